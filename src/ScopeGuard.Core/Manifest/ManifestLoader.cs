@@ -1,0 +1,549 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ScopeGuard.Core.Json;
+using ScopeGuard.Core.Patterns;
+
+namespace ScopeGuard.Core.Manifest;
+
+/// <summary>The outcome of loading a manifest: the manifest, or every error found.</summary>
+public sealed class ManifestLoadResult
+{
+    internal ManifestLoadResult(ScopeManifest? manifest, IReadOnlyList<ManifestError> errors)
+    {
+        Manifest = manifest;
+        Errors = errors;
+    }
+
+    /// <summary>Gets the manifest when it is valid.</summary>
+    public ScopeManifest? Manifest { get; }
+
+    /// <summary>Gets the errors, in file order; empty when valid.</summary>
+    public IReadOnlyList<ManifestError> Errors { get; }
+}
+
+/// <summary>Reads and validates <c>scopes.json</c>: syntax, shape and meaning.</summary>
+public static class ManifestLoader
+{
+    /// <summary>The file name looked for at the repository root.</summary>
+    public const string FileName = "scopes.json";
+
+    /// <summary>The placeholder replaced by the agent's name in path patterns.</summary>
+    public const string AgentPlaceholder = "{agent}";
+
+    /// <summary>The largest manifest accepted.</summary>
+    public const int MaxLength = 4 * 1024 * 1024;
+
+    private static readonly Regex AgentName = new("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant);
+    private static readonly Regex SymbolId = new(@"^[NTMPFE]:\S+$", RegexOptions.CultureInvariant);
+    private static readonly Regex Placeholder = new(@"(?<!\\)\{[^}]*\}", RegexOptions.CultureInvariant);
+
+    /// <summary>Loads a manifest from its text.</summary>
+    /// <param name="text">The file's text.</param>
+    /// <param name="path">The path messages should name.</param>
+    /// <returns>The manifest, or its errors.</returns>
+    public static ManifestLoadResult Load(string text, string path)
+    {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        var context = new Context(path);
+        if (text.Length > MaxLength)
+        {
+            context.Error(new TextPosition(1, 1), $"the manifest is larger than {MaxLength / (1024 * 1024)} MiB");
+            return context.Result(null);
+        }
+
+        JsonNode root;
+        try
+        {
+            root = JsonReader.Parse(text);
+        }
+        catch (JsonSyntaxException ex)
+        {
+            context.Error(ex.Position, ex.Message);
+            return context.Result(null);
+        }
+
+        var manifest = ReadRoot(root, context);
+        return context.Result(context.ErrorCount == 0 ? manifest : null);
+    }
+
+    private static ScopeManifest? ReadRoot(JsonNode root, Context context)
+    {
+        if (root.Kind != JsonKind.Object)
+        {
+            context.Error(root.Position, $"the manifest must be a JSON object, not {root.KindName}");
+            return null;
+        }
+
+        var members = context.Members(root, "the manifest", "$schema", "version", "settings", "agents");
+        if (members.TryGetValue("$schema", out var schema))
+        {
+            context.String(schema.Value, "$schema");
+        }
+
+        if (!members.TryGetValue("version", out var version))
+        {
+            context.Error(root.Position, "missing \"version\": add \"version\": 1");
+        }
+        else if (version.Value.Kind != JsonKind.Number || version.Value.Text != "1")
+        {
+            context.Error(version.Value.Position, version.Value.Kind == JsonKind.Number
+                ? $"unsupported version {version.Value.Text}: this ScopeGuard reads version 1"
+                : $"\"version\" must be the number 1, not {version.Value.KindName}");
+        }
+
+        var settings = members.TryGetValue("settings", out var settingsMember)
+            ? ReadSettings(settingsMember.Value, context)
+            : new RawSettings();
+
+        if (!members.TryGetValue("agents", out var agentsMember))
+        {
+            context.Error(root.Position, "missing \"agents\": declare at least one agent");
+            return null;
+        }
+
+        var agents = ReadAgents(agentsMember.Value, settings, context);
+        CheckBranchClaims(agents, context);
+
+        var protectedPaths = settings.ProtectedPaths
+            ?? ManifestSettings.DefaultProtectedPaths
+                .Select(p => new ManifestEntry<PathPattern>(p, PathPattern.Parse(p), root.Position, "default settings.protectedPaths"))
+                .ToList();
+        var protectedBranches = settings.ProtectedBranches
+            ?? [new ManifestEntry<BranchPattern>(settings.BaseBranch, BranchPattern.TryParse(settings.BaseBranch, out _)!, root.Position, "default settings.protectedBranches (the base branch)")];
+
+        var manifestSettings = new ManifestSettings(settings.Mode, settings.BaseBranch, settings.UnknownAgent, protectedPaths, protectedBranches);
+        return new ScopeManifest(context.Path, manifestSettings, agents);
+    }
+
+    private static RawSettings ReadSettings(JsonNode node, Context context)
+    {
+        var settings = new RawSettings();
+        if (!context.Expect(node, JsonKind.Object, "settings"))
+        {
+            return settings;
+        }
+
+        var members = context.Members(node, "settings", "mode", "baseBranch", "unknownAgent", "protectedPaths", "protectedBranches", "defaults");
+        if (members.TryGetValue("mode", out var mode))
+        {
+            settings.Mode = ReadMode(mode.Value, "settings.mode", context) ?? ScopeMode.Block;
+        }
+
+        if (members.TryGetValue("baseBranch", out var baseBranch) && context.String(baseBranch.Value, "settings.baseBranch") is { } branch)
+        {
+            var pattern = BranchPattern.TryParse(branch, out var error);
+            if (pattern is null || !pattern.IsLiteral)
+            {
+                context.Error(baseBranch.Value.Position, $"settings.baseBranch must be one branch name: {error ?? "wildcards are not allowed here"}");
+            }
+            else
+            {
+                settings.BaseBranch = branch;
+            }
+        }
+
+        if (members.TryGetValue("unknownAgent", out var unknown) && context.String(unknown.Value, "settings.unknownAgent") is { } policy)
+        {
+            switch (policy)
+            {
+                case "allow": settings.UnknownAgent = UnknownAgentPolicy.Allow; break;
+                case "block": settings.UnknownAgent = UnknownAgentPolicy.Block; break;
+                default: context.Error(unknown.Value.Position, $"settings.unknownAgent must be \"allow\" or \"block\", not \"{policy}\""); break;
+            }
+        }
+
+        if (members.TryGetValue("protectedPaths", out var protectedPaths))
+        {
+            settings.ProtectedPaths = ReadPaths(protectedPaths.Value, "settings.protectedPaths", agent: null, context);
+        }
+
+        if (members.TryGetValue("protectedBranches", out var protectedBranches))
+        {
+            settings.ProtectedBranches = ReadBranches(protectedBranches.Value, "settings.protectedBranches", context);
+        }
+
+        if (members.TryGetValue("defaults", out var defaults) && context.Expect(defaults.Value, JsonKind.Object, "settings.defaults"))
+        {
+            var defaultMembers = context.Members(defaults.Value, "settings.defaults", "paths", "deny", "symbols");
+            settings.DefaultPaths = defaultMembers.TryGetValue("paths", out var paths) ? paths.Value : null;
+            settings.DefaultDeny = defaultMembers.TryGetValue("deny", out var deny) ? deny.Value : null;
+            settings.DefaultSymbols = defaultMembers.TryGetValue("symbols", out var symbols) ? symbols.Value : null;
+
+            // Placeholders are expanded per agent; validate the shape once here.
+            ValidatePatternArray(settings.DefaultPaths, "settings.defaults.paths", context);
+            ValidatePatternArray(settings.DefaultDeny, "settings.defaults.deny", context);
+            if (settings.DefaultSymbols is not null)
+            {
+                ReadSymbols(settings.DefaultSymbols, "settings.defaults.symbols", context);
+            }
+        }
+
+        return settings;
+    }
+
+    private static List<AgentScope> ReadAgents(JsonNode node, RawSettings settings, Context context)
+    {
+        var agents = new List<AgentScope>();
+        if (!context.Expect(node, JsonKind.Object, "agents"))
+        {
+            return agents;
+        }
+
+        if (node.Members.Count == 0)
+        {
+            context.Error(node.Position, "\"agents\" is empty: declare at least one agent");
+        }
+
+        var seen = new Dictionary<string, TextPosition>(StringComparer.Ordinal);
+        var seenFolded = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var member in node.Members)
+        {
+            var name = member.Name;
+            if (seen.TryGetValue(name, out var first))
+            {
+                context.Error(member.NamePosition, $"duplicate agent \"{name}\" (first declared at {first}): merge the two declarations");
+                continue;
+            }
+
+            seen[name] = member.NamePosition;
+            if (!AgentName.IsMatch(name))
+            {
+                context.Error(member.NamePosition, $"invalid agent name \"{name}\": use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+                continue;
+            }
+
+            if (seenFolded.TryGetValue(name, out var other))
+            {
+                context.Error(member.NamePosition, $"agent \"{name}\" differs from agent \"{other}\" only in case: names must differ in more than case");
+                continue;
+            }
+
+            seenFolded[name] = name;
+            var agent = ReadAgent(name, member, settings, context);
+            if (agent is not null)
+            {
+                agents.Add(agent);
+            }
+        }
+
+        return agents;
+    }
+
+    private static AgentScope? ReadAgent(string name, JsonMember member, RawSettings settings, Context context)
+    {
+        var where = $"agents.{name}";
+        if (!context.Expect(member.Value, JsonKind.Object, where))
+        {
+            return null;
+        }
+
+        var members = context.Members(member.Value, $"agent \"{name}\"", "description", "branches", "paths", "deny", "symbols", "mode");
+        var description = members.TryGetValue("description", out var d) ? context.String(d.Value, $"{where}.description") : null;
+        var branches = members.TryGetValue("branches", out var b) ? ReadBranches(b.Value, $"{where}.branches", context) : [];
+        var paths = new List<ManifestEntry<PathPattern>>();
+        var deny = new List<ManifestEntry<PathPattern>>();
+        if (members.TryGetValue("paths", out var p))
+        {
+            paths.AddRange(ReadPaths(p.Value, $"{where}.paths", name, context));
+        }
+
+        if (settings.DefaultPaths is not null)
+        {
+            paths.AddRange(ReadPaths(settings.DefaultPaths, "settings.defaults.paths", name, context, reportErrors: false));
+        }
+
+        if (members.TryGetValue("deny", out var n))
+        {
+            deny.AddRange(ReadPaths(n.Value, $"{where}.deny", name, context));
+        }
+
+        if (settings.DefaultDeny is not null)
+        {
+            deny.AddRange(ReadPaths(settings.DefaultDeny, "settings.defaults.deny", name, context, reportErrors: false));
+        }
+
+        var symbols = members.TryGetValue("symbols", out var s) ? ReadSymbols(s.Value, $"{where}.symbols", context) : SymbolGrants.Empty;
+        if (settings.DefaultSymbols is not null)
+        {
+            symbols = Merge(symbols, ReadSymbols(settings.DefaultSymbols, "settings.defaults.symbols", new Context(context.Path)));
+        }
+
+        var mode = members.TryGetValue("mode", out var m) ? ReadMode(m.Value, $"{where}.mode", context) ?? settings.Mode : settings.Mode;
+        return new AgentScope(name, member.NamePosition, description, branches, paths, deny, symbols, mode);
+    }
+
+    private static SymbolGrants Merge(SymbolGrants own, SymbolGrants defaults) => new(
+        [.. own.Edit, .. defaults.Edit],
+        [.. own.Body, .. defaults.Body],
+        [.. own.Extend, .. defaults.Extend],
+        [.. own.ReadOnly, .. defaults.ReadOnly]);
+
+    private static SymbolGrants ReadSymbols(JsonNode node, string where, Context context)
+    {
+        if (!context.Expect(node, JsonKind.Object, where))
+        {
+            return SymbolGrants.Empty;
+        }
+
+        var members = context.Members(node, where, "edit", "body", "extend", "readonly");
+        List<ManifestEntry<string>> Read(string key)
+        {
+            var list = new List<ManifestEntry<string>>();
+            if (!members.TryGetValue(key, out var member))
+            {
+                return list;
+            }
+
+            foreach (var (text, position) in context.StringArray(member.Value, $"{where}.{key}"))
+            {
+                if (!SymbolId.IsMatch(text))
+                {
+                    context.Error(position, $"invalid symbol pattern \"{text}\" in {where}.{key}: write a documentation comment ID such as \"N:Contoso.Billing\", \"T:Contoso.Billing.Invoice\" or \"M:Contoso.Billing.Invoice.Add(*)\" (prefixes N:, T:, M:, P:, F:, E:)");
+                    continue;
+                }
+
+                list.Add(new ManifestEntry<string>(text, text, position, $"{where}.{key}"));
+            }
+
+            return list;
+        }
+
+        return new SymbolGrants(Read("edit"), Read("body"), Read("extend"), Read("readonly"));
+    }
+
+    private static ScopeMode? ReadMode(JsonNode node, string where, Context context)
+    {
+        var text = context.String(node, where);
+        switch (text)
+        {
+            case null: return null;
+            case "block": return ScopeMode.Block;
+            case "warn": return ScopeMode.Warn;
+            default:
+                context.Error(node.Position, $"{where} must be \"block\" or \"warn\", not \"{text}\"");
+                return null;
+        }
+    }
+
+    private static void ValidatePatternArray(JsonNode? node, string where, Context context)
+    {
+        if (node is not null)
+        {
+            ReadPaths(node, where, "example-agent", context);
+        }
+    }
+
+    private static List<ManifestEntry<PathPattern>> ReadPaths(JsonNode node, string where, string? agent, Context context, bool reportErrors = true)
+    {
+        var target = reportErrors ? context : new Context(context.Path);
+        var result = new List<ManifestEntry<PathPattern>>();
+        foreach (var (text, position) in target.StringArray(node, where))
+        {
+            var expanded = text;
+            foreach (Match placeholder in Placeholder.Matches(text))
+            {
+                if (placeholder.Value != AgentPlaceholder)
+                {
+                    target.Error(position, $"unknown placeholder {placeholder.Value} in \"{text}\": only {AgentPlaceholder} is replaced (write \\{{ for a literal brace)");
+                    expanded = null;
+                    break;
+                }
+
+                if (agent is null)
+                {
+                    target.Error(position, $"{AgentPlaceholder} has no meaning in {where}: it stands for an agent's name in agent and default rules");
+                    expanded = null;
+                    break;
+                }
+            }
+
+            if (expanded is null)
+            {
+                continue;
+            }
+
+            if (agent is not null)
+            {
+                expanded = expanded.Replace(AgentPlaceholder, agent);
+            }
+
+            var pattern = PathPattern.TryParse(expanded, out var error);
+            if (pattern is null)
+            {
+                target.Error(position, $"invalid path pattern \"{text}\" in {where}: {error}");
+                continue;
+            }
+
+            result.Add(new ManifestEntry<PathPattern>(text, pattern, position, where));
+        }
+
+        return result;
+    }
+
+    private static List<ManifestEntry<BranchPattern>> ReadBranches(JsonNode node, string where, Context context)
+    {
+        var result = new List<ManifestEntry<BranchPattern>>();
+        foreach (var (text, position) in context.StringArray(node, where))
+        {
+            var pattern = BranchPattern.TryParse(text, out var error);
+            if (pattern is null)
+            {
+                context.Error(position, $"invalid branch pattern \"{text}\" in {where}: {error}");
+                continue;
+            }
+
+            result.Add(new ManifestEntry<BranchPattern>(text, pattern, position, where));
+        }
+
+        return result;
+    }
+
+    // One branch must identify at most one agent: the same pattern twice, or one agent's
+    // literal branch matched by another agent's pattern, is an error in the manifest itself.
+    private static void CheckBranchClaims(List<AgentScope> agents, Context context)
+    {
+        var claims = new Dictionary<string, (AgentScope Agent, ManifestEntry<BranchPattern> Entry)>(StringComparer.Ordinal);
+        foreach (var agent in agents)
+        {
+            foreach (var entry in agent.Branches)
+            {
+                if (claims.TryGetValue(entry.Source, out var claim) && claim.Agent != agent)
+                {
+                    context.Error(entry.Position, $"branch pattern \"{entry.Source}\" is claimed by agent \"{claim.Agent.Name}\" ({claim.Entry.Position}) and agent \"{agent.Name}\": one branch must identify one agent");
+                    continue;
+                }
+
+                claims[entry.Source] = (agent, entry);
+            }
+        }
+
+        foreach (var agent in agents)
+        {
+            foreach (var literal in agent.Branches.Where(b => b.Pattern.IsLiteral))
+            {
+                foreach (var other in agents.Where(a => a != agent))
+                {
+                    var overlap = other.Branches.FirstOrDefault(b => b.Source != literal.Source && b.Pattern.Matches(literal.Source));
+                    if (overlap is not null)
+                    {
+                        context.Error(literal.Position, $"branch \"{literal.Source}\" of agent \"{agent.Name}\" also matches \"{overlap.Source}\" of agent \"{other.Name}\" ({overlap.Position}): one branch must identify one agent");
+                    }
+                }
+            }
+        }
+    }
+
+    private sealed class RawSettings
+    {
+        public ScopeMode Mode { get; set; } = ScopeMode.Block;
+
+        public string BaseBranch { get; set; } = "main";
+
+        public UnknownAgentPolicy UnknownAgent { get; set; } = UnknownAgentPolicy.Allow;
+
+        public List<ManifestEntry<PathPattern>>? ProtectedPaths { get; set; }
+
+        public List<ManifestEntry<BranchPattern>>? ProtectedBranches { get; set; }
+
+        public JsonNode? DefaultPaths { get; set; }
+
+        public JsonNode? DefaultDeny { get; set; }
+
+        public JsonNode? DefaultSymbols { get; set; }
+    }
+
+    private sealed class Context
+    {
+        private readonly List<ManifestError> errors = [];
+
+        public Context(string path)
+        {
+            Path = path;
+        }
+
+        public string Path { get; }
+
+        public int ErrorCount => errors.Count;
+
+        public void Error(TextPosition position, string message) => errors.Add(new ManifestError(Path, position, message));
+
+        public ManifestLoadResult Result(ScopeManifest? manifest) =>
+            new(manifest, errors.OrderBy(e => e.Position.Line).ThenBy(e => e.Position.Column).ToList());
+
+        public bool Expect(JsonNode node, JsonKind kind, string where)
+        {
+            if (node.Kind == kind)
+            {
+                return true;
+            }
+
+            var wanted = kind == JsonKind.Object ? "an object" : kind == JsonKind.Array ? "an array" : "a string";
+            Error(node.Position, $"{where} must be {wanted}, not {node.KindName}");
+            return false;
+        }
+
+        public string? String(JsonNode node, string where) => Expect(node, JsonKind.String, where) ? node.Text : null;
+
+        public IEnumerable<(string Text, TextPosition Position)> StringArray(JsonNode node, string where)
+        {
+            if (!Expect(node, JsonKind.Array, where))
+            {
+                yield break;
+            }
+
+            var seen = new Dictionary<string, TextPosition>(StringComparer.Ordinal);
+            for (var i = 0; i < node.Items.Count; i++)
+            {
+                var item = node.Items[i];
+                if (item.Kind != JsonKind.String)
+                {
+                    Error(item.Position, $"{where}[{i.ToString(CultureInfo.InvariantCulture)}] must be a string, not {item.KindName}");
+                    continue;
+                }
+
+                if (seen.TryGetValue(item.Text, out var first))
+                {
+                    Error(item.Position, $"\"{item.Text}\" is listed twice in {where} (first at {first})");
+                    continue;
+                }
+
+                seen[item.Text] = item.Position;
+                yield return (item.Text, item.Position);
+            }
+        }
+
+        // Returns the members by name, reporting unknown and duplicate keys.
+        public Dictionary<string, JsonMember> Members(JsonNode node, string where, params string[] known)
+        {
+            var result = new Dictionary<string, JsonMember>(StringComparer.Ordinal);
+            foreach (var member in node.Members)
+            {
+                if (Array.IndexOf(known, member.Name) < 0)
+                {
+                    var hint = known.FirstOrDefault(k => string.Equals(k, member.Name, StringComparison.OrdinalIgnoreCase));
+                    Error(member.NamePosition, hint is not null
+                        ? $"unknown key \"{member.Name}\" in {where}: did you mean \"{hint}\"?"
+                        : $"unknown key \"{member.Name}\" in {where}; expected one of: {string.Join(", ", known)}");
+                    continue;
+                }
+
+                if (result.TryGetValue(member.Name, out var first))
+                {
+                    Error(member.NamePosition, $"duplicate key \"{member.Name}\" in {where} (first at {first.NamePosition})");
+                    continue;
+                }
+
+                result[member.Name] = member;
+            }
+
+            return result;
+        }
+    }
+}

@@ -1,0 +1,321 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace ScopeGuard.Core.Patterns;
+
+/// <summary>
+/// One path pattern with the meaning of one <c>.gitignore</c> line: wildmatch in pathname mode,
+/// a pattern without an inner <c>/</c> matches a name at any depth, a leading or inner <c>/</c>
+/// anchors it to the repository root, a trailing <c>/</c> matches directories only, and a pattern
+/// that matches a directory covers everything below it.
+/// </summary>
+public sealed class PathPattern
+{
+    private readonly byte[] body;
+
+    private PathPattern(string text, byte[] body, bool basenameOnly, bool directoryOnly)
+    {
+        Text = text;
+        this.body = body;
+        BasenameOnly = basenameOnly;
+        DirectoryOnly = directoryOnly;
+    }
+
+    /// <summary>Gets the pattern as written (after placeholder expansion).</summary>
+    public string Text { get; }
+
+    /// <summary>Gets a value indicating whether the pattern has no inner or leading slash and so matches a name at any depth.</summary>
+    public bool BasenameOnly { get; }
+
+    /// <summary>Gets a value indicating whether the pattern ended with <c>/</c> and so matches directories only.</summary>
+    public bool DirectoryOnly { get; }
+
+    /// <summary>
+    /// Parses one pattern. Returns <see langword="null"/> and an error message when the pattern
+    /// is one that git would treat as empty, negated, or unable to match any path.
+    /// </summary>
+    /// <param name="text">The pattern as written in the manifest.</param>
+    /// <param name="error">Why the pattern was refused.</param>
+    /// <returns>The pattern, or <see langword="null"/>.</returns>
+    public static PathPattern? TryParse(string text, out string? error)
+    {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        error = Validate(text);
+        if (error is not null)
+        {
+            return null;
+        }
+
+        var trimmed = TrimTrailingSpaces(text);
+        var directoryOnly = trimmed.EndsWith("/", StringComparison.Ordinal);
+        if (directoryOnly)
+        {
+            trimmed = trimmed.Substring(0, trimmed.Length - 1);
+        }
+
+        var basenameOnly = trimmed.IndexOf('/') < 0;
+        if (trimmed.StartsWith("/", StringComparison.Ordinal))
+        {
+            trimmed = trimmed.Substring(1);
+        }
+
+        return new PathPattern(text, Encoding.UTF8.GetBytes(trimmed), basenameOnly, directoryOnly);
+    }
+
+    /// <summary>Parses a pattern already known to be valid.</summary>
+    /// <param name="text">The pattern.</param>
+    /// <returns>The pattern.</returns>
+    /// <exception cref="FormatException">The pattern is not valid.</exception>
+    public static PathPattern Parse(string text)
+    {
+        return TryParse(text, out var error) ?? throw new FormatException(error);
+    }
+
+    /// <summary>
+    /// Tests a repository-relative path, as git tests a file: the path itself, then every
+    /// directory above it (a pattern that matches a directory matches all below it).
+    /// </summary>
+    /// <param name="path">A path relative to the repository root, with <c>/</c> separators.</param>
+    /// <param name="isDirectory">Whether the path itself is a directory (or a submodule).</param>
+    /// <returns><see langword="true"/> when the pattern covers the path.</returns>
+    public bool Matches(string path, bool isDirectory = false)
+    {
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        return Matches(Encoding.UTF8.GetBytes(path), isDirectory);
+    }
+
+    /// <summary>Tests a UTF-8 repository-relative path; see <see cref="Matches(string, bool)"/>.</summary>
+    /// <param name="path">The path as UTF-8 bytes.</param>
+    /// <param name="isDirectory">Whether the path itself is a directory (or a submodule).</param>
+    /// <returns><see langword="true"/> when the pattern covers the path.</returns>
+    public bool Matches(byte[] path, bool isDirectory = false)
+    {
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        for (var i = 0; i < path.Length; i++)
+        {
+            if (path[i] == (byte)'/' && MatchesOne(path, i, true))
+            {
+                return true;
+            }
+        }
+
+        return MatchesOne(path, path.Length, isDirectory);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Text;
+
+    private bool MatchesOne(byte[] path, int length, bool isDirectory)
+    {
+        if (DirectoryOnly && !isDirectory)
+        {
+            return false;
+        }
+
+        byte[] candidate;
+        if (BasenameOnly)
+        {
+            var start = length;
+            while (start > 0 && path[start - 1] != (byte)'/')
+            {
+                start--;
+            }
+
+            candidate = Slice(path, start, length - start);
+        }
+        else
+        {
+            candidate = length == path.Length ? path : Slice(path, 0, length);
+        }
+
+        return Wildmatch.IsMatch(body, candidate, pathName: !BasenameOnly);
+    }
+
+    private static byte[] Slice(byte[] source, int start, int length)
+    {
+        var result = new byte[length];
+        Buffer.BlockCopy(source, start, result, 0, length);
+        return result;
+    }
+
+    // Git drops trailing spaces unless a backslash escapes them.
+    internal static string TrimTrailingSpaces(string text)
+    {
+        var cut = -1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\\')
+            {
+                i++;
+                cut = -1;
+            }
+            else if (c == ' ')
+            {
+                if (cut < 0)
+                {
+                    cut = i;
+                }
+            }
+            else
+            {
+                cut = -1;
+            }
+        }
+
+        return cut < 0 ? text : text.Substring(0, cut);
+    }
+
+    private static string? Validate(string text)
+    {
+        var trimmed = TrimTrailingSpaces(text);
+        if (trimmed.Length == 0)
+        {
+            return "a path pattern may not be empty";
+        }
+
+        if (trimmed[0] == '!')
+        {
+            return "'!' (negation) is not used in ScopeGuard patterns: list the path under \"deny\" instead (write \\! for a literal '!')";
+        }
+
+        if (trimmed[0] == '#')
+        {
+            return "a pattern starting with '#' is a comment in .gitignore and matches nothing (write \\# for a literal '#')";
+        }
+
+        if (trimmed == "/")
+        {
+            return "'/' alone matches nothing: use \"**\" for the whole repository";
+        }
+
+        if (trimmed.IndexOf("//", StringComparison.Ordinal) >= 0)
+        {
+            return "a path pattern may not contain an empty segment ('//')";
+        }
+
+        if (trimmed.IndexOf('\0') >= 0 || trimmed.IndexOf('\n') >= 0 || trimmed.IndexOf('\r') >= 0)
+        {
+            return "a path pattern may not contain NUL or line breaks";
+        }
+
+        var core = trimmed.Trim('/');
+        foreach (var segment in core.Split('/'))
+        {
+            if (segment is "." or "..")
+            {
+                return "'.' and '..' segments never match a repository path: write the path from the repository root";
+            }
+        }
+
+        var escaped = false;
+        var bracketOpen = -1;
+        for (var i = 0; i < trimmed.Length; i++)
+        {
+            var c = trimmed[i];
+            if (escaped)
+            {
+                escaped = false;
+                continue;
+            }
+
+            if (c == '\\')
+            {
+                escaped = true;
+            }
+            else if (c == '[' && bracketOpen < 0)
+            {
+                bracketOpen = i;
+                var close = FindBracketEnd(trimmed, i);
+                if (close < 0)
+                {
+                    return $"unclosed '[' at position {i + 1}: git never matches such a pattern (write \\[ for a literal '[')";
+                }
+
+                i = close;
+                bracketOpen = -1;
+            }
+        }
+
+        if (escaped)
+        {
+            return "a trailing backslash escapes nothing and git never matches such a pattern";
+        }
+
+        return null;
+    }
+
+    // Finds the ']' that closes the bracket expression opened at 'open', following wildmatch's reading.
+    private static int FindBracketEnd(string text, int open)
+    {
+        var i = open + 1;
+        if (i < text.Length && (text[i] == '!' || text[i] == '^'))
+        {
+            i++;
+        }
+
+        var first = true;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == ']' && !first)
+            {
+                return i;
+            }
+
+            if (c == '\\')
+            {
+                i += 2;
+            }
+            else if (c == '[' && i + 1 < text.Length && text[i + 1] == ':')
+            {
+                var close = text.IndexOf(']', i + 2);
+                if (close < 0)
+                {
+                    return -1;
+                }
+
+                if (close - 1 >= i + 2 && text[close - 1] == ':')
+                {
+                    var name = text.Substring(i + 2, close - i - 3);
+                    if (!KnownClasses.Contains(name))
+                    {
+                        return -1;
+                    }
+
+                    i = close + 1;
+                }
+                else
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                i++;
+            }
+
+            first = false;
+        }
+
+        return -1;
+    }
+
+    private static readonly HashSet<string> KnownClasses = new(StringComparer.Ordinal)
+    {
+        "alnum", "alpha", "blank", "cntrl", "digit", "graph", "lower", "print", "punct", "space", "upper", "xdigit",
+    };
+}

@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ScopeGuard.Core.Manifest;
+
+namespace ScopeGuard.Core.Rules;
+
+/// <summary>Where the agent's identity came from.</summary>
+public enum IdentitySource
+{
+    /// <summary>No source answered.</summary>
+    None,
+
+    /// <summary>The <c>--agent</c> option.</summary>
+    Option,
+
+    /// <summary>The <c>SCOPEGUARD_AGENT</c> environment variable.</summary>
+    Environment,
+
+    /// <summary>Git config <c>scopeguard.agent</c> (worktree config first).</summary>
+    GitConfig,
+
+    /// <summary>The current branch matched an agent's <c>branches</c>.</summary>
+    Branch,
+}
+
+/// <summary>What each identity source says, gathered by the caller (Core reads no environment).</summary>
+/// <param name="Option">The <c>--agent</c> value.</param>
+/// <param name="Environment">The <c>SCOPEGUARD_AGENT</c> value.</param>
+/// <param name="GitConfig">The <c>scopeguard.agent</c> value.</param>
+/// <param name="GitConfigOrigin">Which config file answered, for messages.</param>
+/// <param name="Branch">The current short branch name; <see langword="null"/> on a detached HEAD.</param>
+public sealed record IdentityInputs(string? Option, string? Environment, string? GitConfig, string? GitConfigOrigin, string? Branch);
+
+/// <summary>Who is committing, and why ScopeGuard thinks so.</summary>
+/// <param name="Agent">The agent, or <see langword="null"/> when none was identified.</param>
+/// <param name="Source">Which source answered.</param>
+/// <param name="Reason">A sentence saying why, for summaries and <c>doctor</c>.</param>
+public sealed record AgentIdentity(AgentScope? Agent, IdentitySource Source, string Reason)
+{
+    /// <summary>
+    /// Resolves the agent: first <c>--agent</c>, then <c>SCOPEGUARD_AGENT</c>, then git config
+    /// <c>scopeguard.agent</c>, then the branch matched against each agent's <c>branches</c>.
+    /// </summary>
+    /// <param name="manifest">The manifest.</param>
+    /// <param name="inputs">What each source says.</param>
+    /// <returns>The identity.</returns>
+    /// <exception cref="ScopeGuardException">A source names an agent the manifest does not declare, or a branch matches two agents.</exception>
+    public static AgentIdentity Resolve(ScopeManifest manifest, IdentityInputs inputs)
+    {
+        if (manifest is null)
+        {
+            throw new ArgumentNullException(nameof(manifest));
+        }
+
+        if (inputs is null)
+        {
+            throw new ArgumentNullException(nameof(inputs));
+        }
+
+        var named = new (string? Value, IdentitySource Source, string Label)[]
+        {
+            (inputs.Option, IdentitySource.Option, "--agent"),
+            (inputs.Environment, IdentitySource.Environment, "SCOPEGUARD_AGENT"),
+            (inputs.GitConfig, IdentitySource.GitConfig, "git config scopeguard.agent" + (inputs.GitConfigOrigin is null ? string.Empty : $" ({inputs.GitConfigOrigin})")),
+        };
+
+        foreach (var (value, source, label) in named)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                continue;
+            }
+
+            var name = value!.Trim();
+            var agent = manifest.FindAgent(name)
+                ?? throw new ScopeGuardException(
+                    $"{label} names agent \"{name}\", which {manifest.Path} does not declare; declared agents: {string.Join(", ", manifest.Agents.Select(a => a.Name))}");
+            return new AgentIdentity(agent, source, $"{label} is \"{name}\"");
+        }
+
+        if (inputs.Branch is null)
+        {
+            return new AgentIdentity(null, IdentitySource.None, "HEAD is detached (no branch) and no --agent, SCOPEGUARD_AGENT or scopeguard.agent config names an agent");
+        }
+
+        var matches = manifest.AgentsForBranch(inputs.Branch);
+        if (matches.Count > 1)
+        {
+            throw new ScopeGuardException(
+                $"branch \"{inputs.Branch}\" matches more than one agent ({Describe(matches)}) in {manifest.Path}: one branch must identify one agent");
+        }
+
+        if (matches.Count == 1)
+        {
+            var (agent, rule) = matches[0];
+            return new AgentIdentity(agent, IdentitySource.Branch, $"branch \"{inputs.Branch}\" matches \"{rule.Source}\" in agents.{agent.Name}.branches");
+        }
+
+        return new AgentIdentity(null, IdentitySource.None, $"branch \"{inputs.Branch}\" matches no agent's branches and no --agent, SCOPEGUARD_AGENT or scopeguard.agent config names an agent");
+    }
+
+    private static string Describe(IReadOnlyList<(AgentScope Agent, ManifestEntry<Patterns.BranchPattern> Rule)> matches) =>
+        string.Join(", ", matches.Select(m => $"\"{m.Agent.Name}\" by \"{m.Rule.Source}\""));
+}

@@ -1,0 +1,36 @@
+namespace ScopeGuard.Core.Rules;
+
+/// <summary>How a finding is reported.</summary>
+public enum FindingSeverity
+{
+    /// <summary>Reported, does not block.</summary>
+    Warning,
+
+    /// <summary>Blocks: exit code 1, a build error.</summary>
+    Error,
+}
+
+/// <summary>One thing out of scope, the same for every front end.</summary>
+/// <param name="Id">The diagnostic ID (see <see cref="DiagnosticIds"/>).</param>
+/// <param name="Severity">Error or warning.</param>
+/// <param name="Agent">The agent judged, or <see langword="null"/> when none was identified.</param>
+/// <param name="Path">The repository-relative path, or <see langword="null"/> for findings about the commit as a whole.</param>
+/// <param name="Line">The 1-based line.</param>
+/// <param name="Column">The 1-based column.</param>
+/// <param name="Symbol">The C# symbol's documentation ID, when the finding is about one.</param>
+/// <param name="Rule">The manifest rule that decided, as a message would name it.</param>
+/// <param name="Message">The full message.</param>
+public sealed record Finding(
+    string Id,
+    FindingSeverity Severity,
+    string? Agent,
+    string? Path,
+    int Line,
+    int Column,
+    string? Symbol,
+    string Rule,
+    string Message)
+{
+    /// <summary>Gets the documentation page for <see cref="Id"/>.</summary>
+    public string HelpUri => DiagnosticIds.HelpUri(Id);
+}

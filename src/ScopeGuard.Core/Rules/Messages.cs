@@ -1,0 +1,79 @@
+using System.Linq;
+using ScopeGuard.Core.Changes;
+using ScopeGuard.Core.Manifest;
+
+namespace ScopeGuard.Core.Rules;
+
+/// <summary>The words of each finding, shared by the CLI and the analyzer so both say the same thing.</summary>
+public static class Messages
+{
+    /// <summary>Describes how a path was touched by a change.</summary>
+    /// <param name="change">The change.</param>
+    /// <param name="path">One of its touched paths.</param>
+    /// <returns>A few words, e.g. "renamed to 'b.cs'".</returns>
+    public static string HowChanged(FileChange change, string path)
+    {
+        if (change is null)
+        {
+            throw new System.ArgumentNullException(nameof(change));
+        }
+
+        return change.Status switch
+        {
+            ChangeStatus.Added => "added",
+            ChangeStatus.Deleted => "deleted",
+            ChangeStatus.Renamed when path == change.OldPath => $"renamed to '{change.Path}'",
+            ChangeStatus.Renamed => $"renamed from '{change.OldPath}'",
+            ChangeStatus.Copied when path == change.OldPath => $"copied to '{change.Path}'",
+            ChangeStatus.Copied => $"copied from '{change.OldPath}'",
+            ChangeStatus.TypeChanged => "changed kind (file, symlink or submodule)",
+            _ when change.IsModeChange => "mode changed",
+            _ => "modified",
+        };
+    }
+
+    /// <summary>SG0001.</summary>
+    /// <param name="agent">The agent.</param>
+    /// <param name="path">The path.</param>
+    /// <param name="how">How it changed.</param>
+    /// <param name="decision">Why it is not allowed.</param>
+    /// <returns>The message.</returns>
+    public static string PathOutOfScope(AgentScope agent, string path, string how, PathDecision decision)
+    {
+        if (agent is null || decision is null)
+        {
+            throw new System.ArgumentNullException(agent is null ? nameof(agent) : nameof(decision));
+        }
+
+        var why = decision.Verdict == PathVerdict.Denied
+            ? $"it is denied by '{decision.Rule!.Source}' in {decision.Rule.Origin}"
+            : agent.Paths.Count == 0
+                ? "the agent has no paths"
+                : $"no pattern in its paths matches (default deny); its paths are {string.Join(", ", agent.Paths.Select(p => p.Source))}";
+        return $"agent '{agent.Name}' may not change '{path}' ({how}): {why}";
+    }
+
+    /// <summary>SG0004.</summary>
+    /// <param name="agent">The agent.</param>
+    /// <param name="path">The path.</param>
+    /// <param name="how">How it changed.</param>
+    /// <param name="pattern">The protecting pattern.</param>
+    /// <returns>The message.</returns>
+    public static string ProtectedPath(string agent, string path, string how, string pattern) =>
+        $"agent '{agent}' may not change protected path '{path}' ({how}): it matches '{pattern}' in settings.protectedPaths; a maintainer must make this change";
+
+    /// <summary>SG0005.</summary>
+    /// <param name="agent">The agent.</param>
+    /// <param name="branch">The branch.</param>
+    /// <param name="pattern">The protecting pattern.</param>
+    /// <returns>The message.</returns>
+    public static string ProtectedBranch(string agent, string branch, string pattern) =>
+        $"agent '{agent}' may not commit to protected branch '{branch}' (matches '{pattern}' in settings.protectedBranches): work on the agent's own branch and integrate through a pull request";
+
+    /// <summary>SG0006.</summary>
+    /// <param name="reason">Why no agent was identified.</param>
+    /// <param name="manifestPath">The manifest.</param>
+    /// <returns>The message.</returns>
+    public static string UnknownAgent(string reason, string manifestPath) =>
+        $"no agent identified: {reason}; settings.unknownAgent is 'block' in {manifestPath}. Set --agent, SCOPEGUARD_AGENT or 'git config --worktree scopeguard.agent NAME', or work on a branch listed under an agent's branches";
+}
