@@ -17,6 +17,11 @@ public sealed class ManifestLoadResult
         Errors = errors;
     }
 
+    /// <summary>Makes a failed result from one error found before the JSON could be read (for example, invalid UTF-8).</summary>
+    /// <param name="error">The error.</param>
+    /// <returns>The result.</returns>
+    public static ManifestLoadResult Failed(ManifestError error) => new(null, [error]);
+
     /// <summary>Gets the manifest when it is valid.</summary>
     public ScopeManifest? Manifest { get; }
 

@@ -46,10 +46,10 @@ public static class Messages
         }
 
         var why = decision.Verdict == PathVerdict.Denied
-            ? $"it is denied by '{decision.Rule!.Source}' in {decision.Rule.Origin}"
+            ? $"it is denied by '{decision.Rule!.Pattern.Text}' in {decision.Rule.Origin}"
             : agent.Paths.Count == 0
                 ? "the agent has no paths"
-                : $"no pattern in its paths matches (default deny); its paths are {string.Join(", ", agent.Paths.Select(p => p.Source))}";
+                : $"no pattern in its paths matches (default deny); its paths are {string.Join(", ", agent.Paths.Select(p => p.Pattern.Text))}";
         return $"agent '{agent.Name}' may not change '{path}' ({how}): {why}";
     }
 

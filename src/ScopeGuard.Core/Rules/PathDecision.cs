@@ -29,5 +29,5 @@ public sealed record PathDecision(string Path, PathVerdict Verdict, ManifestEntr
     public bool Allowed => Verdict == PathVerdict.Granted;
 
     /// <summary>Gets the deciding rule as text: the pattern and its origin, or "default deny".</summary>
-    public string RuleText => Rule is null ? "default deny" : $"{Rule.Origin}: {Rule.Source}";
+    public string RuleText => Rule is null ? "default deny" : $"{Rule.Origin}: {Rule.Pattern.Text}";
 }

@@ -1,0 +1,58 @@
+using System;
+using System.CommandLine;
+using ScopeGuard.Cli.Commands;
+using ScopeGuard.Core;
+
+namespace ScopeGuard.Cli;
+
+/// <summary>Builds the command tree and runs one command line, mapping every failure to an exit code.</summary>
+internal static class CliApp
+{
+    public static RootCommand Build(CliContext context) => new("ScopeGuard keeps coding agents inside their scope: it checks git changes against scopes.json.")
+    {
+        new CheckCommand(context),
+        new WhichCommand(context),
+        new LintCommand(context),
+        new InstallCommand(context),
+        new UninstallCommand(context),
+        new DoctorCommand(context),
+        new DemoCommand(context),
+    };
+
+    public static int Run(string[] args, CliContext context)
+    {
+        var root = Build(context);
+        var parseResult = root.Parse(args);
+        if (parseResult.Errors.Count > 0)
+        {
+            foreach (var error in parseResult.Errors)
+            {
+                context.Error.WriteLine($"scopeguard: error: {error.Message}");
+            }
+
+            context.Error.WriteLine("Run 'scopeguard --help' for usage.");
+            return ExitCodes.Error;
+        }
+
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                Output = context.Output,
+                Error = context.Error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (ScopeGuardException ex)
+        {
+            context.Error.WriteLine($"scopeguard: error: {ex.Message}");
+            return ExitCodes.Error;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Fail closed: an unexpected failure must never let a commit through silently.
+            context.Error.WriteLine($"scopeguard: internal error (nothing was checked, so this counts as a failure): {ex}");
+            return ExitCodes.Error;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using ScopeGuard.Cli.Hooks;
+using ScopeGuard.Core.Rules;
+using ScopeGuard.Git;
+
+namespace ScopeGuard.Cli.Commands;
+
+/// <summary><c>scopeguard doctor</c>: proves, for this worktree, that the hook git will run is ScopeGuard's, that the manifest loads, and who the agent is.</summary>
+internal sealed class DoctorCommand : Command
+{
+    public DoctorCommand(CliContext context)
+        : base("doctor", "Check this worktree's setup: the hook git will run, the manifest, and the agent.")
+    {
+        Options.Add(AgentOption);
+        Options.Add(ManifestOption);
+        SetAction(parseResult => Execute(parseResult, context));
+    }
+
+    internal Option<string?> AgentOption { get; } = CommonOptions.Agent("Identify as this agent, as check would.");
+
+    internal Option<string?> ManifestOption { get; } = CommonOptions.Manifest();
+
+    private int Execute(ParseResult parseResult, CliContext context)
+    {
+        var output = context.Output;
+        var problems = 0;
+        using var workspace = GitWorkspace.Open(context.CurrentDirectory, context.Environment);
+        output.WriteLine($"worktree:  {workspace.WorkingDirectory}");
+        output.WriteLine($"git dir:   {workspace.GitDirectory}{(workspace.GitDirectory == workspace.CommonDirectory ? string.Empty : $" (linked worktree of {workspace.CommonDirectory})")}");
+        var branch = workspace.Branch;
+        output.WriteLine($"branch:    {branch ?? "(detached HEAD)"}{(workspace.IsHeadUnborn ? " (no commits yet)" : string.Empty)}");
+
+        var hooksPath = workspace.ReadConfig("core.hooksPath");
+        var hook = Path.Combine(workspace.HooksDirectory, HookInstaller.HookName);
+        output.WriteLine($"hooks:     {workspace.HooksDirectory}{(string.IsNullOrEmpty(hooksPath) ? string.Empty : $" (core.hooksPath = {hooksPath})")}");
+        problems += DescribeHook(context, workspace, hook);
+
+        var (load, _, label) = ManifestSource.LoadForCheck(parseResult.GetValue(ManifestOption), workspace, context.CurrentDirectory);
+        if (load.Manifest is null)
+        {
+            output.WriteLine($"manifest:  {label} is INVALID ({load.Errors.Count} error(s)):");
+            foreach (var error in load.Errors)
+            {
+                output.WriteLine($"  {error}");
+            }
+
+            return ExitCodes.Error;
+        }
+
+        var manifest = load.Manifest;
+        output.WriteLine($"manifest:  {label} loads: {manifest.Agents.Count} agent(s) ({string.Join(", ", manifest.Agents.Select(a => a.Name))})");
+        var (configAgent, configOrigin) = workspace.ReadAgentConfig();
+        var identity = AgentIdentity.Resolve(
+            manifest,
+            new IdentityInputs(parseResult.GetValue(AgentOption), context.Environment("SCOPEGUARD_AGENT"), configAgent, configOrigin, branch));
+        if (identity.Agent is null)
+        {
+            output.WriteLine($"agent:     none: {identity.Reason}");
+            output.WriteLine($"           settings.unknownAgent is {manifest.Settings.UnknownAgent.ToString().ToLowerInvariant()}: commits here are {(manifest.Settings.UnknownAgent == Core.Manifest.UnknownAgentPolicy.Block ? "refused (SG0006)" : "not checked")}");
+        }
+        else
+        {
+            output.WriteLine($"agent:     {identity.Agent.Name}, because {identity.Reason}");
+            output.WriteLine($"           mode {identity.Agent.Mode.ToString().ToLowerInvariant()}; may write: {Reporting.TextReporter.Describe(identity.Agent)}");
+            if (branch is not null && manifest.Settings.ProtectedBranches.FirstOrDefault(b => b.Pattern.Matches(branch)) is { } guarded)
+            {
+                output.WriteLine($"           note: '{branch}' is a protected branch ('{guarded.Source}'): this agent's commits here are refused (SG0005)");
+            }
+        }
+
+        output.WriteLine(problems == 0 ? "ok: commits in this worktree are checked by ScopeGuard" : $"{problems} problem(s): commits in this worktree are NOT checked as expected");
+        return problems == 0 ? ExitCodes.Success : ExitCodes.Findings;
+    }
+
+    private static int DescribeHook(CliContext context, GitWorkspace workspace, string hook)
+    {
+        var output = context.Output;
+        if (!File.Exists(hook))
+        {
+            output.WriteLine($"pre-commit: MISSING: git runs no pre-commit hook here; run 'scopeguard install'");
+            return 1;
+        }
+
+        if (!HookInstaller.IsOurs(hook))
+        {
+            output.WriteLine($"pre-commit: {hook} is NOT ScopeGuard's hook; run 'scopeguard install --chain' to run both");
+            return 1;
+        }
+
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(hook) & UnixFileMode.UserExecute) == 0)
+        {
+            output.WriteLine($"pre-commit: {hook} is ScopeGuard's but NOT executable, so git ignores it; run 'scopeguard install' again");
+            return 1;
+        }
+
+        output.WriteLine($"pre-commit: ScopeGuard's hook, executable");
+        var tool = FindTool(context, workspace, hook);
+        if (tool is null)
+        {
+            output.WriteLine("tool:      NOT FOUND by the hook (no local tool manifest entry, not on PATH, recorded command missing): commits will be refused");
+            return 1;
+        }
+
+        output.WriteLine($"tool:      the hook runs {tool}");
+        return 0;
+    }
+
+    // Follows the shim's own order: local tool manifest, PATH, recorded command.
+    private static string? FindTool(CliContext context, GitWorkspace workspace, string hook)
+    {
+        foreach (var manifest in new[] { Path.Combine(".config", "dotnet-tools.json"), "dotnet-tools.json" })
+        {
+            var file = Path.Combine(workspace.WorkingDirectory, manifest);
+            if (File.Exists(file) && File.ReadAllText(file).Contains("\"scopeguard\"", StringComparison.Ordinal))
+            {
+                return $"'dotnet tool run scopeguard' (local tool manifest {manifest})";
+            }
+        }
+
+        foreach (var directory in (context.Environment("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(directory, "scopeguard");
+            if (File.Exists(candidate))
+            {
+                return $"{candidate} (on PATH)";
+            }
+        }
+
+        var recorded = File.ReadAllLines(hook).FirstOrDefault(l => l.StartsWith("scopeguard_recorded_file=", StringComparison.Ordinal));
+        if (recorded is not null)
+        {
+            var value = recorded["scopeguard_recorded_file=".Length..].Trim('\'');
+            if (value.Length > 0 && File.Exists(value))
+            {
+                return $"{value} (recorded at install)";
+            }
+        }
+
+        return null;
+    }
+}

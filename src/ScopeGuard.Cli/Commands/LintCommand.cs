@@ -1,0 +1,59 @@
+using System.CommandLine;
+using ScopeGuard.Core;
+using ScopeGuard.Git;
+
+namespace ScopeGuard.Cli.Commands;
+
+/// <summary><c>scopeguard lint</c>: validates the manifest and says so.</summary>
+internal sealed class LintCommand : Command
+{
+    public LintCommand(CliContext context)
+        : base("lint", "Validate the manifest (syntax, keys, patterns, branch claims).")
+    {
+        Options.Add(ManifestOption);
+        Options.Add(Format);
+        SetAction(parseResult => Execute(parseResult, context));
+    }
+
+    internal Option<string?> ManifestOption { get; } = CommonOptions.Manifest();
+
+    internal Option<string> Format { get; } = CommonOptions.Format("text", "json");
+
+    private int Execute(ParseResult parseResult, CliContext context)
+    {
+        var manifestOption = parseResult.GetValue(ManifestOption);
+        GitWorkspace? workspace = null;
+        try
+        {
+            try
+            {
+                workspace = GitWorkspace.Open(context.CurrentDirectory, context.Environment);
+            }
+            catch (ScopeGuardException) when (manifestOption is not null)
+            {
+                // A manifest file can be linted anywhere.
+            }
+
+            var (load, _, label) = ManifestSource.LoadForQuery(manifestOption, workspace, context.CurrentDirectory);
+            if (load.Manifest is null)
+            {
+                return ManifestErrorReporter.Report(context, load, parseResult.GetValue(Format) == "json");
+            }
+
+            if (parseResult.GetValue(Format) == "json")
+            {
+                context.Output.WriteLine($"{{\"version\":1,\"manifest\":{System.Text.Json.JsonSerializer.Serialize(label)},\"valid\":true,\"agents\":{load.Manifest.Agents.Count},\"findings\":[]}}");
+            }
+            else
+            {
+                context.Output.WriteLine($"{label}: valid; {load.Manifest.Agents.Count} agent(s): {string.Join(", ", System.Linq.Enumerable.Select(load.Manifest.Agents, a => a.Name))}");
+            }
+
+            return ExitCodes.Success;
+        }
+        finally
+        {
+            workspace?.Dispose();
+        }
+    }
+}

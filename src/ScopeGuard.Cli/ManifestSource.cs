@@ -1,0 +1,152 @@
+using System;
+using System.IO;
+using System.Text;
+using ScopeGuard.Core;
+using ScopeGuard.Core.Json;
+using ScopeGuard.Core.Manifest;
+using ScopeGuard.Git;
+
+namespace ScopeGuard.Cli;
+
+/// <summary>Where a command reads the manifest from.</summary>
+internal enum ManifestOrigin
+{
+    /// <summary>A file named with <c>--manifest</c>.</summary>
+    File,
+
+    /// <summary><c>scopes.json</c> as committed at HEAD.</summary>
+    Head,
+
+    /// <summary><c>scopes.json</c> as staged in the index.</summary>
+    Index,
+
+    /// <summary><c>scopes.json</c> in the working tree.</summary>
+    WorkingTree,
+}
+
+/// <summary>Finds, decodes and validates the manifest.</summary>
+internal static class ManifestSource
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Loads the manifest that judges a commit: <c>--manifest</c>, else the one committed at HEAD
+    /// (an agent's uncommitted edit to it cannot widen its own scope), else the staged one
+    /// (before the first commit), else the working tree's.
+    /// </summary>
+    public static (ManifestLoadResult Result, ManifestOrigin Origin, string Label) LoadForCheck(string? manifestOption, GitWorkspace workspace, string currentDirectory)
+    {
+        if (manifestOption is not null)
+        {
+            return FromFile(manifestOption, currentDirectory);
+        }
+
+        var committed = workspace.ReadAtHead(ManifestLoader.FileName);
+        if (committed is not null)
+        {
+            return (Decode(committed, ManifestLoader.FileName), ManifestOrigin.Head, $"{ManifestLoader.FileName} at HEAD");
+        }
+
+        var staged = workspace.ReadStaged(ManifestLoader.FileName);
+        if (staged is not null)
+        {
+            return (Decode(staged, ManifestLoader.FileName), ManifestOrigin.Index, $"{ManifestLoader.FileName} in the index");
+        }
+
+        var file = Path.Combine(workspace.WorkingDirectory, ManifestLoader.FileName);
+        if (File.Exists(file))
+        {
+            return (Decode(ReadFile(file), ManifestLoader.FileName), ManifestOrigin.WorkingTree, $"{ManifestLoader.FileName} in the working tree");
+        }
+
+        throw new ScopeGuardException(
+            $"no {ManifestLoader.FileName} at the root of '{workspace.WorkingDirectory}' (looked at HEAD, the index and the working tree): write one (see scopes.example.json) or pass --manifest FILE");
+    }
+
+    /// <summary>
+    /// Loads the manifest a person is editing: <c>--manifest</c>, else the working tree's
+    /// <c>scopes.json</c>, else HEAD's.
+    /// </summary>
+    public static (ManifestLoadResult Result, ManifestOrigin Origin, string Label) LoadForQuery(string? manifestOption, GitWorkspace? workspace, string currentDirectory)
+    {
+        if (manifestOption is not null)
+        {
+            return FromFile(manifestOption, currentDirectory);
+        }
+
+        if (workspace is null)
+        {
+            throw new ScopeGuardException($"not inside a git repository: pass --manifest FILE to name the manifest");
+        }
+
+        var file = Path.Combine(workspace.WorkingDirectory, ManifestLoader.FileName);
+        if (File.Exists(file))
+        {
+            return (Decode(ReadFile(file), ManifestLoader.FileName), ManifestOrigin.WorkingTree, $"{ManifestLoader.FileName} in the working tree");
+        }
+
+        var committed = workspace.ReadAtHead(ManifestLoader.FileName);
+        if (committed is not null)
+        {
+            return (Decode(committed, ManifestLoader.FileName), ManifestOrigin.Head, $"{ManifestLoader.FileName} at HEAD");
+        }
+
+        throw new ScopeGuardException(
+            $"no {ManifestLoader.FileName} at the root of '{workspace.WorkingDirectory}': write one (see scopes.example.json) or pass --manifest FILE");
+    }
+
+    private static (ManifestLoadResult, ManifestOrigin, string) FromFile(string manifestOption, string currentDirectory)
+    {
+        var full = Path.GetFullPath(Path.Combine(currentDirectory, manifestOption));
+        if (!File.Exists(full))
+        {
+            throw new ScopeGuardException($"--manifest names '{manifestOption}', which does not exist");
+        }
+
+        return (Decode(ReadFile(full), manifestOption), ManifestOrigin.File, manifestOption);
+    }
+
+    private static byte[] ReadFile(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.Length > ManifestLoader.MaxLength)
+        {
+            throw new ScopeGuardException($"{path} is larger than {ManifestLoader.MaxLength / (1024 * 1024)} MiB: not a manifest");
+        }
+
+        return File.ReadAllBytes(path);
+    }
+
+    private static ManifestLoadResult Decode(byte[] bytes, string label)
+    {
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var index = Math.Max(0, ex.Index);
+            var (line, column) = LocateByte(bytes, index);
+            return ManifestLoadResult.Failed(new ManifestError(label, new TextPosition(line, column), $"the manifest is not valid UTF-8 (byte 0x{bytes[index]:X2})"));
+        }
+
+        return ManifestLoader.Load(text, label);
+    }
+
+    private static (int Line, int Column) LocateByte(byte[] bytes, int index)
+    {
+        var line = 1;
+        var start = 0;
+        for (var i = 0; i < index && i < bytes.Length; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                line++;
+                start = i + 1;
+            }
+        }
+
+        return (line, index - start + 1);
+    }
+}

@@ -1,0 +1,73 @@
+using System.IO;
+using System.Text;
+using System.Text.Json;
+using ScopeGuard.Core.Rules;
+
+namespace ScopeGuard.Cli.Reporting;
+
+/// <summary>
+/// The stable JSON shape of <c>check --format json</c> (documented in docs/cli.md):
+/// top level <c>version</c>, <c>agent</c>, <c>identity</c>, <c>branch</c>, <c>mode</c>, <c>manifest</c>,
+/// <c>source</c>, <c>filesChecked</c>, <c>errors</c>, <c>warnings</c>, <c>findings</c>; each finding
+/// <c>id</c>, <c>severity</c>, <c>path</c>, <c>line</c>, <c>column</c>, <c>symbol</c>, <c>rule</c>, <c>message</c>, <c>helpUri</c>.
+/// </summary>
+internal static class JsonReporter
+{
+    public const int SchemaVersion = 1;
+
+    public static void Write(TextWriter writer, CheckReport report)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", SchemaVersion);
+            WriteNullable(json, "agent", report.Agent?.Name);
+            json.WriteString("identity", report.IdentityReason);
+            WriteNullable(json, "branch", report.Branch);
+            json.WriteString("mode", report.Mode.ToString().ToLowerInvariant());
+            json.WriteString("manifest", report.ManifestLabel);
+            json.WriteString("source", report.Source);
+            json.WriteNumber("filesChecked", report.FilesChecked);
+            json.WriteNumber("errors", report.Errors);
+            json.WriteNumber("warnings", report.Warnings);
+            json.WriteStartArray("findings");
+            foreach (var finding in report.Findings)
+            {
+                WriteFinding(json, finding);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    public static void WriteFinding(Utf8JsonWriter json, Finding finding)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", finding.Id);
+        json.WriteString("severity", finding.Severity == FindingSeverity.Error ? "error" : "warning");
+        WriteNullable(json, "path", finding.Path);
+        json.WriteNumber("line", finding.Line);
+        json.WriteNumber("column", finding.Column);
+        WriteNullable(json, "symbol", finding.Symbol);
+        json.WriteString("rule", finding.Rule);
+        json.WriteString("message", finding.Message);
+        json.WriteString("helpUri", finding.HelpUri);
+        json.WriteEndObject();
+    }
+
+    public static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}
