@@ -281,8 +281,9 @@ public static class JsonReader
 
                 if (c == '\\')
                 {
+                    var escape = Position;
                     Advance();
-                    builder.Append(ReadEscape());
+                    builder.Append(ReadEscape(escape));
                     continue;
                 }
 
@@ -298,14 +299,13 @@ public static class JsonReader
             }
         }
 
-        private string ReadEscape()
+        private string ReadEscape(TextPosition position)
         {
             if (AtEnd)
             {
                 throw Error("unexpected end of file inside an escape sequence");
             }
 
-            var position = Position;
             var c = text[index];
             Advance();
             switch (c)
