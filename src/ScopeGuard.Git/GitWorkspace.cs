@@ -16,6 +16,9 @@ namespace ScopeGuard.Git;
 public sealed class GitWorkspace : IDisposable
 {
     private readonly Repository repository;
+    private Configuration? linkedSharedConfig;
+    private Configuration? worktreeConfig;
+    private bool configOpened;
 
     private GitWorkspace(Repository repository, string? indexOverride)
     {
@@ -101,21 +104,24 @@ public sealed class GitWorkspace : IDisposable
                 ?? throw new ScopeGuardException($"'{start}' is not inside a git repository: run scopeguard in a git working tree (or pass --manifest for commands that need no repository)");
         }
 
-        // Git resolves a relative GIT_INDEX_FILE from the directory the hook runs in.
-        var indexFile = indexVariable is null ? null : Path.GetFullPath(Path.Combine(start, indexVariable));
-        if (indexFile is not null && !File.Exists(indexFile))
-        {
-            throw new ScopeGuardException($"GIT_INDEX_FILE names '{indexFile}', which does not exist");
-        }
-
-        var options = new RepositoryOptions
-        {
-            IndexPath = indexFile,
-            WorkingDirectoryPath = workTreeVariable is null ? null : Path.GetFullPath(Path.Combine(start, workTreeVariable)),
-        };
+        var workTree = workTreeVariable is null ? null : Path.GetFullPath(Path.Combine(start, workTreeVariable));
 
         try
         {
+            // Git moves to the top of the working tree before it reads a relative GIT_INDEX_FILE (a hook runs
+            // there too); with GIT_DIR but no GIT_WORK_TREE, git takes the current directory as that top.
+            string? indexFile = null;
+            if (indexVariable is not null)
+            {
+                var top = workTree ?? (gitDirVariable is not null || Path.IsPathRooted(indexVariable) ? start : DiscoveredWorkingDirectory(gitDir, start));
+                indexFile = Path.GetFullPath(Path.Combine(top, indexVariable));
+                if (!File.Exists(indexFile))
+                {
+                    throw new ScopeGuardException($"GIT_INDEX_FILE names '{indexFile}', which does not exist");
+                }
+            }
+
+            var options = new RepositoryOptions { IndexPath = indexFile, WorkingDirectoryPath = workTree };
             return new GitWorkspace(new Repository(gitDir, options), indexFile);
         }
         catch (RepositoryNotFoundException ex)
@@ -146,10 +152,10 @@ public sealed class GitWorkspace : IDisposable
         };
         foreach (var (level, origin) in levels)
         {
-            var entry = repository.Config.Get<string>(key, level);
-            if (entry is not null && !string.IsNullOrWhiteSpace(entry.Value))
+            var value = ReadConfig(key, level);
+            if (!string.IsNullOrWhiteSpace(value))
             {
-                return (entry.Value, origin);
+                return (value, origin);
             }
         }
 
@@ -159,7 +165,8 @@ public sealed class GitWorkspace : IDisposable
     /// <summary>Reads a string from git config (all levels, git's precedence).</summary>
     /// <param name="key">The key, e.g. <c>core.hooksPath</c>.</param>
     /// <returns>The value, or <see langword="null"/>.</returns>
-    public string? ReadConfig(string key) => repository.Config.Get<string>(key)?.Value;
+    public string? ReadConfig(string key) =>
+        ReadConfig(key, ConfigurationLevel.Worktree) ?? ReadConfig(key, ConfigurationLevel.Local) ?? repository.Config.Get<string>(key)?.Value;
 
     /// <summary>
     /// Gets the folder git runs hooks from: <c>core.hooksPath</c> (relative to the working tree root,
@@ -239,7 +246,42 @@ public sealed class GitWorkspace : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => repository.Dispose();
+    public void Dispose()
+    {
+        worktreeConfig?.Dispose();
+        linkedSharedConfig?.Dispose();
+        repository.Dispose();
+    }
+
+    // LibGit2Sharp's repository.Config reads $GIT_DIR/config, which in a linked worktree is not the shared config
+    // (so it finds nothing there), and it never reads config.worktree: open those two files from git's own locations.
+    // Global, XDG and system config still come from repository.Config, which evaluates includeIf against this repository.
+    private string? ReadConfig(string key, ConfigurationLevel level)
+    {
+        if (!configOpened)
+        {
+            configOpened = true;
+            if (GitDirectory != CommonDirectory)
+            {
+                linkedSharedConfig = Configuration.BuildFrom(Path.Combine(CommonDirectory, "config"));
+            }
+
+            // git reads $GIT_DIR/config.worktree only when the shared config turns extensions.worktreeConfig on.
+            var shared = linkedSharedConfig ?? repository.Config;
+            var file = Path.Combine(GitDirectory, "config.worktree");
+            if (shared.Get<bool>("extensions.worktreeConfig", ConfigurationLevel.Local)?.Value == true && File.Exists(file))
+            {
+                worktreeConfig = Configuration.BuildFrom(file);
+            }
+        }
+
+        return level switch
+        {
+            ConfigurationLevel.Worktree => worktreeConfig?.Get<string>(key, ConfigurationLevel.Local)?.Value,
+            ConfigurationLevel.Local => (linkedSharedConfig ?? repository.Config).Get<string>(key, ConfigurationLevel.Local)?.Value,
+            _ => repository.Config.Get<string>(key, level)?.Value,
+        };
+    }
 
     private static byte[] ReadBlob(Blob blob)
     {
@@ -273,8 +315,8 @@ public sealed class GitWorkspace : IDisposable
             var oldKind = Kind(change.OldMode, change.OldExists);
             var newKind = Kind(change.Mode, change.Exists);
             result.Add(new FileChange(
-                change.Path.Replace('\\', '/'),
-                (change.OldPath ?? change.Path).Replace('\\', '/'),
+                ToGitPath(change.Path),
+                ToGitPath(change.OldPath ?? change.Path),
                 status,
                 oldKind,
                 newKind,
@@ -294,6 +336,16 @@ public sealed class GitWorkspace : IDisposable
         Mode.Nonexistent => EntryKind.None,
         _ => EntryKind.File,
     };
+
+    // LibGit2Sharp hands out native paths; a backslash is a separator only on Windows, elsewhere it is part of a name.
+    private static string ToGitPath(string path) =>
+        Path.DirectorySeparatorChar == '\\' ? path.Replace('\\', '/') : path;
+
+    private static string DiscoveredWorkingDirectory(string gitDir, string fallback)
+    {
+        using var probe = new Repository(gitDir);
+        return probe.Info.WorkingDirectory ?? fallback;
+    }
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
