@@ -206,6 +206,9 @@ public sealed class GitWorkspace : IDisposable
         return Convert(changes);
     }
 
+    /// <summary>Gets a reader of the old and new blobs of this repository's change sets.</summary>
+    public IChangeContents Contents => new BlobContents(repository);
+
     /// <summary>Reads a file as committed at HEAD.</summary>
     /// <param name="path">The repository-relative path.</param>
     /// <returns>The bytes, or <see langword="null"/> when HEAD is unborn or has no such file.</returns>
@@ -281,6 +284,16 @@ public sealed class GitWorkspace : IDisposable
             ConfigurationLevel.Local => (linkedSharedConfig ?? repository.Config).Get<string>(key, ConfigurationLevel.Local)?.Value,
             _ => repository.Config.Get<string>(key, level)?.Value,
         };
+    }
+
+    private sealed class BlobContents(Repository repository) : IChangeContents
+    {
+        public byte[]? ReadOld(FileChange change) => Read(change.OldBlobId);
+
+        public byte[]? ReadNew(FileChange change) => Read(change.NewBlobId);
+
+        private byte[]? Read(string? id) =>
+            id is null ? null : repository.Lookup<Blob>(new ObjectId(id)) is { } blob ? ReadBlob(blob) : null;
     }
 
     private static byte[] ReadBlob(Blob blob)

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using ScopeGuard.Core.Json;
 using ScopeGuard.Core.Patterns;
+using ScopeGuard.Core.Symbols;
 
 namespace ScopeGuard.Core.Manifest;
 
@@ -49,7 +50,6 @@ public static class ManifestLoader
     internal static readonly string[] SymbolKeys = ["edit", "body", "extend", "readonly"];
 
     private static readonly Regex AgentName = new("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant);
-    private static readonly Regex SymbolId = new(@"^[NTMPFE]:\S+$", RegexOptions.CultureInvariant);
     private static readonly Regex Placeholder = new(@"(?<!\\)\{[^}]*\}", RegexOptions.CultureInvariant);
 
     /// <summary>Loads a manifest from its text.</summary>
@@ -305,9 +305,9 @@ public static class ManifestLoader
         }
 
         var members = context.Members(node, where, SymbolKeys);
-        List<ManifestEntry<string>> Read(string key)
+        List<ManifestEntry<SymbolPattern>> Read(string key)
         {
-            var list = new List<ManifestEntry<string>>();
+            var list = new List<ManifestEntry<SymbolPattern>>();
             if (!members.TryGetValue(key, out var member))
             {
                 return list;
@@ -315,13 +315,14 @@ public static class ManifestLoader
 
             foreach (var (text, position) in context.StringArray(member.Value, $"{where}.{key}"))
             {
-                if (!SymbolId.IsMatch(text))
+                var pattern = SymbolPattern.TryParse(text, out var error);
+                if (pattern is null)
                 {
-                    context.Error(position, $"invalid symbol pattern \"{text}\" in {where}.{key}: write a documentation comment ID such as \"N:Contoso.Billing\", \"T:Contoso.Billing.Invoice\" or \"M:Contoso.Billing.Invoice.Add(*)\" (prefixes N:, T:, M:, P:, F:, E:)");
+                    context.Error(position, $"invalid symbol pattern \"{text}\" in {where}.{key}: {error}; write a documentation comment ID such as \"N:Contoso.Billing\", \"T:Contoso.Billing.Invoice\" or \"M:Contoso.Billing.Invoice.Add(*)\"");
                     continue;
                 }
 
-                list.Add(new ManifestEntry<string>(text, text, position, $"{where}.{key}"));
+                list.Add(new ManifestEntry<SymbolPattern>(text, pattern, position, $"{where}.{key}"));
             }
 
             return list;
