@@ -14,12 +14,26 @@ public sealed class PathPattern
 {
     private readonly byte[] body;
 
+    // For a pattern matched against the whole path: the literal bytes before its first wildcard, and
+    // the rest. Git's match_pathname() compares that prefix by itself and hands only the rest to
+    // wildmatch, so a "**" right after the prefix counts as leading: "a**/b" matches "ab" and "a/x/b".
+    private readonly byte[] literalPrefix;
+    private readonly byte[] afterPrefix;
+
     private PathPattern(string text, byte[] body, bool basenameOnly, bool directoryOnly)
     {
         Text = text;
         this.body = body;
         BasenameOnly = basenameOnly;
         DirectoryOnly = directoryOnly;
+        var prefixLength = 0;
+        while (prefixLength < body.Length && body[prefixLength] is not ((byte)'*' or (byte)'?' or (byte)'[' or (byte)'\\'))
+        {
+            prefixLength++;
+        }
+
+        literalPrefix = Slice(body, 0, prefixLength);
+        afterPrefix = Slice(body, prefixLength, body.Length - prefixLength);
     }
 
     /// <summary>Gets the pattern as written (after placeholder expansion).</summary>
@@ -125,7 +139,6 @@ public sealed class PathPattern
             return false;
         }
 
-        byte[] candidate;
         if (BasenameOnly)
         {
             var start = length;
@@ -134,14 +147,24 @@ public sealed class PathPattern
                 start--;
             }
 
-            candidate = Slice(path, start, length - start);
-        }
-        else
-        {
-            candidate = length == path.Length ? path : Slice(path, 0, length);
+            return Wildmatch.IsMatch(body, Slice(path, start, length - start), pathName: false);
         }
 
-        return Wildmatch.IsMatch(body, candidate, pathName: !BasenameOnly);
+        if (length < literalPrefix.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < literalPrefix.Length; i++)
+        {
+            if (path[i] != literalPrefix[i])
+            {
+                return false;
+            }
+        }
+
+        var rest = literalPrefix.Length == 0 && length == path.Length ? path : Slice(path, literalPrefix.Length, length - literalPrefix.Length);
+        return Wildmatch.IsMatch(afterPrefix, rest, pathName: true);
     }
 
     private static byte[] Slice(byte[] source, int start, int length)
