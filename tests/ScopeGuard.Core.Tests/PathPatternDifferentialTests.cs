@@ -232,6 +232,7 @@ public sealed class PathPatternDifferentialTests : IClassFixture<GitDifferential
     [InlineData("a/../b")]
     [InlineData("[abc")]
     [InlineData("a\\")]
+    [InlineData("a\\/")]
     [InlineData("[[:foo:]]")]
     public void TryParse_UselessOrAmbiguousPattern_IsRefused(string text)
     {

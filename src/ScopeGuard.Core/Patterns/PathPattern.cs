@@ -244,11 +244,13 @@ public sealed class PathPattern
             }
         }
 
+        // Git drops one trailing '/' before it reads escapes and brackets, even after a backslash.
+        var body = trimmed.EndsWith("/", StringComparison.Ordinal) ? trimmed.Substring(0, trimmed.Length - 1) : trimmed;
         var escaped = false;
         var bracketOpen = -1;
-        for (var i = 0; i < trimmed.Length; i++)
+        for (var i = 0; i < body.Length; i++)
         {
-            var c = trimmed[i];
+            var c = body[i];
             if (escaped)
             {
                 escaped = false;
@@ -262,7 +264,7 @@ public sealed class PathPattern
             else if (c == '[' && bracketOpen < 0)
             {
                 bracketOpen = i;
-                var close = FindBracketEnd(trimmed, i);
+                var close = FindBracketEnd(body, i);
                 if (close < 0)
                 {
                     return $"unclosed '[' at position {i + 1}: git never matches such a pattern (write \\[ for a literal '[')";
@@ -275,7 +277,9 @@ public sealed class PathPattern
 
         if (escaped)
         {
-            return "a trailing backslash escapes nothing and git never matches such a pattern";
+            return body.Length < trimmed.Length
+                ? "a backslash before the final '/' escapes nothing (git drops that '/' first) and git never matches such a pattern"
+                : "a trailing backslash escapes nothing and git never matches such a pattern";
         }
 
         return null;
