@@ -239,4 +239,11 @@ public sealed class PathPatternDifferentialTests : IClassFixture<GitDifferential
         Assert.Null(PathPattern.TryParse(text, out var error));
         Assert.False(string.IsNullOrEmpty(error));
     }
+
+    [Fact]
+    public void TryParse_UnknownCharacterClass_NamesTheClass()
+    {
+        Assert.Null(PathPattern.TryParse("[[:letter:]]*.md", out var error));
+        Assert.Contains("'[:letter:]'", error, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Text;
 
 namespace ScopeGuard.Core.Patterns;
@@ -264,7 +263,12 @@ public sealed class PathPattern
             else if (c == '[' && bracketOpen < 0)
             {
                 bracketOpen = i;
-                var close = FindBracketEnd(body, i);
+                var close = FindBracketEnd(body, i, out var unknownClass);
+                if (unknownClass is not null)
+                {
+                    return $"unknown character class '[:{unknownClass}:]' at position {i + 1}: git never matches such a pattern (known: {string.Join(", ", KnownClasses)})";
+                }
+
                 if (close < 0)
                 {
                     return $"unclosed '[' at position {i + 1}: git never matches such a pattern (write \\[ for a literal '[')";
@@ -286,8 +290,9 @@ public sealed class PathPattern
     }
 
     // Finds the ']' that closes the bracket expression opened at 'open', following wildmatch's reading.
-    private static int FindBracketEnd(string text, int open)
+    private static int FindBracketEnd(string text, int open, out string? unknownClass)
     {
+        unknownClass = null;
         var i = open + 1;
         if (i < text.Length && (text[i] == '!' || text[i] == '^'))
         {
@@ -318,8 +323,9 @@ public sealed class PathPattern
                 if (close - 1 >= i + 2 && text[close - 1] == ':')
                 {
                     var name = text.Substring(i + 2, close - i - 3);
-                    if (!KnownClasses.Contains(name))
+                    if (Array.IndexOf(KnownClasses, name) < 0)
                     {
+                        unknownClass = name;
                         return -1;
                     }
 
@@ -341,8 +347,8 @@ public sealed class PathPattern
         return -1;
     }
 
-    private static readonly HashSet<string> KnownClasses = new(StringComparer.Ordinal)
-    {
+    private static readonly string[] KnownClasses =
+    [
         "alnum", "alpha", "blank", "cntrl", "digit", "graph", "lower", "print", "punct", "space", "upper", "xdigit",
-    };
+    ];
 }
