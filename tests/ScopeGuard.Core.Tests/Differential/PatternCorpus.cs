@@ -303,7 +303,7 @@ internal sealed class PatternCorpus
             case 0: return "[" + member + "]";
             case 1: return "[xy" + member + "]";
             case 2: return "[!" + member + "]";
-            case 3: return "[^q" + "]";
+            case 3: return "[^" + member + "]";
             case 4: return "[!q]";
             case 5: return "[a-z]";
             case 6: return "[!a-z]";
