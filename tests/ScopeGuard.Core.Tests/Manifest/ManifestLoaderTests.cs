@@ -129,7 +129,7 @@ public sealed class ManifestLoaderTests
     [InlineData("\"/\"", "matches nothing")]
     [InlineData("\"src\\\\\"", "trailing backslash")]
     [InlineData("\"src/{agnet}/\"", "unknown placeholder {agnet}")]
-    [InlineData("\"[[:alhpa:]]\"", "unclosed '['")]
+    [InlineData("\"[[:alhpa:]]\"", "unknown character class '[:alhpa:]'")]
     public void Load_InvalidPathPattern_IsReportedAtThePattern(string pattern, string expected)
     {
         var error = SingleError($$"""
