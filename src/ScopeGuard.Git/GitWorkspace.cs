@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using LibGit2Sharp;
 using ScopeGuard.Core;
 using ScopeGuard.Core.Changes;
@@ -204,6 +205,76 @@ public sealed class GitWorkspace : IDisposable
 
         var changes = repository.Diff.Compare<TreeChanges>(head, DiffTargets.Index, null, null, options);
         return Convert(changes);
+    }
+
+    /// <summary>Gets a value indicating whether the repository is a shallow clone.</summary>
+    public bool IsShallow => repository.Info.IsShallow;
+
+    /// <summary>Resolves a revision (branch, remote branch, tag, SHA, <c>HEAD~2</c>…) to a commit SHA.</summary>
+    /// <param name="revision">The revision.</param>
+    /// <returns>The SHA, or <see langword="null"/> when it names no commit here.</returns>
+    public string? ResolveCommit(string revision)
+    {
+        try
+        {
+            return repository.Lookup(revision)?.Peel<Commit>()?.Sha;
+        }
+        catch (LibGit2SharpException)
+        {
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Finds the best common ancestor of two commits.</summary>
+    /// <param name="first">A commit SHA.</param>
+    /// <param name="second">Another commit SHA.</param>
+    /// <returns>The merge base, or <see langword="null"/> (unrelated histories, or history cut off by a shallow clone).</returns>
+    public string? MergeBase(string first, string second) =>
+        repository.ObjectDatabase.FindMergeBase(repository.Lookup<Commit>(first), repository.Lookup<Commit>(second))?.Sha;
+
+    /// <summary>Gets the changes between two commits' trees, with rename and copy detection.</summary>
+    /// <param name="oldCommit">The old commit SHA, or <see langword="null"/> for the empty tree.</param>
+    /// <param name="newCommit">The new commit SHA.</param>
+    /// <returns>The changes in path order.</returns>
+    public IReadOnlyList<FileChange> CommitChanges(string? oldCommit, string newCommit)
+    {
+        var oldTree = oldCommit is null ? null : repository.Lookup<Commit>(oldCommit).Tree;
+        var newTree = repository.Lookup<Commit>(newCommit).Tree;
+        var options = new CompareOptions
+        {
+            Similarity = new SimilarityOptions { RenameDetectionMode = RenameDetectionMode.Copies },
+        };
+
+        return Convert(repository.Diff.Compare<TreeChanges>(oldTree, newTree, options));
+    }
+
+    /// <summary>Lists the commits reachable from <paramref name="head"/> but not from <paramref name="exclude"/>, oldest first, each with its first parent.</summary>
+    /// <param name="exclude">The commit whose history is excluded (the merge base).</param>
+    /// <param name="head">The head commit.</param>
+    /// <returns>SHA and first parent SHA (null for a root commit) of each commit.</returns>
+    public IReadOnlyList<(string Sha, string? Parent)> CommitsBetween(string exclude, string head)
+    {
+        var filter = new CommitFilter
+        {
+            IncludeReachableFrom = head,
+            ExcludeReachableFrom = exclude,
+            SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Reverse,
+        };
+        return repository.Commits.QueryBy(filter).Select(c => (c.Sha, c.Parents.FirstOrDefault()?.Sha)).ToList();
+    }
+
+    /// <summary>Reads a file as committed in a given commit.</summary>
+    /// <param name="commit">The commit SHA.</param>
+    /// <param name="path">The repository-relative path.</param>
+    /// <returns>The bytes, or <see langword="null"/> when the commit has no such file.</returns>
+    public byte[]? ReadAt(string commit, string path)
+    {
+        var entry = repository.Lookup<Commit>(commit)?[path];
+        return entry?.Target is Blob blob ? ReadBlob(blob) : null;
     }
 
     /// <summary>Gets a reader of the old and new blobs of this repository's change sets.</summary>

@@ -85,7 +85,7 @@ public sealed class ScopeEvaluator
             if (manifest.Settings.UnknownAgent == UnknownAgentPolicy.Block)
             {
                 var severity = ToSeverity(modeOverride ?? ScopeMode.Block);
-                findings.Add(new Finding(DiagnosticIds.UnknownAgent, severity, null, null, 1, 1, null, "settings.unknownAgent: block", Messages.UnknownAgent(identity.Reason, manifest.Path)));
+                findings.Add(new Finding(DiagnosticIds.UnknownAgent, severity, null, manifest.Path, 1, 1, null, "settings.unknownAgent: block", Messages.UnknownAgent(identity.Reason, manifest.Path)));
             }
 
             return findings;
@@ -97,7 +97,8 @@ public sealed class ScopeEvaluator
             var protectedBranch = manifest.Settings.ProtectedBranches.FirstOrDefault(b => b.Pattern.Matches(branch));
             if (protectedBranch is not null)
             {
-                findings.Add(new Finding(DiagnosticIds.ProtectedBranch, mode, agent.Name, null, 1, 1, null, $"{protectedBranch.Origin}: {protectedBranch.Source}", Messages.ProtectedBranch(agent.Name, branch, protectedBranch.Source)));
+                // Located at the rule in the manifest, so every front end (SARIF included) has a place to show it.
+                findings.Add(new Finding(DiagnosticIds.ProtectedBranch, mode, agent.Name, manifest.Path, protectedBranch.Position.Line, protectedBranch.Position.Column, null, $"{protectedBranch.Origin}: {protectedBranch.Source}", Messages.ProtectedBranch(agent.Name, branch, protectedBranch.Source)));
             }
         }
 

@@ -140,14 +140,15 @@ public sealed class ScopeEvaluatorTests
     }
 
     [Theory]
-    [InlineData("main")]
-    [InlineData("release/1.0")]
-    public void Evaluate_AgentOnProtectedBranch_SG0005(string branch)
+    [InlineData("main", 27)]
+    [InlineData("release/1.0", 35)]
+    public void Evaluate_AgentOnProtectedBranch_SG0005AtTheRuleInTheManifest(string branch, int column)
     {
         var finding = Assert.Single(new ScopeEvaluator(Manifest).Evaluate(As("billing"), branch, [Modified("src/Billing/A.cs")]));
 
         Assert.Equal(DiagnosticIds.ProtectedBranch, finding.Id);
-        Assert.Null(finding.Path);
+        Assert.Equal("scopes.json", finding.Path);
+        Assert.Equal((5, column), (finding.Line, finding.Column));
     }
 
     [Fact]
