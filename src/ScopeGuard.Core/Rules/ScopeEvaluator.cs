@@ -151,22 +151,65 @@ public sealed class ScopeEvaluator
         return results.SelectMany(r => r);
     }
 
-    private List<Finding> JudgeFile(AgentScope agent, FindingSeverity mode, FileChange change, bool pathAllowed, Side old, Side @new)
+    /// <summary>
+    /// Judges one C# file's change from its declaration diff: the evaluation the hook, the CI gate
+    /// and the analyzer share. A protected path gives SG0004 and an agent without symbol rules (or a
+    /// file that could not be parsed, <paramref name="diff"/> <see langword="null"/>) is judged by its
+    /// path alone; otherwise each changed declaration is judged by its deciding symbol rule, and what
+    /// no symbol rule names by the file's path. Call it only for a file that changed.
+    /// </summary>
+    /// <param name="agent">The agent.</param>
+    /// <param name="change">The file's change.</param>
+    /// <param name="diff">The declaration diff of the file, or <see langword="null"/> when it is not parseable C#.</param>
+    /// <param name="modeOverride">A mode that overrides the agent's.</param>
+    /// <returns>The findings, in the order <see cref="Evaluate"/> reports them for the file.</returns>
+    public IReadOnlyList<Finding> JudgeFile(AgentScope agent, FileChange change, FileDeclarationDiff? diff, ScopeMode? modeOverride = null)
     {
-        var findings = new List<Finding>();
-        var path = change.Status == ChangeStatus.Deleted ? change.OldPath : change.Path;
-        if (old.Binary || @new.Binary)
+        if (agent is null)
         {
-            // Not parseable as C#: the path decides, as for any other file.
-            if (!pathAllowed)
-            {
-                findings.Add(PathFinding(agent, mode, change, Decide(agent, path)));
-            }
+            throw new ArgumentNullException(nameof(agent));
+        }
 
+        if (change is null)
+        {
+            throw new ArgumentNullException(nameof(change));
+        }
+
+        var mode = ToSeverity(modeOverride ?? agent.Mode);
+        var decisions = change.TouchedPaths.Select(path => Decide(agent, path, change.IsSubmodule(path))).ToList();
+        var findings = new List<Finding>();
+        if (diff is null || agent.Symbols.IsEmpty || decisions.Any(d => d.Verdict == PathVerdict.Protected))
+        {
+            findings.AddRange(decisions.Where(d => !d.Allowed).Select(d => PathFinding(agent, mode, change, d)));
             return findings;
         }
 
-        var diff = DeclarationDiff.Compare(old.Text, @new.Text);
+        if (change.Status is ChangeStatus.Renamed or ChangeStatus.Copied)
+        {
+            findings.AddRange(decisions.Where(d => !d.Allowed).Select(d => PathFinding(agent, mode, change, d)));
+        }
+
+        findings.AddRange(JudgeDiff(agent, mode, change, decisions.All(d => d.Allowed), diff));
+        return findings;
+    }
+
+    private List<Finding> JudgeFile(AgentScope agent, FindingSeverity mode, FileChange change, bool pathAllowed, Side old, Side @new)
+    {
+        if (old.Binary || @new.Binary)
+        {
+            // Not parseable as C#: the path decides, as for any other file.
+            var path = change.Status == ChangeStatus.Deleted ? change.OldPath : change.Path;
+            return pathAllowed ? [] : [PathFinding(agent, mode, change, Decide(agent, path))];
+        }
+
+        return JudgeDiff(agent, mode, change, pathAllowed, DeclarationDiff.Compare(old.Text, @new.Text));
+    }
+
+    // The one place a declaration diff is judged, for every front end.
+    private List<Finding> JudgeDiff(AgentScope agent, FindingSeverity mode, FileChange change, bool pathAllowed, FileDeclarationDiff diff)
+    {
+        var findings = new List<Finding>();
+        var path = change.Status == ChangeStatus.Deleted ? change.OldPath : change.Path;
         var pathDecision = pathAllowed ? null : Decide(agent, path);
         var triviaOnlyOutside = false;
         foreach (var declaration in diff.Changes)

@@ -36,6 +36,30 @@ public sealed class DeclarationSet
 
     /// <summary>Gets a value indicating whether the parser reported errors (the file is still attributed).</summary>
     public bool HasErrors { get; }
+
+    /// <summary>
+    /// Makes a declaration set from parts stored elsewhere (the analyzer's baseline): the strings may
+    /// be fingerprints, as long as both sides of a comparison use the same kind.
+    /// </summary>
+    /// <param name="declarations">The declarations.</param>
+    /// <param name="fileLevel">The file-level tokens (or their fingerprint).</param>
+    /// <param name="fileLevelText">The file-level text (or its fingerprint).</param>
+    /// <param name="fileLevelPosition">Where the file-level part starts.</param>
+    /// <returns>The set.</returns>
+    public static DeclarationSet Create(IReadOnlyList<Declaration> declarations, string fileLevel, string fileLevelText, TextPosition fileLevelPosition) =>
+        new(declarations ?? throw new ArgumentNullException(nameof(declarations)), fileLevel ?? string.Empty, fileLevelText ?? string.Empty, fileLevelPosition, hasErrors: false);
+
+    /// <summary>
+    /// Replaces every signature, body, text and file-level string by its <see cref="Fingerprint"/>:
+    /// compared with another fingerprinted set, the diff is the same as between the full sets.
+    /// </summary>
+    /// <returns>The fingerprinted set.</returns>
+    public DeclarationSet ToFingerprints() => new(
+        Declarations.Select(d => d with { Signature = Fingerprint.Of(d.Signature), Body = Fingerprint.Of(d.Body), Text = Fingerprint.Of(d.Text) }).ToList(),
+        Fingerprint.Of(FileLevel),
+        Fingerprint.Of(FileLevelText),
+        FileLevelPosition,
+        HasErrors);
 }
 
 /// <summary>
