@@ -28,6 +28,7 @@ internal sealed class BaselineCommand : Command
         Options.Add(AgentOption);
         Options.Add(Under);
         Options.Add(Inputs);
+        Options.Add(AgentOutput);
         Options.Add(ManifestOption);
         SetAction(parseResult => Execute(parseResult, context));
     }
@@ -57,6 +58,12 @@ internal sealed class BaselineCommand : Command
     internal Option<string?> Inputs { get; } = new("--inputs")
     {
         Description = "Also write the git files whose change makes the baseline stale (HEAD, index, references, config), one per line, for MSBuild's incremental build.",
+        HelpName = "FILE",
+    };
+
+    internal Option<string?> AgentOutput { get; } = new("--agent-output")
+    {
+        Description = "Also write the resolved agent's name (empty when none) to this file, for the MSBuild targets to hand to the analyzer.",
         HelpName = "FILE",
     };
 
@@ -97,6 +104,11 @@ internal sealed class BaselineCommand : Command
             }
 
             WriteIfChanged(Path.GetFullPath(Path.Combine(context.CurrentDirectory, inputsFile)), string.Join("\n", watched) + "\n");
+        }
+
+        if (parseResult.GetValue(AgentOutput) is { } agentFile)
+        {
+            WriteIfChanged(Path.GetFullPath(Path.Combine(context.CurrentDirectory, agentFile)), (agent ?? string.Empty) + "\n");
         }
 
         context.Output.WriteLine(
