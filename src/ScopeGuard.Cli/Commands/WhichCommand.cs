@@ -21,6 +21,19 @@ internal sealed class WhichCommand : Command
         Options.Add(AgentOption);
         Options.Add(Format);
         Options.Add(ManifestOption);
+
+        // The parser hands a mistyped option (--agnet) to the paths argument; refuse it rather than
+        // answer for a path nobody meant.
+        Paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-')
+                {
+                    result.AddError($"unknown option '{token.Value}' for 'which' (write ./{token.Value} for a path that starts with '-')");
+                }
+            }
+        });
         SetAction(parseResult => Execute(parseResult, context));
     }
 
