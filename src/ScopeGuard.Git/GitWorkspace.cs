@@ -16,11 +16,34 @@ namespace ScopeGuard.Git;
 public sealed class GitWorkspace : IDisposable
 {
     private readonly Repository repository;
+    private Configuration? config;
+    private bool ownsConfig;
 
     private GitWorkspace(Repository repository, string? indexOverride)
     {
         this.repository = repository;
         IndexFile = indexOverride;
+    }
+
+    /// <summary>
+    /// Gets the repository's config as git reads it. <c>Repository.Config</c> is not that:
+    /// LibGit2Sharp builds it from <c>GitDirectory/config</c>, which in a linked worktree is not the
+    /// repository's config (that is in the common directory), so it would miss core.hooksPath and
+    /// scopeguard.agent there. Global, XDG and system config follow as usual.
+    /// </summary>
+    private Configuration Config
+    {
+        get
+        {
+            if (config is null)
+            {
+                var file = Path.Combine(CommonDirectory, "config");
+                ownsConfig = File.Exists(file);
+                config = ownsConfig ? Configuration.BuildFrom(file) : repository.Config;
+            }
+
+            return config;
+        }
     }
 
     /// <summary>Gets the root of the working tree, without a trailing separator.</summary>
@@ -136,9 +159,14 @@ public sealed class GitWorkspace : IDisposable
     public (string? Value, string? Origin) ReadAgentConfig()
     {
         const string key = "scopeguard.agent";
+        var worktree = ReadWorktreeConfig(key);
+        if (!string.IsNullOrWhiteSpace(worktree))
+        {
+            return (worktree, "worktree config");
+        }
+
         var levels = new[]
         {
-            (ConfigurationLevel.Worktree, "worktree config"),
             (ConfigurationLevel.Local, "repository config"),
             (ConfigurationLevel.Global, "global config"),
             (ConfigurationLevel.Xdg, "user config"),
@@ -146,7 +174,7 @@ public sealed class GitWorkspace : IDisposable
         };
         foreach (var (level, origin) in levels)
         {
-            var entry = repository.Config.Get<string>(key, level);
+            var entry = Config.Get<string>(key, level);
             if (entry is not null && !string.IsNullOrWhiteSpace(entry.Value))
             {
                 return (entry.Value, origin);
@@ -156,10 +184,10 @@ public sealed class GitWorkspace : IDisposable
         return (null, null);
     }
 
-    /// <summary>Reads a string from git config (all levels, git's precedence).</summary>
+    /// <summary>Reads a string from git config (worktree config first, then git's usual precedence).</summary>
     /// <param name="key">The key, e.g. <c>core.hooksPath</c>.</param>
     /// <returns>The value, or <see langword="null"/>.</returns>
-    public string? ReadConfig(string key) => repository.Config.Get<string>(key)?.Value;
+    public string? ReadConfig(string key) => ReadWorktreeConfig(key) ?? Config.Get<string>(key)?.Value;
 
     /// <summary>
     /// Gets the folder git runs hooks from: <c>core.hooksPath</c> (relative to the working tree root,
@@ -239,7 +267,29 @@ public sealed class GitWorkspace : IDisposable
     }
 
     /// <inheritdoc/>
-    public void Dispose() => repository.Dispose();
+    public void Dispose()
+    {
+        if (ownsConfig)
+        {
+            config?.Dispose();
+        }
+
+        repository.Dispose();
+    }
+
+    // libgit2 as LibGit2Sharp drives it never reads config.worktree, where 'git config --worktree'
+    // writes once extensions.worktreeConfig is on (as git does, it is read only then).
+    private string? ReadWorktreeConfig(string key)
+    {
+        var file = Path.Combine(GitDirectory, "config.worktree");
+        if (Config.Get<bool>("extensions.worktreeConfig", ConfigurationLevel.Local)?.Value != true || !File.Exists(file))
+        {
+            return null;
+        }
+
+        using var worktreeConfig = Configuration.BuildFrom(file);
+        return worktreeConfig.Get<string>(key, ConfigurationLevel.Local)?.Value;
+    }
 
     private static byte[] ReadBlob(Blob blob)
     {
