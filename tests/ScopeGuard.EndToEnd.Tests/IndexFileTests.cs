@@ -153,6 +153,28 @@ public sealed class IndexFileTests
     }
 
     [Fact]
+    public void Check_IndexWithStaleStatInformation_LeavesTheIndexBytesAlone()
+    {
+        using var repo = TempRepo.Create();
+        var billing = repo.AddWorktree("agent/billing");
+        var touched = System.IO.Path.Combine(billing, "src", "Shipping", "Shipment.cs");
+        System.IO.File.SetLastWriteTimeUtc(touched, DateTime.UtcNow.AddMinutes(5));
+        repo.Append("src/Billing/Invoice.cs", "// staged\n", billing);
+        repo.GitIn(billing, "add", "src/Billing/Invoice.cs");
+        repo.Append("src/Billing/Invoice.cs", "// unstaged\n", billing);
+
+        var check = repo.ReadOnlyTool(billing, "check", "--staged");
+        var doctor = repo.ReadOnlyTool(billing, "doctor");
+        var which = repo.ReadOnlyTool(billing, "which", "src/Billing/Invoice.cs");
+        var lint = repo.ReadOnlyTool(billing, "lint");
+
+        Assert.True(check.ExitCode == 0, check.ToString());
+        Assert.True(doctor.ExitCode == 0, doctor.ToString());
+        Assert.True(which.ExitCode == 0, which.ToString());
+        Assert.True(lint.ExitCode == 0, lint.ToString());
+    }
+
+    [Fact]
     public void Check_FromSubdirectory_JudgesRepositoryPaths()
     {
         using var repo = TempRepo.Create();

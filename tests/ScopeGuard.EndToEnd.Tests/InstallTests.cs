@@ -86,6 +86,24 @@ public sealed class InstallTests
     }
 
     [Fact]
+    public void Install_HomeRelativeHooksPath_HookLandsUnderHomeAndGitRunsIt()
+    {
+        using var repo = TempRepo.Create(install: false);
+        repo.Git("config", "core.hooksPath", "~/git-hooks");
+        var billing = repo.AddWorktree("agent/billing");
+
+        var install = repo.Tool(billing, "install");
+        repo.Append("docs/index.md", "x\n", billing);
+        var commit = repo.Commit(billing, "-a");
+
+        Assert.True(install.ExitCode == 0, install.ToString());
+        Assert.Equal(Path.Combine(repo.Home, "git-hooks"), repo.HooksDirectory(billing));
+        Assert.True(File.Exists(Path.Combine(repo.Home, "git-hooks", "pre-commit")), install.ToString());
+        Assert.True(commit.ExitCode != 0, commit.ToString());
+        Assert.Contains("docs/index.md(1,1): error SG0001:", commit.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Install_FromLinkedWorktreeWithRepositoryHooksPath_HookLandsWhereGitLooks()
     {
         using var repo = TempRepo.Create(install: false);
