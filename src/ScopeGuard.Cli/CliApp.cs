@@ -12,6 +12,7 @@ internal static class CliApp
     {
         new CheckCommand(context),
         new WhichCommand(context),
+        new SymbolsCommand(context),
         new LintCommand(context),
         new InstallCommand(context),
         new UninstallCommand(context),

@@ -53,4 +53,34 @@ public static class DiagnosticIds
         ManifestInvalid => "Manifest invalid",
         _ => id,
     };
+
+    /// <summary>Gets a paragraph that explains an ID (SARIF fullDescription).</summary>
+    /// <param name="id">The ID.</param>
+    /// <returns>The description.</returns>
+    public static string Description(string id) => id switch
+    {
+        PathOutOfScope => "The agent changed a file that no pattern in its paths grants (default deny), or that its deny list refuses. A rename or copy is judged at both paths; a deletion at its path. In C# files of agents with symbol rules, a changed declaration no symbol rule covers is judged by the file's path.",
+        SymbolOutOfScope => "The agent changed a C# declaration that its deciding symbol rule does not allow: readonly allows nothing, extend allows only adding members inside its target.",
+        SignatureChanged => "The agent may change only the implementation of this declaration (a body rule), and changed its signature (attributes, modifiers, name, parameters, return type, constraints, base list, accessors) or added or removed a declaration.",
+        ProtectedPath => "An identified agent changed a path in settings.protectedPaths (by default the manifest, the hooks and the build files). Protected paths apply to every agent, whatever its own paths say.",
+        ProtectedBranch => "An identified agent is committing on a branch in settings.protectedBranches (by default the base branch). Agents work on their own branches and integrate through pull requests.",
+        UnknownAgent => "No source named an agent (--agent, SCOPEGUARD_AGENT, git config scopeguard.agent, a CI source branch, or the branch matched against each agent's branches) and settings.unknownAgent is block.",
+        ManifestInvalid => "scopes.json could not be read: a JSON syntax error, an unknown key, a wrong type, a duplicate, an invalid pattern, or a branch pattern claimed by two agents. Nothing is checked while the manifest is invalid.",
+        _ => Title(id),
+    };
+
+    /// <summary>Gets how to fix an ID, in one sentence (the README's table and SARIF help).</summary>
+    /// <param name="id">The ID.</param>
+    /// <returns>The advice.</returns>
+    public static string HowToFix(string id) => id switch
+    {
+        PathOutOfScope => "unstage the change, or ask a maintainer to widen the agent's `paths`",
+        SymbolOutOfScope => "undo the edit to that declaration, or ask for a `symbols` grant",
+        SignatureChanged => "keep the signature; change only the implementation",
+        ProtectedPath => "leave it to a maintainer",
+        ProtectedBranch => "commit on the agent's own branch",
+        UnknownAgent => "use an agent branch, `--agent`, `SCOPEGUARD_AGENT` or `git config --worktree scopeguard.agent`",
+        ManifestInvalid => "fix `scopes.json` at the line and column given",
+        _ => string.Empty,
+    };
 }

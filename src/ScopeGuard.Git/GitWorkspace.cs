@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using LibGit2Sharp;
 using ScopeGuard.Core;
 using ScopeGuard.Core.Changes;
@@ -16,34 +17,14 @@ namespace ScopeGuard.Git;
 public sealed class GitWorkspace : IDisposable
 {
     private readonly Repository repository;
-    private Configuration? config;
-    private bool ownsConfig;
+    private Configuration? linkedSharedConfig;
+    private Configuration? worktreeConfig;
+    private bool configOpened;
 
     private GitWorkspace(Repository repository, string? indexOverride)
     {
         this.repository = repository;
         IndexFile = indexOverride;
-    }
-
-    /// <summary>
-    /// Gets the repository's config as git reads it. <c>Repository.Config</c> is not that:
-    /// LibGit2Sharp builds it from <c>GitDirectory/config</c>, which in a linked worktree is not the
-    /// repository's config (that is in the common directory), so it would miss core.hooksPath and
-    /// scopeguard.agent there. Global, XDG and system config follow as usual.
-    /// </summary>
-    private Configuration Config
-    {
-        get
-        {
-            if (config is null)
-            {
-                var file = Path.Combine(CommonDirectory, "config");
-                ownsConfig = File.Exists(file);
-                config = ownsConfig ? Configuration.BuildFrom(file) : repository.Config;
-            }
-
-            return config;
-        }
     }
 
     /// <summary>Gets the root of the working tree, without a trailing separator.</summary>
@@ -124,21 +105,24 @@ public sealed class GitWorkspace : IDisposable
                 ?? throw new ScopeGuardException($"'{start}' is not inside a git repository: run scopeguard in a git working tree (or pass --manifest for commands that need no repository)");
         }
 
-        // Git resolves a relative GIT_INDEX_FILE from the directory the hook runs in.
-        var indexFile = indexVariable is null ? null : Path.GetFullPath(Path.Combine(start, indexVariable));
-        if (indexFile is not null && !File.Exists(indexFile))
-        {
-            throw new ScopeGuardException($"GIT_INDEX_FILE names '{indexFile}', which does not exist");
-        }
-
-        var options = new RepositoryOptions
-        {
-            IndexPath = indexFile,
-            WorkingDirectoryPath = workTreeVariable is null ? null : Path.GetFullPath(Path.Combine(start, workTreeVariable)),
-        };
+        var workTree = workTreeVariable is null ? null : Path.GetFullPath(Path.Combine(start, workTreeVariable));
 
         try
         {
+            // Git moves to the top of the working tree before it reads a relative GIT_INDEX_FILE (a hook runs
+            // there too); with GIT_DIR but no GIT_WORK_TREE, git takes the current directory as that top.
+            string? indexFile = null;
+            if (indexVariable is not null)
+            {
+                var top = workTree ?? (gitDirVariable is not null || Path.IsPathRooted(indexVariable) ? start : DiscoveredWorkingDirectory(gitDir, start));
+                indexFile = Path.GetFullPath(Path.Combine(top, indexVariable));
+                if (!File.Exists(indexFile))
+                {
+                    throw new ScopeGuardException($"GIT_INDEX_FILE names '{indexFile}', which does not exist");
+                }
+            }
+
+            var options = new RepositoryOptions { IndexPath = indexFile, WorkingDirectoryPath = workTree };
             return new GitWorkspace(new Repository(gitDir, options), indexFile);
         }
         catch (RepositoryNotFoundException ex)
@@ -159,14 +143,9 @@ public sealed class GitWorkspace : IDisposable
     public (string? Value, string? Origin) ReadAgentConfig()
     {
         const string key = "scopeguard.agent";
-        var worktree = ReadWorktreeConfig(key);
-        if (!string.IsNullOrWhiteSpace(worktree))
-        {
-            return (worktree, "worktree config");
-        }
-
         var levels = new[]
         {
+            (ConfigurationLevel.Worktree, "worktree config"),
             (ConfigurationLevel.Local, "repository config"),
             (ConfigurationLevel.Global, "global config"),
             (ConfigurationLevel.Xdg, "user config"),
@@ -174,20 +153,21 @@ public sealed class GitWorkspace : IDisposable
         };
         foreach (var (level, origin) in levels)
         {
-            var entry = Config.Get<string>(key, level);
-            if (entry is not null && !string.IsNullOrWhiteSpace(entry.Value))
+            var value = ReadConfig(key, level);
+            if (!string.IsNullOrWhiteSpace(value))
             {
-                return (entry.Value, origin);
+                return (value, origin);
             }
         }
 
         return (null, null);
     }
 
-    /// <summary>Reads a string from git config (worktree config first, then git's usual precedence).</summary>
+    /// <summary>Reads a string from git config (all levels, git's precedence).</summary>
     /// <param name="key">The key, e.g. <c>core.hooksPath</c>.</param>
     /// <returns>The value, or <see langword="null"/>.</returns>
-    public string? ReadConfig(string key) => ReadWorktreeConfig(key) ?? Config.Get<string>(key)?.Value;
+    public string? ReadConfig(string key) =>
+        ReadConfig(key, ConfigurationLevel.Worktree) ?? ReadConfig(key, ConfigurationLevel.Local) ?? repository.Config.Get<string>(key)?.Value;
 
     /// <summary>
     /// Gets the folder git runs hooks from: <c>core.hooksPath</c> (relative to the working tree root,
@@ -226,6 +206,79 @@ public sealed class GitWorkspace : IDisposable
         var changes = repository.Diff.Compare<TreeChanges>(head, DiffTargets.Index, null, null, options);
         return Convert(changes);
     }
+
+    /// <summary>Gets a value indicating whether the repository is a shallow clone.</summary>
+    public bool IsShallow => repository.Info.IsShallow;
+
+    /// <summary>Resolves a revision (branch, remote branch, tag, SHA, <c>HEAD~2</c>…) to a commit SHA.</summary>
+    /// <param name="revision">The revision.</param>
+    /// <returns>The SHA, or <see langword="null"/> when it names no commit here.</returns>
+    public string? ResolveCommit(string revision)
+    {
+        try
+        {
+            return repository.Lookup(revision)?.Peel<Commit>()?.Sha;
+        }
+        catch (LibGit2SharpException)
+        {
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Finds the best common ancestor of two commits.</summary>
+    /// <param name="first">A commit SHA.</param>
+    /// <param name="second">Another commit SHA.</param>
+    /// <returns>The merge base, or <see langword="null"/> (unrelated histories, or history cut off by a shallow clone).</returns>
+    public string? MergeBase(string first, string second) =>
+        repository.ObjectDatabase.FindMergeBase(repository.Lookup<Commit>(first), repository.Lookup<Commit>(second))?.Sha;
+
+    /// <summary>Gets the changes between two commits' trees, with rename and copy detection.</summary>
+    /// <param name="oldCommit">The old commit SHA, or <see langword="null"/> for the empty tree.</param>
+    /// <param name="newCommit">The new commit SHA.</param>
+    /// <returns>The changes in path order.</returns>
+    public IReadOnlyList<FileChange> CommitChanges(string? oldCommit, string newCommit)
+    {
+        var oldTree = oldCommit is null ? null : repository.Lookup<Commit>(oldCommit).Tree;
+        var newTree = repository.Lookup<Commit>(newCommit).Tree;
+        var options = new CompareOptions
+        {
+            Similarity = new SimilarityOptions { RenameDetectionMode = RenameDetectionMode.Copies },
+        };
+
+        return Convert(repository.Diff.Compare<TreeChanges>(oldTree, newTree, options));
+    }
+
+    /// <summary>Lists the commits reachable from <paramref name="head"/> but not from <paramref name="exclude"/>, oldest first, each with its first parent.</summary>
+    /// <param name="exclude">The commit whose history is excluded (the merge base).</param>
+    /// <param name="head">The head commit.</param>
+    /// <returns>SHA and first parent SHA (null for a root commit) of each commit.</returns>
+    public IReadOnlyList<(string Sha, string? Parent)> CommitsBetween(string exclude, string head)
+    {
+        var filter = new CommitFilter
+        {
+            IncludeReachableFrom = head,
+            ExcludeReachableFrom = exclude,
+            SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Reverse,
+        };
+        return repository.Commits.QueryBy(filter).Select(c => (c.Sha, c.Parents.FirstOrDefault()?.Sha)).ToList();
+    }
+
+    /// <summary>Reads a file as committed in a given commit.</summary>
+    /// <param name="commit">The commit SHA.</param>
+    /// <param name="path">The repository-relative path.</param>
+    /// <returns>The bytes, or <see langword="null"/> when the commit has no such file.</returns>
+    public byte[]? ReadAt(string commit, string path)
+    {
+        var entry = repository.Lookup<Commit>(commit)?[path];
+        return entry?.Target is Blob blob ? ReadBlob(blob) : null;
+    }
+
+    /// <summary>Gets a reader of the old and new blobs of this repository's change sets.</summary>
+    public IChangeContents Contents => new BlobContents(repository);
 
     /// <summary>Reads a file as committed at HEAD.</summary>
     /// <param name="path">The repository-relative path.</param>
@@ -269,26 +322,49 @@ public sealed class GitWorkspace : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
-        if (ownsConfig)
-        {
-            config?.Dispose();
-        }
-
+        worktreeConfig?.Dispose();
+        linkedSharedConfig?.Dispose();
         repository.Dispose();
     }
 
-    // libgit2 as LibGit2Sharp drives it never reads config.worktree, where 'git config --worktree'
-    // writes once extensions.worktreeConfig is on (as git does, it is read only then).
-    private string? ReadWorktreeConfig(string key)
+    // LibGit2Sharp's repository.Config reads $GIT_DIR/config, which in a linked worktree is not the shared config
+    // (so it finds nothing there), and it never reads config.worktree: open those two files from git's own locations.
+    // Global, XDG and system config still come from repository.Config, which evaluates includeIf against this repository.
+    private string? ReadConfig(string key, ConfigurationLevel level)
     {
-        var file = Path.Combine(GitDirectory, "config.worktree");
-        if (Config.Get<bool>("extensions.worktreeConfig", ConfigurationLevel.Local)?.Value != true || !File.Exists(file))
+        if (!configOpened)
         {
-            return null;
+            configOpened = true;
+            if (GitDirectory != CommonDirectory)
+            {
+                linkedSharedConfig = Configuration.BuildFrom(Path.Combine(CommonDirectory, "config"));
+            }
+
+            // git reads $GIT_DIR/config.worktree only when the shared config turns extensions.worktreeConfig on.
+            var shared = linkedSharedConfig ?? repository.Config;
+            var file = Path.Combine(GitDirectory, "config.worktree");
+            if (shared.Get<bool>("extensions.worktreeConfig", ConfigurationLevel.Local)?.Value == true && File.Exists(file))
+            {
+                worktreeConfig = Configuration.BuildFrom(file);
+            }
         }
 
-        using var worktreeConfig = Configuration.BuildFrom(file);
-        return worktreeConfig.Get<string>(key, ConfigurationLevel.Local)?.Value;
+        return level switch
+        {
+            ConfigurationLevel.Worktree => worktreeConfig?.Get<string>(key, ConfigurationLevel.Local)?.Value,
+            ConfigurationLevel.Local => (linkedSharedConfig ?? repository.Config).Get<string>(key, ConfigurationLevel.Local)?.Value,
+            _ => repository.Config.Get<string>(key, level)?.Value,
+        };
+    }
+
+    private sealed class BlobContents(Repository repository) : IChangeContents
+    {
+        public byte[]? ReadOld(FileChange change) => Read(change.OldBlobId);
+
+        public byte[]? ReadNew(FileChange change) => Read(change.NewBlobId);
+
+        private byte[]? Read(string? id) =>
+            id is null ? null : repository.Lookup<Blob>(new ObjectId(id)) is { } blob ? ReadBlob(blob) : null;
     }
 
     private static byte[] ReadBlob(Blob blob)
@@ -323,8 +399,8 @@ public sealed class GitWorkspace : IDisposable
             var oldKind = Kind(change.OldMode, change.OldExists);
             var newKind = Kind(change.Mode, change.Exists);
             result.Add(new FileChange(
-                change.Path.Replace('\\', '/'),
-                (change.OldPath ?? change.Path).Replace('\\', '/'),
+                ToGitPath(change.Path),
+                ToGitPath(change.OldPath ?? change.Path),
                 status,
                 oldKind,
                 newKind,
@@ -344,6 +420,16 @@ public sealed class GitWorkspace : IDisposable
         Mode.Nonexistent => EntryKind.None,
         _ => EntryKind.File,
     };
+
+    // LibGit2Sharp hands out native paths; a backslash is a separator only on Windows, elsewhere it is part of a name.
+    private static string ToGitPath(string path) =>
+        Path.DirectorySeparatorChar == '\\' ? path.Replace('\\', '/') : path;
+
+    private static string DiscoveredWorkingDirectory(string gitDir, string fallback)
+    {
+        using var probe = new Repository(gitDir);
+        return probe.Info.WorkingDirectory ?? fallback;
+    }
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

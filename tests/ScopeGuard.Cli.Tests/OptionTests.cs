@@ -24,7 +24,7 @@ public sealed class OptionTests : IDisposable
     public void Root_DeclaresEveryCommand()
     {
         Assert.Equal(
-            ["check", "which", "lint", "install", "uninstall", "doctor", "demo"],
+            ["check", "which", "symbols", "lint", "install", "uninstall", "doctor", "demo"],
             root.Subcommands.Select(c => c.Name).ToArray());
     }
 
@@ -105,6 +105,8 @@ public sealed class OptionTests : IDisposable
     [InlineData("which", "a", "--format", "xml")]
     [InlineData("which", "a", "--agent")]
     [InlineData("which", "a", "--bogus")]
+    [InlineData("symbols")]
+    [InlineData("symbols", "a.cs", "--format", "xml")]
     [InlineData("lint", "--format", "yaml")]
     [InlineData("lint", "--manifest")]
     [InlineData("lint", "stray")]
@@ -139,13 +141,36 @@ public sealed class OptionTests : IDisposable
     }
 
     [Fact]
-    public void Which_PathsArgument_RequiresAtLeastOne()
+    public void Which_PathsOrSymbol_AtLeastOneIsRequired()
     {
         var which = Command<WhichCommand>();
 
-        Assert.Equal(ArgumentArity.OneOrMore, which.Paths.Arity);
-        Assert.NotEmpty(root.Parse(["which"]).Errors);
+        Assert.Equal(ArgumentArity.ZeroOrMore, which.Paths.Arity);
+        Assert.Contains(root.Parse(["which"]).Errors, e => e.Message == "name at least one path, or a symbol with --symbol");
         Assert.Empty(root.Parse(["which", "a"]).Errors);
+        Assert.Empty(root.Parse(["which", "--symbol", "T:Contoso.Billing.Invoice"]).Errors);
+    }
+
+    [Fact]
+    public void Which_NoArguments_ExitsTwoSayingWhatIsMissing()
+    {
+        var result = CliRunner.Run(directory.Path, "which");
+
+        Assert.True(result.ExitCode == ExitCodes.Error, result.ToString());
+        Assert.Contains("name at least one path, or a symbol with --symbol", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Symbols_FilesArgument_RequiresAtLeastOneAndFormatDefaultsToText()
+    {
+        var symbols = Command<SymbolsCommand>();
+
+        var parsed = root.Parse(["symbols", "a.cs"]);
+
+        Assert.Equal(ArgumentArity.OneOrMore, symbols.Files.Arity);
+        Assert.Empty(parsed.Errors);
+        Assert.Equal("text", parsed.GetValue(symbols.Format));
+        Assert.NotEmpty(root.Parse(["symbols"]).Errors);
     }
 
     [Fact]
@@ -269,7 +294,7 @@ public sealed class OptionTests : IDisposable
         var result = CliRunner.Run(directory.Path, "--help");
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
-        foreach (var command in new[] { "check", "which", "lint", "install", "uninstall", "doctor", "demo" })
+        foreach (var command in new[] { "check", "which", "symbols", "lint", "install", "uninstall", "doctor", "demo" })
         {
             Assert.Contains(command, result.Output, StringComparison.Ordinal);
         }

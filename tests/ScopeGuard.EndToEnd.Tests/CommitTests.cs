@@ -113,9 +113,10 @@ public sealed class CommitTests
 
         var commit = repo.Commit(repo.Path, "-a");
 
+        var (line, column) = Manifests.PositionOf(Manifests.Standard, "\"main\", \"release/*\"");
         Assert.True(commit.ExitCode != 0, commit.ToString());
         Assert.Contains(
-            "scopeguard: error SG0005: agent 'billing' may not commit to protected branch 'main' (matches 'main' in settings.protectedBranches)",
+            $"scopes.json({line},{column}): error SG0005: agent 'billing' may not commit to protected branch 'main' (matches 'main' in settings.protectedBranches)",
             commit.Output,
             StringComparison.Ordinal);
         Assert.Contains("git config scopeguard.agent (worktree config) is \"billing\"", commit.Output, StringComparison.Ordinal);
@@ -149,7 +150,8 @@ public sealed class CommitTests
         var commit = repo.CommitWith(release, new System.Collections.Generic.Dictionary<string, string?> { ["SCOPEGUARD_AGENT"] = "billing" }, "-a");
 
         Assert.True(commit.ExitCode != 0, commit.ToString());
-        Assert.Contains("error SG0005: agent 'billing' may not commit to protected branch 'release/1.0' (matches 'release/*'", commit.Output, StringComparison.Ordinal);
+        var (line, column) = Manifests.PositionOf(Manifests.Standard, "\"release/*\"");
+        Assert.Contains($"scopes.json({line},{column}): error SG0005: agent 'billing' may not commit to protected branch 'release/1.0' (matches 'release/*'", commit.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -162,10 +164,9 @@ public sealed class CommitTests
         var commit = repo.Commit(feature, "-a");
 
         Assert.True(commit.ExitCode != 0, commit.ToString());
-        Assert.Contains(
-            "scopeguard: error SG0006: no agent identified: branch \"feature/x\" matches no agent's branches",
-            commit.Output,
-            StringComparison.Ordinal);
+        Assert.Matches(
+            @"scopes\.json\(\d+,\d+\): error SG0006: no agent identified: branch ""feature/x"" matches no agent's branches",
+            commit.Output);
     }
 
     [Fact]

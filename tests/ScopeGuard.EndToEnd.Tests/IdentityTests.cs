@@ -162,7 +162,7 @@ public sealed class IdentityTests
         var commit = repo.Commit(billing, "-a");
 
         Assert.True(commit.ExitCode != 0, commit.ToString());
-        Assert.Contains("scopeguard: error SG0006: no agent identified: HEAD is detached", commit.Output, StringComparison.Ordinal);
+        Assert.Matches(@"scopes\.json\(\d+,\d+\): error SG0006: no agent identified: HEAD is detached", commit.Output);
     }
 
     [Fact]

@@ -76,7 +76,7 @@ internal sealed class CheckCommand : Command
         };
 
         var changes = workspace.StagedChanges();
-        var findings = new ScopeEvaluator(manifest).Evaluate(identity, branch, changes, modeOverride);
+        var findings = new ScopeEvaluator(manifest).Evaluate(identity, branch, changes, modeOverride, workspace.Contents);
         var mode = modeOverride ?? identity.Agent?.Mode ?? manifest.Settings.Mode;
         var report = new CheckReport("staged", label, identity.Agent, identity.Reason, branch, mode, changes.Count, findings);
 

@@ -18,9 +18,21 @@ internal sealed class WhichCommand : Command
         : base("which", "Say which agents may write each path, and which rule decided.")
     {
         Arguments.Add(Paths);
+        Options.Add(Symbols);
         Options.Add(AgentOption);
         Options.Add(Format);
         Options.Add(ManifestOption);
+        Validators.Add(result =>
+        {
+            if ((result.GetValue(Paths)?.Length ?? 0) == 0 && (result.GetValue(Symbols)?.Length ?? 0) == 0)
+            {
+                result.AddError("name at least one path, or a symbol with --symbol");
+            }
+            else if (result.GetValue(Paths)?.Length > 0 && result.GetValue(Symbols)?.Length > 0 && result.GetValue(Format) == "json")
+            {
+                result.AddError("with --format json, ask about paths or about --symbol, not both in one call");
+            }
+        });
 
         // The parser hands a mistyped option (--agnet) to the paths argument; refuse it rather than
         // answer for a path nobody meant.
@@ -40,7 +52,14 @@ internal sealed class WhichCommand : Command
     internal Argument<string[]> Paths { get; } = new("paths")
     {
         Description = "Paths relative to the current directory; '-' reads more paths from standard input, one per line.",
-        Arity = ArgumentArity.OneOrMore,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    internal Option<string[]> Symbols { get; } = new("--symbol")
+    {
+        Description = "A C# symbol's documentation comment ID (as 'scopeguard symbols' prints it): which symbol rule of each agent decides for it. Repeatable.",
+        HelpName = "ID",
+        AllowMultipleArgumentsPerToken = false,
     };
 
     internal Option<string?> AgentOption { get; } = CommonOptions.Agent("Answer for this agent only: exit 1 when any path is not allowed.");
@@ -72,10 +91,21 @@ internal sealed class WhichCommand : Command
             }
 
             var manifest = load.Manifest;
+            var symbols = parseResult.GetValue(Symbols) ?? [];
+            if (symbols.Length > 0)
+            {
+                SymbolAnswers.Write(context.Output, manifest, symbols, parseResult.GetValue(AgentOption), json);
+            }
+
             var evaluator = new ScopeEvaluator(manifest);
             var paths = ReadPaths(parseResult.GetValue(Paths) ?? [], context)
                 .Select(p => Normalize(p, workspace, context.CurrentDirectory))
                 .ToList();
+
+            if (paths.Count == 0)
+            {
+                return ExitCodes.Success;
+            }
 
             var agentName = parseResult.GetValue(AgentOption);
             if (agentName is not null)

@@ -288,8 +288,9 @@ public static class JsonReader
 
                 if (c == '\\')
                 {
+                    var escape = Position;
                     Advance();
-                    builder.Append(ReadEscape());
+                    builder.Append(ReadEscape(escape));
                     continue;
                 }
 
@@ -305,14 +306,13 @@ public static class JsonReader
             }
         }
 
-        private string ReadEscape()
+        private string ReadEscape(TextPosition position)
         {
             if (AtEnd)
             {
                 throw Error("unexpected end of file inside an escape sequence");
             }
 
-            var position = Position;
             var c = text[index];
             Advance();
             switch (c)

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using ScopeGuard.Core.Json;
 using ScopeGuard.Core.Patterns;
+using ScopeGuard.Core.Symbols;
 
 namespace ScopeGuard.Core.Manifest;
 
@@ -41,8 +42,14 @@ public static class ManifestLoader
     /// <summary>The largest manifest accepted.</summary>
     public const int MaxLength = 4 * 1024 * 1024;
 
+    // The keys each object accepts; schemas/scopes.schema.json must list the same (a test checks).
+    internal static readonly string[] RootKeys = ["$schema", "version", "settings", "agents"];
+    internal static readonly string[] SettingsKeys = ["mode", "baseBranch", "unknownAgent", "protectedPaths", "protectedBranches", "defaults"];
+    internal static readonly string[] DefaultsKeys = ["paths", "deny", "symbols"];
+    internal static readonly string[] AgentKeys = ["description", "branches", "paths", "deny", "symbols", "mode"];
+    internal static readonly string[] SymbolKeys = ["edit", "body", "extend", "readonly"];
+
     private static readonly Regex AgentName = new("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant);
-    private static readonly Regex SymbolId = new(@"^[NTMPFE]:\S+$", RegexOptions.CultureInvariant);
     private static readonly Regex Placeholder = new(@"(?<!\\)\{[^}]*\}", RegexOptions.CultureInvariant);
 
     /// <summary>Loads a manifest from its text.</summary>
@@ -86,7 +93,7 @@ public static class ManifestLoader
             return null;
         }
 
-        var members = context.Members(root, "the manifest", "$schema", "version", "settings", "agents");
+        var members = context.Members(root, "the manifest", RootKeys);
         if (members.TryGetValue("$schema", out var schema))
         {
             context.String(schema.Value, "$schema");
@@ -135,7 +142,7 @@ public static class ManifestLoader
             return settings;
         }
 
-        var members = context.Members(node, "settings", "mode", "baseBranch", "unknownAgent", "protectedPaths", "protectedBranches", "defaults");
+        var members = context.Members(node, "settings", SettingsKeys);
         if (members.TryGetValue("mode", out var mode))
         {
             settings.Mode = ReadMode(mode.Value, "settings.mode", context) ?? ScopeMode.Block;
@@ -176,7 +183,7 @@ public static class ManifestLoader
 
         if (members.TryGetValue("defaults", out var defaults) && context.Expect(defaults.Value, JsonKind.Object, "settings.defaults"))
         {
-            var defaultMembers = context.Members(defaults.Value, "settings.defaults", "paths", "deny", "symbols");
+            var defaultMembers = context.Members(defaults.Value, "settings.defaults", DefaultsKeys);
             settings.DefaultPaths = defaultMembers.TryGetValue("paths", out var paths) ? paths.Value : null;
             settings.DefaultDeny = defaultMembers.TryGetValue("deny", out var deny) ? deny.Value : null;
             settings.DefaultSymbols = defaultMembers.TryGetValue("symbols", out var symbols) ? symbols.Value : null;
@@ -249,7 +256,7 @@ public static class ManifestLoader
             return null;
         }
 
-        var members = context.Members(member.Value, $"agent \"{name}\"", "description", "branches", "paths", "deny", "symbols", "mode");
+        var members = context.Members(member.Value, $"agent \"{name}\"", AgentKeys);
         var description = members.TryGetValue("description", out var d) ? context.String(d.Value, $"{where}.description") : null;
         var branches = members.TryGetValue("branches", out var b) ? ReadBranches(b.Value, $"{where}.branches", context) : [];
         var paths = new List<ManifestEntry<PathPattern>>();
@@ -297,10 +304,10 @@ public static class ManifestLoader
             return SymbolGrants.Empty;
         }
 
-        var members = context.Members(node, where, "edit", "body", "extend", "readonly");
-        List<ManifestEntry<string>> Read(string key)
+        var members = context.Members(node, where, SymbolKeys);
+        List<ManifestEntry<SymbolPattern>> Read(string key)
         {
-            var list = new List<ManifestEntry<string>>();
+            var list = new List<ManifestEntry<SymbolPattern>>();
             if (!members.TryGetValue(key, out var member))
             {
                 return list;
@@ -308,13 +315,14 @@ public static class ManifestLoader
 
             foreach (var (text, position) in context.StringArray(member.Value, $"{where}.{key}"))
             {
-                if (!SymbolId.IsMatch(text))
+                var pattern = SymbolPattern.TryParse(text, out var error);
+                if (pattern is null)
                 {
-                    context.Error(position, $"invalid symbol pattern \"{text}\" in {where}.{key}: write a documentation comment ID such as \"N:Contoso.Billing\", \"T:Contoso.Billing.Invoice\" or \"M:Contoso.Billing.Invoice.Add(*)\" (prefixes N:, T:, M:, P:, F:, E:)");
+                    context.Error(position, $"invalid symbol pattern \"{text}\" in {where}.{key}: {error}; write a documentation comment ID such as \"N:Contoso.Billing\", \"T:Contoso.Billing.Invoice\" or \"M:Contoso.Billing.Invoice.Add(*)\"");
                     continue;
                 }
 
-                list.Add(new ManifestEntry<string>(text, text, position, $"{where}.{key}"));
+                list.Add(new ManifestEntry<SymbolPattern>(text, pattern, position, $"{where}.{key}"));
             }
 
             return list;

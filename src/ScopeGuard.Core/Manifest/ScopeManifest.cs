@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ScopeGuard.Core.Json;
 using ScopeGuard.Core.Patterns;
+using ScopeGuard.Core.Symbols;
 
 namespace ScopeGuard.Core.Manifest;
 
@@ -50,10 +51,10 @@ public sealed class SymbolGrants
     /// <param name="extend">Members may be added.</param>
     /// <param name="readOnly">Nothing may change.</param>
     public SymbolGrants(
-        IReadOnlyList<ManifestEntry<string>> edit,
-        IReadOnlyList<ManifestEntry<string>> body,
-        IReadOnlyList<ManifestEntry<string>> extend,
-        IReadOnlyList<ManifestEntry<string>> readOnly)
+        IReadOnlyList<ManifestEntry<SymbolPattern>> edit,
+        IReadOnlyList<ManifestEntry<SymbolPattern>> body,
+        IReadOnlyList<ManifestEntry<SymbolPattern>> extend,
+        IReadOnlyList<ManifestEntry<SymbolPattern>> readOnly)
     {
         Edit = edit;
         Body = body;
@@ -62,16 +63,16 @@ public sealed class SymbolGrants
     }
 
     /// <summary>Gets the <c>edit</c> grants.</summary>
-    public IReadOnlyList<ManifestEntry<string>> Edit { get; }
+    public IReadOnlyList<ManifestEntry<SymbolPattern>> Edit { get; }
 
     /// <summary>Gets the <c>body</c> grants.</summary>
-    public IReadOnlyList<ManifestEntry<string>> Body { get; }
+    public IReadOnlyList<ManifestEntry<SymbolPattern>> Body { get; }
 
     /// <summary>Gets the <c>extend</c> grants.</summary>
-    public IReadOnlyList<ManifestEntry<string>> Extend { get; }
+    public IReadOnlyList<ManifestEntry<SymbolPattern>> Extend { get; }
 
     /// <summary>Gets the <c>readonly</c> rules.</summary>
-    public IReadOnlyList<ManifestEntry<string>> ReadOnly { get; }
+    public IReadOnlyList<ManifestEntry<SymbolPattern>> ReadOnly { get; }
 
     /// <summary>Gets a value indicating whether no symbol rule is given.</summary>
     public bool IsEmpty => Edit.Count + Body.Count + Extend.Count + ReadOnly.Count == 0;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Text;
 
 namespace ScopeGuard.Core.Patterns;
@@ -14,12 +13,26 @@ public sealed class PathPattern
 {
     private readonly byte[] body;
 
+    // For a pattern matched against the whole path: the literal bytes before its first wildcard, and
+    // the rest. Git's match_pathname() compares that prefix by itself and hands only the rest to
+    // wildmatch, so a "**" right after the prefix counts as leading: "a**/b" matches "ab" and "a/x/b".
+    private readonly byte[] literalPrefix;
+    private readonly byte[] afterPrefix;
+
     private PathPattern(string text, byte[] body, bool basenameOnly, bool directoryOnly)
     {
         Text = text;
         this.body = body;
         BasenameOnly = basenameOnly;
         DirectoryOnly = directoryOnly;
+        var prefixLength = 0;
+        while (prefixLength < body.Length && body[prefixLength] is not ((byte)'*' or (byte)'?' or (byte)'[' or (byte)'\\'))
+        {
+            prefixLength++;
+        }
+
+        literalPrefix = Slice(body, 0, prefixLength);
+        afterPrefix = Slice(body, prefixLength, body.Length - prefixLength);
     }
 
     /// <summary>Gets the pattern as written (after placeholder expansion).</summary>
@@ -125,7 +138,6 @@ public sealed class PathPattern
             return false;
         }
 
-        byte[] candidate;
         if (BasenameOnly)
         {
             var start = length;
@@ -134,14 +146,24 @@ public sealed class PathPattern
                 start--;
             }
 
-            candidate = Slice(path, start, length - start);
-        }
-        else
-        {
-            candidate = length == path.Length ? path : Slice(path, 0, length);
+            return Wildmatch.IsMatch(body, Slice(path, start, length - start), pathName: false);
         }
 
-        return Wildmatch.IsMatch(body, candidate, pathName: !BasenameOnly);
+        if (length < literalPrefix.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < literalPrefix.Length; i++)
+        {
+            if (path[i] != literalPrefix[i])
+            {
+                return false;
+            }
+        }
+
+        var rest = literalPrefix.Length == 0 && length == path.Length ? path : Slice(path, literalPrefix.Length, length - literalPrefix.Length);
+        return Wildmatch.IsMatch(afterPrefix, rest, pathName: true);
     }
 
     private static byte[] Slice(byte[] source, int start, int length)
@@ -221,11 +243,13 @@ public sealed class PathPattern
             }
         }
 
+        // Git drops one trailing '/' before it reads escapes and brackets, even after a backslash.
+        var body = trimmed.EndsWith("/", StringComparison.Ordinal) ? trimmed.Substring(0, trimmed.Length - 1) : trimmed;
         var escaped = false;
         var bracketOpen = -1;
-        for (var i = 0; i < trimmed.Length; i++)
+        for (var i = 0; i < body.Length; i++)
         {
-            var c = trimmed[i];
+            var c = body[i];
             if (escaped)
             {
                 escaped = false;
@@ -239,7 +263,12 @@ public sealed class PathPattern
             else if (c == '[' && bracketOpen < 0)
             {
                 bracketOpen = i;
-                var close = FindBracketEnd(trimmed, i);
+                var close = FindBracketEnd(body, i, out var unknownClass);
+                if (unknownClass is not null)
+                {
+                    return $"unknown character class '[:{unknownClass}:]' at position {i + 1}: git never matches such a pattern (known: {string.Join(", ", KnownClasses)})";
+                }
+
                 if (close < 0)
                 {
                     return $"unclosed '[' at position {i + 1}: git never matches such a pattern (write \\[ for a literal '[')";
@@ -252,15 +281,18 @@ public sealed class PathPattern
 
         if (escaped)
         {
-            return "a trailing backslash escapes nothing and git never matches such a pattern";
+            return body.Length < trimmed.Length
+                ? "a backslash before the final '/' escapes nothing (git drops that '/' first) and git never matches such a pattern"
+                : "a trailing backslash escapes nothing and git never matches such a pattern";
         }
 
         return null;
     }
 
     // Finds the ']' that closes the bracket expression opened at 'open', following wildmatch's reading.
-    private static int FindBracketEnd(string text, int open)
+    private static int FindBracketEnd(string text, int open, out string? unknownClass)
     {
+        unknownClass = null;
         var i = open + 1;
         if (i < text.Length && (text[i] == '!' || text[i] == '^'))
         {
@@ -291,8 +323,9 @@ public sealed class PathPattern
                 if (close - 1 >= i + 2 && text[close - 1] == ':')
                 {
                     var name = text.Substring(i + 2, close - i - 3);
-                    if (!KnownClasses.Contains(name))
+                    if (Array.IndexOf(KnownClasses, name) < 0)
                     {
+                        unknownClass = name;
                         return -1;
                     }
 
@@ -314,8 +347,8 @@ public sealed class PathPattern
         return -1;
     }
 
-    private static readonly HashSet<string> KnownClasses = new(StringComparer.Ordinal)
-    {
+    private static readonly string[] KnownClasses =
+    [
         "alnum", "alpha", "blank", "cntrl", "digit", "graph", "lower", "print", "punct", "space", "upper", "xdigit",
-    };
+    ];
 }

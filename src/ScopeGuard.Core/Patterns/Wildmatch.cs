@@ -174,9 +174,16 @@ public static class Wildmatch
                 if (slashBefore && slashAfter)
                 {
                     // "a/**/b" also matches "a/b": try the rest with no directory in between.
-                    if (pi < p.Length && p[pi] == (byte)'/' && Run(p, pi + 1, t, ti, pathName) == Outcome.Match)
+                    if (pi < p.Length && p[pi] == (byte)'/')
                     {
-                        return Outcome.Match;
+                        // Git ignores an abort here and goes on to retry the rest after every slash, which
+                        // doubles the work for each "**/" in a pattern. An abort means the rest cannot
+                        // match from here or from anywhere further on, so stop as the star loop below does.
+                        var none = Run(p, pi + 1, t, ti, pathName);
+                        if (none is Outcome.Match or Outcome.AbortAll)
+                        {
+                            return none;
+                        }
                     }
 
                     crossesSlash = true;

@@ -30,7 +30,8 @@ public enum IdentitySource
 /// <param name="GitConfig">The <c>scopeguard.agent</c> value.</param>
 /// <param name="GitConfigOrigin">Which config file answered, for messages.</param>
 /// <param name="Branch">The current short branch name; <see langword="null"/> on a detached HEAD.</param>
-public sealed record IdentityInputs(string? Option, string? Environment, string? GitConfig, string? GitConfigOrigin, string? Branch);
+/// <param name="BranchOrigin">Where the branch name came from when it is not HEAD's (e.g. <c>GITHUB_HEAD_REF</c>).</param>
+public sealed record IdentityInputs(string? Option, string? Environment, string? GitConfig, string? GitConfigOrigin, string? Branch, string? BranchOrigin = null);
 
 /// <summary>Who is committing, and why ScopeGuard thinks so.</summary>
 /// <param name="Agent">The agent, or <see langword="null"/> when none was identified.</param>
@@ -94,11 +95,13 @@ public sealed record AgentIdentity(AgentScope? Agent, IdentitySource Source, str
         if (matches.Count == 1)
         {
             var (agent, rule) = matches[0];
-            return new AgentIdentity(agent, IdentitySource.Branch, $"branch \"{inputs.Branch}\" matches \"{rule.Source}\" in agents.{agent.Name}.branches");
+            return new AgentIdentity(agent, IdentitySource.Branch, $"branch \"{inputs.Branch}\"{Origin(inputs)} matches \"{rule.Source}\" in agents.{agent.Name}.branches");
         }
 
-        return new AgentIdentity(null, IdentitySource.None, $"branch \"{inputs.Branch}\" matches no agent's branches and no --agent, SCOPEGUARD_AGENT or scopeguard.agent config names an agent");
+        return new AgentIdentity(null, IdentitySource.None, $"branch \"{inputs.Branch}\"{Origin(inputs)} matches no agent's branches and no --agent, SCOPEGUARD_AGENT or scopeguard.agent config names an agent");
     }
+
+    private static string Origin(IdentityInputs inputs) => inputs.BranchOrigin is null ? string.Empty : $" (from {inputs.BranchOrigin})";
 
     private static string Describe(IReadOnlyList<(AgentScope Agent, ManifestEntry<Patterns.BranchPattern> Rule)> matches) =>
         string.Join(", ", matches.Select(m => $"\"{m.Agent.Name}\" by \"{m.Rule.Source}\""));

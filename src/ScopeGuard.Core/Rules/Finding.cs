@@ -33,4 +33,7 @@ public sealed record Finding(
 {
     /// <summary>Gets the documentation page for <see cref="Id"/>.</summary>
     public string HelpUri => DiagnosticIds.HelpUri(Id);
+
+    /// <summary>Gets the commit that introduced the finding, when a range check was asked to say (<c>--per-commit</c>).</summary>
+    public string? Commit { get; init; }
 }

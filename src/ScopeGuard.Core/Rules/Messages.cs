@@ -1,6 +1,7 @@
 using System.Linq;
 using ScopeGuard.Core.Changes;
 using ScopeGuard.Core.Manifest;
+using ScopeGuard.Core.Symbols;
 
 namespace ScopeGuard.Core.Rules;
 
@@ -76,4 +77,86 @@ public static class Messages
     /// <returns>The message.</returns>
     public static string UnknownAgent(string reason, string manifestPath) =>
         $"no agent identified: {reason}; settings.unknownAgent is 'block' in {manifestPath}. Set --agent, SCOPEGUARD_AGENT or 'git config --worktree scopeguard.agent NAME', or work on a branch listed under an agent's branches";
+
+    /// <summary>Describes a declaration change in a few words.</summary>
+    /// <param name="kind">The change.</param>
+    /// <returns>E.g. "body changed".</returns>
+    public static string Describe(DeclarationChangeKind kind) => kind switch
+    {
+        DeclarationChangeKind.Added => "added",
+        DeclarationChangeKind.Removed => "removed",
+        DeclarationChangeKind.SignatureChanged => "signature changed",
+        DeclarationChangeKind.BodyChanged => "body changed",
+        _ => "whitespace or comments changed",
+    };
+
+    /// <summary>SG0001 for a declaration that no symbol rule names, in a file outside the agent's paths.</summary>
+    /// <param name="agent">The agent.</param>
+    /// <param name="path">The file.</param>
+    /// <param name="change">The declaration's change.</param>
+    /// <param name="decision">Why the path is not allowed.</param>
+    /// <returns>The message.</returns>
+    public static string DeclarationOutsidePaths(AgentScope agent, string path, DeclarationChange change, PathDecision decision)
+    {
+        if (agent is null || change is null || decision is null)
+        {
+            throw new System.ArgumentNullException(agent is null ? nameof(agent) : change is null ? nameof(change) : nameof(decision));
+        }
+
+        return $"agent '{agent.Name}' may not change '{change.Id}' ({Describe(change.Kind)}) in '{path}': no symbol rule of the agent names it and {PathReason(agent, decision)}";
+    }
+
+    /// <summary>SG0001 for usings, extern aliases, assembly attributes, or the file's creation or deletion.</summary>
+    /// <param name="agent">The agent.</param>
+    /// <param name="change">The file change.</param>
+    /// <param name="path">The path.</param>
+    /// <param name="decision">Why the path is not allowed.</param>
+    /// <returns>The message.</returns>
+    public static string FileLevelOutsidePaths(AgentScope agent, FileChange change, string path, PathDecision decision)
+    {
+        if (agent is null || change is null || decision is null)
+        {
+            throw new System.ArgumentNullException(agent is null ? nameof(agent) : change is null ? nameof(change) : nameof(decision));
+        }
+
+        var what = change.Status switch
+        {
+            ChangeStatus.Added => "added the file",
+            ChangeStatus.Deleted => "deleted the file",
+            _ => "changed usings, extern aliases or file-level attributes",
+        };
+        return $"agent '{agent.Name}' may not change '{path}' ({what}): {PathReason(agent, decision)}";
+    }
+
+    /// <summary>SG0002 or SG0003: a symbol rule refuses the change.</summary>
+    /// <param name="agent">The agent.</param>
+    /// <param name="change">The declaration's change.</param>
+    /// <param name="rule">The deciding rule.</param>
+    /// <param name="allowing">The most specific rule of the agent that would allow it, if any.</param>
+    /// <returns>The message.</returns>
+    public static string SymbolDenied(AgentScope agent, DeclarationChange change, SymbolRule rule, SymbolRule? allowing)
+    {
+        if (agent is null || change is null || rule is null)
+        {
+            throw new System.ArgumentNullException(agent is null ? nameof(agent) : change is null ? nameof(change) : nameof(rule));
+        }
+
+        var why = rule.Access switch
+        {
+            SymbolAccess.Body => "it may change only implementations there",
+            SymbolAccess.Extend => rule.Match.IsTarget ? "it may only add members inside it" : "it may only add members, not change or remove existing ones",
+            _ => "it may change nothing there",
+        };
+        var nearest = allowing is not null
+            ? $"'{allowing.Text}' ({allowing.Entry.Origin}) would allow it, but the more specific or more restrictive '{rule.Text}' decides"
+            : $"no rule of the agent allows it; a maintainer could grant \"edit\": [\"{change.Id}\"]";
+        return $"agent '{agent.Name}' may not change '{change.Id}' ({Describe(change.Kind)}): '{rule.Text}' in {rule.Entry.Origin} decides and {why}; {nearest}";
+    }
+
+    private static string PathReason(AgentScope agent, PathDecision decision) =>
+        decision.Verdict == PathVerdict.Denied
+            ? $"the file is denied by '{decision.Rule!.Pattern.Text}' in {decision.Rule.Origin}"
+            : agent.Paths.Count == 0
+                ? "the agent has no paths"
+                : $"the file is not in its paths ({string.Join(", ", agent.Paths.Select(p => p.Pattern.Text))})";
 }

@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Threading.Tasks;
 using ScopeGuard.Core.Changes;
 using ScopeGuard.Core.Manifest;
 using ScopeGuard.Core.Patterns;
+using ScopeGuard.Core.Symbols;
 
 namespace ScopeGuard.Core.Rules;
 
@@ -59,8 +61,12 @@ public sealed class ScopeEvaluator
     /// <param name="branch">The branch being committed to, or <see langword="null"/> when detached.</param>
     /// <param name="changes">The changes.</param>
     /// <param name="modeOverride">A mode that overrides the manifest's (the <c>--mode</c> option).</param>
+    /// <param name="contents">
+    /// Reads file contents for the C# declaration diff. Without it (or for an agent with no
+    /// <c>symbols</c> rules) every file is judged by its path alone.
+    /// </param>
     /// <returns>The findings, in path order.</returns>
-    public IReadOnlyList<Finding> Evaluate(AgentIdentity identity, string? branch, IEnumerable<FileChange> changes, ScopeMode? modeOverride = null)
+    public IReadOnlyList<Finding> Evaluate(AgentIdentity identity, string? branch, IEnumerable<FileChange> changes, ScopeMode? modeOverride = null, IChangeContents? contents = null)
     {
         if (identity is null)
         {
@@ -79,16 +85,7 @@ public sealed class ScopeEvaluator
             if (manifest.Settings.UnknownAgent == UnknownAgentPolicy.Block)
             {
                 var severity = ToSeverity(modeOverride ?? ScopeMode.Block);
-                findings.Add(new Finding(
-                    DiagnosticIds.UnknownAgent,
-                    severity,
-                    null,
-                    null,
-                    1,
-                    1,
-                    null,
-                    "settings.unknownAgent: block",
-                    Messages.UnknownAgent(identity.Reason, manifest.Path)));
+                findings.Add(new Finding(DiagnosticIds.UnknownAgent, severity, null, manifest.Path, 1, 1, null, "settings.unknownAgent: block", Messages.UnknownAgent(identity.Reason, manifest.Path)));
             }
 
             return findings;
@@ -100,44 +97,146 @@ public sealed class ScopeEvaluator
             var protectedBranch = manifest.Settings.ProtectedBranches.FirstOrDefault(b => b.Pattern.Matches(branch));
             if (protectedBranch is not null)
             {
-                findings.Add(new Finding(
-                    DiagnosticIds.ProtectedBranch,
-                    mode,
-                    agent.Name,
-                    null,
-                    1,
-                    1,
-                    null,
-                    $"{protectedBranch.Origin}: {protectedBranch.Source}",
-                    Messages.ProtectedBranch(agent.Name, branch, protectedBranch.Source)));
+                // Located at the rule in the manifest, so every front end (SARIF included) has a place to show it.
+                findings.Add(new Finding(DiagnosticIds.ProtectedBranch, mode, agent.Name, manifest.Path, protectedBranch.Position.Line, protectedBranch.Position.Column, null, $"{protectedBranch.Origin}: {protectedBranch.Source}", Messages.ProtectedBranch(agent.Name, branch, protectedBranch.Source)));
             }
         }
 
+        var judgeSymbols = contents is not null && !agent.Symbols.IsEmpty;
+        var symbolWork = new List<(FileChange Change, bool PathAllowed)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in changes.OrderBy(c => c.Path, StringComparer.Ordinal))
         {
-            foreach (var path in change.TouchedPaths)
+            var decisions = change.TouchedPaths
+                .Where(seen.Add)
+                .Select(path => Decide(agent, path, change.IsSubmodule(path)))
+                .ToList();
+
+            if (judgeSymbols && IsCSharp(change) && decisions.All(d => d.Verdict != PathVerdict.Protected))
             {
-                if (!seen.Add(path))
+                // The declarations decide; the path rule judges what no symbol rule names. A rename or
+                // copy is itself a file-level change, so its paths are judged here as usual.
+                symbolWork.Add((change, decisions.All(d => d.Allowed)));
+                if (change.Status is not (ChangeStatus.Renamed or ChangeStatus.Copied))
                 {
                     continue;
                 }
+            }
 
-                var decision = Decide(agent, path, change.IsSubmodule(path));
-                if (decision.Allowed)
+            foreach (var decision in decisions.Where(d => !d.Allowed))
+            {
+                findings.Add(PathFinding(agent, mode, change, decision));
+            }
+        }
+
+        if (symbolWork.Count > 0)
+        {
+            findings.AddRange(JudgeDeclarations(agent, mode, symbolWork, contents!));
+        }
+
+        return findings;
+    }
+
+    private IEnumerable<Finding> JudgeDeclarations(AgentScope agent, FindingSeverity mode, List<(FileChange Change, bool PathAllowed)> work, IChangeContents contents)
+    {
+        // Read sequentially (the reader need not be thread-safe), then parse and compare in parallel.
+        var inputs = work.Select(w => (w.Change, w.PathAllowed, Old: Decode(contents.ReadOld(w.Change), w.Change.OldKind), New: Decode(contents.ReadNew(w.Change), w.Change.NewKind))).ToList();
+        var results = new List<Finding>[inputs.Count];
+        Parallel.For(0, inputs.Count, i =>
+        {
+            var (change, pathAllowed, old, @new) = inputs[i];
+            results[i] = JudgeFile(agent, mode, change, pathAllowed, old, @new);
+        });
+
+        return results.SelectMany(r => r);
+    }
+
+    private List<Finding> JudgeFile(AgentScope agent, FindingSeverity mode, FileChange change, bool pathAllowed, Side old, Side @new)
+    {
+        var findings = new List<Finding>();
+        var path = change.Status == ChangeStatus.Deleted ? change.OldPath : change.Path;
+        if (old.Binary || @new.Binary)
+        {
+            // Not parseable as C#: the path decides, as for any other file.
+            if (!pathAllowed)
+            {
+                findings.Add(PathFinding(agent, mode, change, Decide(agent, path)));
+            }
+
+            return findings;
+        }
+
+        var diff = DeclarationDiff.Compare(old.Text, @new.Text);
+        var pathDecision = pathAllowed ? null : Decide(agent, path);
+        var triviaOnlyOutside = false;
+        foreach (var declaration in diff.Changes)
+        {
+            var rules = SymbolRules.Covering(agent, declaration.Id);
+            var rule = rules.Count == 0 ? null : rules[0];
+            if (rule is null || (declaration.Kind == DeclarationChangeKind.TriviaOnly && rule.Access == SymbolAccess.ReadOnly))
+            {
+                if (pathDecision is not null)
                 {
-                    continue;
+                    if (declaration.Kind == DeclarationChangeKind.TriviaOnly)
+                    {
+                        triviaOnlyOutside = true;
+                    }
+                    else
+                    {
+                        findings.Add(new Finding(DiagnosticIds.PathOutOfScope, mode, agent.Name, path, declaration.Position.Line, declaration.Position.Column, declaration.Id.ToString(), pathDecision.RuleText, Messages.DeclarationOutsidePaths(agent, path, declaration, pathDecision)));
+                    }
                 }
 
-                var how = Messages.HowChanged(change, path);
-                var finding = decision.Verdict == PathVerdict.Protected
-                    ? new Finding(DiagnosticIds.ProtectedPath, mode, agent.Name, path, 1, 1, null, decision.RuleText, Messages.ProtectedPath(agent.Name, path, how, decision.Rule!.Source))
-                    : new Finding(DiagnosticIds.PathOutOfScope, mode, agent.Name, path, 1, 1, null, decision.RuleText, Messages.PathOutOfScope(agent, path, how, decision));
-                findings.Add(finding);
+                continue;
+            }
+
+            if (rule.Allows(declaration.Kind))
+            {
+                continue;
+            }
+
+            var allowing = rules.FirstOrDefault(r => r.Allows(declaration.Kind));
+            var id = rule.Access == SymbolAccess.Body ? DiagnosticIds.SignatureChanged : DiagnosticIds.SymbolOutOfScope;
+            findings.Add(new Finding(id, mode, agent.Name, path, declaration.Position.Line, declaration.Position.Column, declaration.Id.ToString(), $"{rule.Entry.Origin}: {rule.Entry.Source}", Messages.SymbolDenied(agent, declaration, rule, allowing)));
+        }
+
+        if (pathDecision is not null && change.Status is not (ChangeStatus.Renamed or ChangeStatus.Copied))
+        {
+            if (diff.FileLevel == FileLevelChangeKind.Changed)
+            {
+                findings.Insert(0, new Finding(DiagnosticIds.PathOutOfScope, mode, agent.Name, path, diff.FileLevelPosition.Line, diff.FileLevelPosition.Column, null, pathDecision.RuleText, Messages.FileLevelOutsidePaths(agent, change, path, pathDecision)));
+            }
+            else if (findings.Count == 0 && (triviaOnlyOutside || diff.FileLevel == FileLevelChangeKind.TriviaOnly))
+            {
+                findings.Add(new Finding(DiagnosticIds.PathOutOfScope, mode, agent.Name, path, 1, 1, null, pathDecision.RuleText, Messages.PathOutOfScope(agent, path, "whitespace or comments only", pathDecision)));
             }
         }
 
         return findings;
+    }
+
+    private static Finding PathFinding(AgentScope agent, FindingSeverity mode, FileChange change, PathDecision decision)
+    {
+        var how = Messages.HowChanged(change, decision.Path);
+        return decision.Verdict == PathVerdict.Protected
+            ? new Finding(DiagnosticIds.ProtectedPath, mode, agent.Name, decision.Path, 1, 1, null, decision.RuleText, Messages.ProtectedPath(agent.Name, decision.Path, how, decision.Rule!.Pattern.Text))
+            : new Finding(DiagnosticIds.PathOutOfScope, mode, agent.Name, decision.Path, 1, 1, null, decision.RuleText, Messages.PathOutOfScope(agent, decision.Path, how, decision));
+    }
+
+    private static bool IsCSharp(FileChange change) =>
+        (change.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || change.OldPath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+        && change.NewKind is EntryKind.File or EntryKind.Executable or EntryKind.None
+        && change.OldKind is EntryKind.File or EntryKind.Executable or EntryKind.None;
+
+    private static Side Decode(byte[]? bytes, EntryKind kind)
+    {
+        if (kind == EntryKind.None || bytes is null)
+        {
+            return new Side(null, false);
+        }
+
+        var text = SourceDecoding.TryDecode(bytes);
+        return new Side(text, text is null);
     }
 
     private static FindingSeverity ToSeverity(ScopeMode mode) => mode == ScopeMode.Block ? FindingSeverity.Error : FindingSeverity.Warning;
@@ -154,4 +253,6 @@ public sealed class ScopeEvaluator
 
         return null;
     }
+
+    private readonly record struct Side(string? Text, bool Binary);
 }

@@ -31,6 +31,19 @@ internal static class Manifests
     /// <summary>The standard manifest with <c>unknownAgent</c> set to <c>block</c>.</summary>
     public static string UnknownAgentBlocked => Standard.Replace("\"unknownAgent\": \"allow\"", "\"unknownAgent\": \"block\"", System.StringComparison.Ordinal);
 
+    /// <summary>Gets where <paramref name="needle"/> starts in <paramref name="text"/>, as <c>FILE(line,col)</c> counts.</summary>
+    public static (int Line, int Column) PositionOf(string text, string needle)
+    {
+        var at = text.IndexOf(needle, System.StringComparison.Ordinal);
+        if (at < 0)
+        {
+            throw new System.ArgumentException($"'{needle}' is not in the text", nameof(needle));
+        }
+
+        var lineStart = text.LastIndexOf('\n', System.Math.Max(at - 1, 0)) + 1;
+        return (text[..at].Split('\n').Length, at - lineStart + 1);
+    }
+
     /// <summary>The files committed on main next to the manifest.</summary>
     public static IReadOnlyDictionary<string, string> ProjectFiles { get; } = new Dictionary<string, string>
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 
 namespace ScopeGuard.EndToEnd.Tests.Support;
 
@@ -28,13 +29,6 @@ internal static class ScopeGuardTool
     public static string DotnetRoot { get; } = Path.GetDirectoryName(
         new FileInfo(DotnetHost).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? DotnetHost)!;
 
-    /// <summary>Gets the files a copy of the tool needs to run on its own (for tests that delete the tool).</summary>
-    public static IReadOnlyList<string> ToolFiles { get; } =
-    [
-        "scopeguard", "scopeguard.exe", "scopeguard.dll", "scopeguard.deps.json", "scopeguard.runtimeconfig.json",
-        "ScopeGuard.Core.dll", "ScopeGuard.Git.dll", "LibGit2Sharp.dll", "System.CommandLine.dll",
-    ];
-
     /// <summary>Gets the executable and leading arguments that start the tool from <paramref name="directory"/>.</summary>
     public static (string File, string[] Prefix) Command(string directory, bool viaDotnet = false)
     {
@@ -50,29 +44,50 @@ internal static class ScopeGuardTool
         return ProcessRunner.Run(file, prefix.Concat(args), workingDirectory, environment, input);
     }
 
-    /// <summary>Copies the tool into <paramref name="target"/> (with the native libgit2 of this platform).</summary>
+    /// <summary>
+    /// Copies the tool into <paramref name="target"/>: the apphost, its runtimeconfig and deps
+    /// files, and every runtime and native asset scopeguard.deps.json lists (for tests that then
+    /// delete or break the copy).
+    /// </summary>
     public static void CopyTo(string target)
     {
-        System.IO.Directory.CreateDirectory(target);
-        foreach (var name in ToolFiles)
+        var files = new List<string> { "scopeguard.deps.json", "scopeguard.runtimeconfig.json" };
+        if (AppHost is not null)
         {
-            var source = Path.Combine(Directory, name);
-            if (File.Exists(source))
+            files.Add(Path.GetFileName(AppHost));
+        }
+
+        using (var deps = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Directory, "scopeguard.deps.json"))))
+        {
+            foreach (var framework in deps.RootElement.GetProperty("targets").EnumerateObject())
             {
-                File.Copy(source, Path.Combine(target, name));
-                if (!OperatingSystem.IsWindows())
+                foreach (var library in framework.Value.EnumerateObject())
                 {
-                    File.SetUnixFileMode(Path.Combine(target, name), File.GetUnixFileMode(source));
+                    if (library.Value.TryGetProperty("runtime", out var runtime))
+                    {
+                        files.AddRange(runtime.EnumerateObject().Select(a => Path.GetFileName(a.Name)));
+                    }
+
+                    if (library.Value.TryGetProperty("runtimeTargets", out var targets))
+                    {
+                        files.AddRange(targets.EnumerateObject().Select(a => a.Name));
+                    }
                 }
             }
         }
 
-        var runtimes = Path.Combine(Directory, "runtimes");
-        foreach (var file in System.IO.Directory.EnumerateFiles(runtimes, "*", SearchOption.AllDirectories))
+        foreach (var file in files.Distinct(StringComparer.Ordinal))
         {
-            var copy = Path.Combine(target, Path.GetRelativePath(Directory, file));
+            var source = Path.Combine(Directory, file);
+            if (!File.Exists(source))
+            {
+                continue;
+            }
+
+            var copy = Path.Combine(target, file);
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
+            File.Copy(source, copy);
+            File.SetUnixFileMode(copy, File.GetUnixFileMode(source));
         }
     }
 

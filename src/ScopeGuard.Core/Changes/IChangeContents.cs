@@ -1,0 +1,15 @@
+namespace ScopeGuard.Core.Changes;
+
+/// <summary>Reads the old and new contents of a change on demand (Core itself does no I/O).</summary>
+public interface IChangeContents
+{
+    /// <summary>Reads the file before the change.</summary>
+    /// <param name="change">The change.</param>
+    /// <returns>The bytes, or <see langword="null"/> when there is no old side.</returns>
+    byte[]? ReadOld(FileChange change);
+
+    /// <summary>Reads the file after the change.</summary>
+    /// <param name="change">The change.</param>
+    /// <returns>The bytes, or <see langword="null"/> when there is no new side.</returns>
+    byte[]? ReadNew(FileChange change);
+}

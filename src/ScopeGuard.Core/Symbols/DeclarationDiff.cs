@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using ScopeGuard.Core.Json;
+
+namespace ScopeGuard.Core.Symbols;
+
+/// <summary>How one declaration changed.</summary>
+public enum DeclarationChangeKind
+{
+    /// <summary>Only whitespace, comments or doc comments changed.</summary>
+    TriviaOnly,
+
+    /// <summary>The implementation changed: bodies, expression bodies, initializers.</summary>
+    BodyChanged,
+
+    /// <summary>The signature changed: attributes, modifiers, name parts, parameters, constraints, base list, accessors.</summary>
+    SignatureChanged,
+
+    /// <summary>The declaration is new.</summary>
+    Added,
+
+    /// <summary>The declaration was removed.</summary>
+    Removed,
+}
+
+/// <summary>What changed outside every declaration (usings, extern aliases, assembly attributes, file trivia).</summary>
+public enum FileLevelChangeKind
+{
+    /// <summary>Nothing.</summary>
+    None,
+
+    /// <summary>Only trivia: whitespace, comments, line endings, a byte order mark.</summary>
+    TriviaOnly,
+
+    /// <summary>Usings, extern aliases or file-level attributes changed.</summary>
+    Changed,
+}
+
+/// <summary>One declaration's change, located in the new text (the old text for removals).</summary>
+/// <param name="Id">The declaration.</param>
+/// <param name="Kind">How it changed.</param>
+/// <param name="Position">Where its identifier is.</param>
+public sealed record DeclarationChange(DeclarationId Id, DeclarationChangeKind Kind, TextPosition Position);
+
+/// <summary>The declaration diff of one file.</summary>
+/// <param name="Changes">The changed declarations (unchanged ones are left out), in new-text order then removals.</param>
+/// <param name="FileLevel">What changed outside declarations.</param>
+/// <param name="FileLevelPosition">Where that is.</param>
+public sealed record FileDeclarationDiff(IReadOnlyList<DeclarationChange> Changes, FileLevelChangeKind FileLevel, TextPosition FileLevelPosition);
+
+/// <summary>Compares the declarations of two versions of a C# file, matched by ID.</summary>
+public static class DeclarationDiff
+{
+    /// <summary>Compares the old and new text of a file; either may be <see langword="null"/> (added or deleted file).</summary>
+    /// <param name="oldText">The old text.</param>
+    /// <param name="newText">The new text.</param>
+    /// <returns>The diff.</returns>
+    public static FileDeclarationDiff Compare(string? oldText, string? newText) =>
+        Compare(oldText is null ? null : DeclarationExtractor.Extract(oldText), newText is null ? null : DeclarationExtractor.Extract(newText));
+
+    /// <summary>Compares two declaration sets; either may be <see langword="null"/>.</summary>
+    /// <param name="before">The old declarations.</param>
+    /// <param name="after">The new declarations.</param>
+    /// <returns>The diff.</returns>
+    public static FileDeclarationDiff Compare(DeclarationSet? before, DeclarationSet? after)
+    {
+        var oldByKey = new Dictionary<string, Queue<Declaration>>(StringComparer.Ordinal);
+        foreach (var declaration in before?.Declarations ?? [])
+        {
+            var key = declaration.Id.ToString();
+            if (!oldByKey.TryGetValue(key, out var queue))
+            {
+                oldByKey[key] = queue = new Queue<Declaration>();
+            }
+
+            queue.Enqueue(declaration);
+        }
+
+        var changes = new List<DeclarationChange>();
+        foreach (var declaration in after?.Declarations ?? [])
+        {
+            // Same ID twice in one file (partial method parts, duplicates while typing): pair them in order.
+            if (!oldByKey.TryGetValue(declaration.Id.ToString(), out var queue) || queue.Count == 0)
+            {
+                changes.Add(new DeclarationChange(declaration.Id, DeclarationChangeKind.Added, declaration.Position));
+                continue;
+            }
+
+            var old = queue.Dequeue();
+            var kind = !string.Equals(old.Signature, declaration.Signature, StringComparison.Ordinal) ? DeclarationChangeKind.SignatureChanged
+                : !string.Equals(old.Body, declaration.Body, StringComparison.Ordinal) ? DeclarationChangeKind.BodyChanged
+                : !string.Equals(old.Text, declaration.Text, StringComparison.Ordinal) ? DeclarationChangeKind.TriviaOnly
+                : (DeclarationChangeKind?)null;
+            if (kind is { } k)
+            {
+                changes.Add(new DeclarationChange(declaration.Id, k, declaration.Position));
+            }
+        }
+
+        foreach (var queue in oldByKey.Values)
+        {
+            foreach (var removed in queue)
+            {
+                changes.Add(new DeclarationChange(removed.Id, DeclarationChangeKind.Removed, removed.Position));
+            }
+        }
+
+        var fileLevel = FileLevelChangeKind.None;
+        var beforeFile = before?.FileLevel ?? string.Empty;
+        var afterFile = after?.FileLevel ?? string.Empty;
+        if (!string.Equals(beforeFile, afterFile, StringComparison.Ordinal) || (before is null) != (after is null))
+        {
+            fileLevel = FileLevelChangeKind.Changed;
+        }
+        else if (!string.Equals(before?.FileLevelText, after?.FileLevelText, StringComparison.Ordinal))
+        {
+            fileLevel = FileLevelChangeKind.TriviaOnly;
+        }
+
+        return new FileDeclarationDiff(changes, fileLevel, (after ?? before)?.FileLevelPosition ?? new TextPosition(1, 1));
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace ScopeGuard.Core.Symbols;
+
+/// <summary>The kind letter of a documentation comment ID.</summary>
+public enum SymbolKind
+{
+    /// <summary><c>N:</c> a namespace.</summary>
+    Namespace,
+
+    /// <summary><c>T:</c> a type (class, struct, interface, record, enum, delegate).</summary>
+    Type,
+
+    /// <summary><c>M:</c> a method, constructor, operator or finalizer.</summary>
+    Method,
+
+    /// <summary><c>P:</c> a property or indexer.</summary>
+    Property,
+
+    /// <summary><c>F:</c> a field, constant or enum member.</summary>
+    Field,
+
+    /// <summary><c>E:</c> an event.</summary>
+    Event,
+}
+
+/// <summary>
+/// A declaration's documentation comment ID, computed from syntax: the kind, the dotted name parts
+/// (namespaces, containing types with their generic arity, the member name) and the parameter list.
+/// </summary>
+public sealed class DeclarationId : IEquatable<DeclarationId>
+{
+    private readonly string text;
+
+    /// <summary>Initializes a new instance of the <see cref="DeclarationId"/> class.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <param name="parts">The name parts, outermost first.</param>
+    /// <param name="parameters">The parameter list with its parentheses (and a conversion's <c>~Type</c>), or <see langword="null"/>.</param>
+    /// <param name="namespaceDepth">How many leading parts are namespaces; -1 when unknown.</param>
+    public DeclarationId(SymbolKind kind, IReadOnlyList<string> parts, string? parameters, int namespaceDepth)
+    {
+        Kind = kind;
+        Parts = parts ?? throw new ArgumentNullException(nameof(parts));
+        Parameters = parameters;
+        NamespaceDepth = namespaceDepth;
+        var builder = new StringBuilder();
+        builder.Append(Prefix(kind)).Append(':').Append(string.Join(".", parts));
+        if (parameters is not null)
+        {
+            builder.Append(parameters);
+        }
+
+        text = builder.ToString();
+    }
+
+    /// <summary>Gets the kind.</summary>
+    public SymbolKind Kind { get; }
+
+    /// <summary>Gets the name parts, outermost first.</summary>
+    public IReadOnlyList<string> Parts { get; }
+
+    /// <summary>Gets the parameter list with parentheses, or <see langword="null"/>.</summary>
+    public string? Parameters { get; }
+
+    /// <summary>Gets how many leading parts are namespaces (-1 when unknown, e.g. parsed from text).</summary>
+    public int NamespaceDepth { get; }
+
+    /// <summary>Gets the kind letter for a kind.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>N, T, M, P, F or E.</returns>
+    public static char Prefix(SymbolKind kind) => kind switch
+    {
+        SymbolKind.Namespace => 'N',
+        SymbolKind.Type => 'T',
+        SymbolKind.Method => 'M',
+        SymbolKind.Property => 'P',
+        SymbolKind.Field => 'F',
+        _ => 'E',
+    };
+
+    /// <summary>Parses an ID such as <c>M:Contoso.Billing.Invoice.Add(System.Int32)</c> (no wildcards).</summary>
+    /// <param name="text">The ID.</param>
+    /// <returns>The ID, or <see langword="null"/> when it is not one.</returns>
+    public static DeclarationId? TryParse(string text)
+    {
+        var pattern = SymbolPattern.TryParse(text, out _);
+        if (pattern is null || pattern.HasWildcards || pattern.AnyParameters)
+        {
+            return null;
+        }
+
+        return new DeclarationId(pattern.Kind, pattern.Parts, pattern.Parameters, -1);
+    }
+
+    /// <inheritdoc/>
+    public bool Equals(DeclarationId? other) => other is not null && string.Equals(text, other.text, StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as DeclarationId);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(text);
+
+    /// <inheritdoc/>
+    public override string ToString() => text;
+}

@@ -1,0 +1,333 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ScopeGuard.Core.Symbols;
+
+/// <summary>How specifically a pattern names a declaration; larger is more specific.</summary>
+/// <param name="Length">How many name parts the pattern's target has.</param>
+/// <param name="KindWeight">0 for N:, 1 for T:, 2 for members.</param>
+/// <param name="ExactParameters">1 when the parameters were named (or the kind has none), 0 for <c>(*)</c>.</param>
+/// <param name="Literals">Minus the number of wildcards.</param>
+public readonly record struct Specificity(int Length, int KindWeight, int ExactParameters, int Literals) : IComparable<Specificity>
+{
+    /// <inheritdoc/>
+    public int CompareTo(Specificity other)
+    {
+        var c = Length.CompareTo(other.Length);
+        if (c == 0)
+        {
+            c = KindWeight.CompareTo(other.KindWeight);
+        }
+
+        if (c == 0)
+        {
+            c = ExactParameters.CompareTo(other.ExactParameters);
+        }
+
+        return c != 0 ? c : Literals.CompareTo(other.Literals);
+    }
+
+    /// <summary>Compares two specificities.</summary>
+    /// <param name="left">The left.</param>
+    /// <param name="right">The right.</param>
+    /// <returns>Whether left is more specific.</returns>
+    public static bool operator >(Specificity left, Specificity right) => left.CompareTo(right) > 0;
+
+    /// <summary>Compares two specificities.</summary>
+    /// <param name="left">The left.</param>
+    /// <param name="right">The right.</param>
+    /// <returns>Whether left is less specific.</returns>
+    public static bool operator <(Specificity left, Specificity right) => left.CompareTo(right) < 0;
+
+    /// <summary>Compares two specificities.</summary>
+    /// <param name="left">The left.</param>
+    /// <param name="right">The right.</param>
+    /// <returns>Whether left is at least as specific.</returns>
+    public static bool operator >=(Specificity left, Specificity right) => left.CompareTo(right) >= 0;
+
+    /// <summary>Compares two specificities.</summary>
+    /// <param name="left">The left.</param>
+    /// <param name="right">The right.</param>
+    /// <returns>Whether left is at most as specific.</returns>
+    public static bool operator <=(Specificity left, Specificity right) => left.CompareTo(right) <= 0;
+}
+
+/// <summary>How a pattern covers a declaration.</summary>
+/// <param name="Specificity">How specifically.</param>
+/// <param name="IsTarget">Whether the declaration is the pattern's target itself rather than something inside it.</param>
+public readonly record struct SymbolMatch(Specificity Specificity, bool IsTarget);
+
+/// <summary>
+/// A symbol pattern: a documentation comment ID with wildcards. <c>N:X</c> covers the namespace X,
+/// its child namespaces and all they declare; <c>T:X</c> the type, its nested types and members;
+/// <c>M:</c>, <c>P:</c>, <c>F:</c>, <c>E:</c> one member (<c>(*)</c>: every overload). <c>*</c> matches
+/// within one name part, <c>**</c> any number of whole parts.
+/// </summary>
+public sealed class SymbolPattern
+{
+    private SymbolPattern(string text, SymbolKind kind, IReadOnlyList<string> parts, string? parameters, bool anyParameters)
+    {
+        Text = text;
+        Kind = kind;
+        Parts = parts;
+        Parameters = parameters;
+        AnyParameters = anyParameters;
+        Wildcards = parts.Count(p => p.IndexOf('*') >= 0);
+    }
+
+    /// <summary>Gets the pattern as written.</summary>
+    public string Text { get; }
+
+    /// <summary>Gets the kind.</summary>
+    public SymbolKind Kind { get; }
+
+    /// <summary>Gets the name parts (may contain <c>*</c>, or be <c>**</c>).</summary>
+    public IReadOnlyList<string> Parts { get; }
+
+    /// <summary>Gets the exact parameter list, or <see langword="null"/>.</summary>
+    public string? Parameters { get; }
+
+    /// <summary>Gets a value indicating whether the pattern ends in <c>(*)</c>: every overload.</summary>
+    public bool AnyParameters { get; }
+
+    /// <summary>Gets a value indicating whether any part has a wildcard.</summary>
+    public bool HasWildcards => Wildcards > 0;
+
+    private int Wildcards { get; }
+
+    /// <summary>Parses a pattern, or says why it is not one.</summary>
+    /// <param name="text">The pattern.</param>
+    /// <param name="error">Why it was refused.</param>
+    /// <returns>The pattern, or <see langword="null"/>.</returns>
+    public static SymbolPattern? TryParse(string text, out string? error)
+    {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        error = null;
+        if (text.Length < 3 || text[1] != ':' || "NTMPFE".IndexOf(text[0]) < 0)
+        {
+            error = "a symbol pattern starts with N:, T:, M:, P:, F: or E: (a documentation comment ID, as in BannedSymbols.txt)";
+            return null;
+        }
+
+        if (text.Any(char.IsWhiteSpace))
+        {
+            error = "a symbol pattern may not contain spaces";
+            return null;
+        }
+
+        var kind = text[0] switch
+        {
+            'N' => SymbolKind.Namespace,
+            'T' => SymbolKind.Type,
+            'M' => SymbolKind.Method,
+            'P' => SymbolKind.Property,
+            'F' => SymbolKind.Field,
+            _ => SymbolKind.Event,
+        };
+
+        var body = text.Substring(2);
+        string? parameters = null;
+        var open = body.IndexOf('(');
+        var tilde = body.IndexOf('~');
+        if (open >= 0)
+        {
+            var close = body.LastIndexOf(')');
+            if (close < open || (tilde >= 0 && tilde < close) || Depth(body.Substring(open, close - open + 1)) != 0)
+            {
+                error = "unbalanced parentheses in the parameter list";
+                return null;
+            }
+
+            parameters = body.Substring(open);
+            body = body.Substring(0, open);
+        }
+        else if (tilde >= 0)
+        {
+            error = "'~' (a conversion's return type) must follow a parameter list";
+            return null;
+        }
+
+        if (parameters is not null && kind is not (SymbolKind.Method or SymbolKind.Property))
+        {
+            error = "only M: and P: (indexers) IDs have parameter lists";
+            return null;
+        }
+
+        var parts = body.Split('.');
+        foreach (var part in parts)
+        {
+            if (part.Length == 0)
+            {
+                error = "empty name part (two dots, or a dot at the start or end)";
+                return null;
+            }
+
+            if (part.Contains("**") && part != "**")
+            {
+                error = "'**' must be a whole name part (e.g. T:Contoso.**.Api)";
+                return null;
+            }
+
+            if (part.IndexOfAny(['(', ')', ':', ',', ';', '/']) >= 0)
+            {
+                error = $"invalid character in name part '{part}'";
+                return null;
+            }
+        }
+
+        var any = parameters == "(*)";
+        if (any)
+        {
+            parameters = null;
+        }
+
+        return new SymbolPattern(text, kind, parts, parameters, any);
+    }
+
+    /// <summary>Tests whether the pattern covers a declaration, and how specifically.</summary>
+    /// <param name="id">The declaration.</param>
+    /// <returns>The match, or <see langword="null"/>.</returns>
+    public SymbolMatch? Match(DeclarationId id)
+    {
+        if (id is null)
+        {
+            throw new ArgumentNullException(nameof(id));
+        }
+
+        switch (Kind)
+        {
+            case SymbolKind.Namespace:
+                // The namespace itself and everything declared in it or below.
+                for (var length = 1; length <= id.Parts.Count; length++)
+                {
+                    if (id.NamespaceDepth >= 0 && length > id.NamespaceDepth && !(id.Kind == SymbolKind.Namespace && length == id.Parts.Count))
+                    {
+                        break;
+                    }
+
+                    if (PartsMatch(id.Parts, length))
+                    {
+                        var isTarget = id.Kind == SymbolKind.Namespace && length == id.Parts.Count;
+                        return new SymbolMatch(new Specificity(length, 0, 1, -Wildcards), isTarget);
+                    }
+                }
+
+                return null;
+
+            case SymbolKind.Type:
+                if (id.Kind == SymbolKind.Namespace)
+                {
+                    return null;
+                }
+
+                // The type itself, or a type that contains the declaration.
+                var first = Math.Max(1, id.NamespaceDepth + 1);
+                var last = id.Kind == SymbolKind.Type ? id.Parts.Count : id.Parts.Count - 1;
+                for (var length = last; length >= first; length--)
+                {
+                    if (PartsMatch(id.Parts, length))
+                    {
+                        var isTarget = id.Kind == SymbolKind.Type && length == id.Parts.Count;
+                        return new SymbolMatch(new Specificity(length, 1, 1, -Wildcards), isTarget);
+                    }
+                }
+
+                return null;
+
+            default:
+                if (id.Kind != Kind || !PartsMatch(id.Parts, id.Parts.Count))
+                {
+                    return null;
+                }
+
+                if (!AnyParameters && !string.Equals(Parameters, id.Parameters, StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
+                return new SymbolMatch(new Specificity(id.Parts.Count, 2, AnyParameters ? 0 : 1, -Wildcards), true);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => Text;
+
+    private static int Depth(string text)
+    {
+        var depth = 0;
+        foreach (var c in text)
+        {
+            if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')')
+            {
+                depth--;
+            }
+        }
+
+        return depth;
+    }
+
+    // Whether the pattern's parts match exactly the first 'length' parts of the ID.
+    private bool PartsMatch(IReadOnlyList<string> idParts, int length) => MatchParts(0, idParts, 0, length);
+
+    private bool MatchParts(int pi, IReadOnlyList<string> idParts, int ii, int length)
+    {
+        if (pi == Parts.Count)
+        {
+            return ii == length;
+        }
+
+        if (Parts[pi] == "**")
+        {
+            for (var skip = ii; skip <= length; skip++)
+            {
+                if (MatchParts(pi + 1, idParts, skip, length))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return ii < length && MatchPart(Parts[pi], idParts[ii]) && MatchParts(pi + 1, idParts, ii + 1, length);
+    }
+
+    // '*' within one name part; everything else literal.
+    private static bool MatchPart(string pattern, string text)
+    {
+        if (pattern.IndexOf('*') < 0)
+        {
+            return string.Equals(pattern, text, StringComparison.Ordinal);
+        }
+
+        var pieces = pattern.Split('*');
+        if (!text.StartsWith(pieces[0], StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var position = pieces[0].Length;
+        for (var i = 1; i < pieces.Length - 1; i++)
+        {
+            var found = text.IndexOf(pieces[i], position, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            position = found + pieces[i].Length;
+        }
+
+        var tail = pieces[pieces.Length - 1];
+        return text.Length - position >= tail.Length && text.EndsWith(tail, StringComparison.Ordinal);
+    }
+}
