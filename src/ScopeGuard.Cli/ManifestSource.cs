@@ -117,7 +117,7 @@ internal static class ManifestSource
         return File.ReadAllBytes(path);
     }
 
-    private static ManifestLoadResult Decode(byte[] bytes, string label)
+    public static ManifestLoadResult Decode(byte[] bytes, string label)
     {
         string text;
         try

@@ -34,9 +34,11 @@ internal sealed class DoctorCommand : Command
         output.WriteLine($"branch:    {branch ?? "(detached HEAD)"}{(workspace.IsHeadUnborn ? " (no commits yet)" : string.Empty)}");
 
         var hooksPath = workspace.ReadConfig("core.hooksPath");
-        var hook = Path.Combine(workspace.HooksDirectory, HookInstaller.HookName);
         output.WriteLine($"hooks:     {workspace.HooksDirectory}{(string.IsNullOrEmpty(hooksPath) ? string.Empty : $" (core.hooksPath = {hooksPath})")}");
-        problems += DescribeHook(context, workspace, hook);
+        foreach (var name in HookInstaller.HookNames)
+        {
+            problems += DescribeHook(context, workspace, name, Path.Combine(workspace.HooksDirectory, name));
+        }
 
         var (load, _, label) = ManifestSource.LoadForCheck(parseResult.GetValue(ManifestOption), workspace, context.CurrentDirectory);
         if (load.Manifest is null)
@@ -75,36 +77,37 @@ internal sealed class DoctorCommand : Command
         return problems == 0 ? ExitCodes.Success : ExitCodes.Findings;
     }
 
-    private static int DescribeHook(CliContext context, GitWorkspace workspace, string hook)
+    private static int DescribeHook(CliContext context, GitWorkspace workspace, string name, string hook)
     {
         var output = context.Output;
+        var label = (name + ":").PadRight(11);
         if (!File.Exists(hook))
         {
-            output.WriteLine($"pre-commit: MISSING: git runs no pre-commit hook here; run 'scopeguard install'");
+            output.WriteLine($"{label}MISSING: git runs no {name} hook here; run 'scopeguard install'");
             return 1;
         }
 
         if (!HookInstaller.IsOurs(hook))
         {
-            output.WriteLine($"pre-commit: {hook} is NOT ScopeGuard's hook; run 'scopeguard install --chain' to run both");
+            output.WriteLine($"{label}{hook} is NOT ScopeGuard's hook; run 'scopeguard install --chain' to run both");
             return 1;
         }
 
         if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(hook) & UnixFileMode.UserExecute) == 0)
         {
-            output.WriteLine($"pre-commit: {hook} is ScopeGuard's but NOT executable, so git ignores it; run 'scopeguard install' again");
+            output.WriteLine($"{label}{hook} is ScopeGuard's but NOT executable, so git ignores it; run 'scopeguard install' again");
             return 1;
         }
 
-        output.WriteLine($"pre-commit: ScopeGuard's hook, executable");
+        output.WriteLine($"{label}ScopeGuard's hook, executable");
         var tool = FindTool(context, workspace, hook);
         if (tool is null)
         {
-            output.WriteLine("tool:      NOT FOUND by the hook (no local tool manifest entry, not on PATH, recorded command missing): commits will be refused");
+            output.WriteLine("           the tool is NOT FOUND by the hook (no local tool manifest entry, not on PATH, recorded command missing): git will be refused");
             return 1;
         }
 
-        output.WriteLine($"tool:      the hook runs {tool}");
+        output.WriteLine($"           the hook runs {tool}");
         return 0;
     }
 

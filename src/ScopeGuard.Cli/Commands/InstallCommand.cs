@@ -8,7 +8,7 @@ namespace ScopeGuard.Cli.Commands;
 internal sealed class InstallCommand : Command
 {
     public InstallCommand(CliContext context)
-        : base("install", "Install the pre-commit hook into the hooks folder git uses (core.hooksPath and worktrees respected).")
+        : base("install", "Install the pre-commit and pre-push hooks into the hooks folder git uses (core.hooksPath and worktrees respected).")
     {
         Options.Add(Force);
         Options.Add(Chain);
@@ -30,17 +30,24 @@ internal sealed class InstallCommand : Command
         using var workspace = GitWorkspace.Open(context.CurrentDirectory, context.Environment);
         var hooks = workspace.HooksDirectory;
         var (file, command) = HookInstaller.CurrentToolCommand();
-        var outcome = HookInstaller.Install(hooks, HookInstaller.RenderShim(file, command), parseResult.GetValue(Force), parseResult.GetValue(Chain));
-        var where = System.IO.Path.Combine(hooks, HookInstaller.HookName);
-        context.Output.WriteLine(outcome switch
+        var force = parseResult.GetValue(Force);
+        var chain = parseResult.GetValue(Chain);
+        HookInstaller.CheckNoForeignHooks(hooks, force, chain);
+        foreach (var name in HookInstaller.HookNames)
         {
-            InstallOutcome.AlreadyInstalled => $"scopeguard: the pre-commit hook is already installed at {where}",
-            InstallOutcome.Updated => $"scopeguard: updated the pre-commit hook at {where}",
-            InstallOutcome.InstalledChained => $"scopeguard: installed the pre-commit hook at {where}; the existing hook runs first ({HookInstaller.HookName}{HookInstaller.ChainedSuffix})",
-            InstallOutcome.InstalledReplacing => $"scopeguard: installed the pre-commit hook at {where}; the old hook is kept as {HookInstaller.HookName}{HookInstaller.BackupSuffix}",
-            _ => $"scopeguard: installed the pre-commit hook at {where}",
-        });
-        context.Output.WriteLine($"scopeguard: it runs 'scopeguard check --staged' (found via local tool manifest, PATH, or {file})");
+            var outcome = HookInstaller.Install(hooks, name, HookInstaller.RenderShim(name, file, command), force, chain);
+            var where = System.IO.Path.Combine(hooks, name);
+            context.Output.WriteLine(outcome switch
+            {
+                InstallOutcome.AlreadyInstalled => $"scopeguard: the {name} hook is already installed at {where}",
+                InstallOutcome.Updated => $"scopeguard: updated the {name} hook at {where}",
+                InstallOutcome.InstalledChained => $"scopeguard: installed the {name} hook at {where}; the existing hook runs first ({name}{HookInstaller.ChainedSuffix})",
+                InstallOutcome.InstalledReplacing => $"scopeguard: installed the {name} hook at {where}; the old hook is kept as {name}{HookInstaller.BackupSuffix}",
+                _ => $"scopeguard: installed the {name} hook at {where}",
+            });
+        }
+
+        context.Output.WriteLine($"scopeguard: pre-commit runs 'scopeguard check --staged', pre-push 'scopeguard check --pre-push' (found via local tool manifest, PATH, or {file})");
         return ExitCodes.Success;
     }
 }
@@ -49,7 +56,7 @@ internal sealed class InstallCommand : Command
 internal sealed class UninstallCommand : Command
 {
     public UninstallCommand(CliContext context)
-        : base("uninstall", "Remove ScopeGuard's pre-commit hook (a hook it chained is put back).")
+        : base("uninstall", "Remove ScopeGuard's pre-commit and pre-push hooks (hooks it chained are put back).")
     {
         SetAction(_ => Execute(context));
     }
@@ -57,10 +64,20 @@ internal sealed class UninstallCommand : Command
     private static int Execute(CliContext context)
     {
         using var workspace = GitWorkspace.Open(context.CurrentDirectory, context.Environment);
-        var removed = HookInstaller.Uninstall(workspace.HooksDirectory);
-        context.Output.WriteLine(removed
-            ? $"scopeguard: removed the pre-commit hook from {workspace.HooksDirectory}"
-            : $"scopeguard: no pre-commit hook in {workspace.HooksDirectory}; nothing to remove");
+        foreach (var name in HookInstaller.HookNames)
+        {
+            var target = System.IO.Path.Combine(workspace.HooksDirectory, name);
+            if (System.IO.File.Exists(target) && !HookInstaller.IsOurs(target))
+            {
+                context.Output.WriteLine($"scopeguard: {target} is not ScopeGuard's hook; left alone");
+                continue;
+            }
+
+            var removed = HookInstaller.Uninstall(workspace.HooksDirectory, name);
+            context.Output.WriteLine(removed
+                ? $"scopeguard: removed the {name} hook from {workspace.HooksDirectory}"
+                : $"scopeguard: no {name} hook of ScopeGuard's in {workspace.HooksDirectory}; nothing to remove");
+        }
         return ExitCodes.Success;
     }
 }

@@ -21,18 +21,23 @@ internal static class HookInstaller
 {
     public const string Marker = "scopeguard-managed-hook";
     public const string HookName = "pre-commit";
+    public const string PushHookName = "pre-push";
+
+    /// <summary>The hooks ScopeGuard installs.</summary>
+    public static readonly string[] HookNames = [HookName, PushHookName];
     public const string ChainedSuffix = ".scopeguard-chained";
     public const string BackupSuffix = ".scopeguard-backup";
 
-    /// <summary>Gets the shim with the command that runs this very tool recorded in it.</summary>
-    public static string RenderShim(string recordedFile, string recordedCommand)
+    /// <summary>Gets the shim for one hook with the command that runs this very tool recorded in it.</summary>
+    public static string RenderShim(string hookName, string recordedFile, string recordedCommand)
     {
         using var stream = typeof(HookInstaller).Assembly.GetManifestResourceStream("ScopeGuard.hooks.pre-commit")
             ?? throw new InvalidOperationException("the pre-commit shim is missing from the tool's resources");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd()
             .Replace("@RECORDED_FILE@", ShellQuote(recordedFile), StringComparison.Ordinal)
-            .Replace("@RECORDED_COMMAND@", ShellQuote(recordedCommand), StringComparison.Ordinal);
+            .Replace("@RECORDED_COMMAND@", ShellQuote(recordedCommand), StringComparison.Ordinal)
+            .Replace(": \"${scopeguard_hook:=pre-commit}\"", "scopeguard_hook=" + hookName, StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -60,10 +65,31 @@ internal static class HookInstaller
     public static bool IsOurs(string hookFile) =>
         File.Exists(hookFile) && File.ReadAllText(hookFile).Contains(Marker, StringComparison.Ordinal);
 
-    public static InstallOutcome Install(string hooksDirectory, string shim, bool force, bool chain)
+    /// <summary>Refuses, before anything is written, when a foreign hook is in the way and neither --chain nor --force says what to do.</summary>
+    public static void CheckNoForeignHooks(string hooksDirectory, bool force, bool chain)
+    {
+        foreach (var name in HookNames)
+        {
+            var target = Path.Combine(hooksDirectory, name);
+            if ((File.Exists(target) || IsDanglingLink(target)) && !IsOurs(target) && !force && !chain)
+            {
+                throw new ScopeGuardException(
+                    $"'{target}' already exists and is not ScopeGuard's hook; nothing was changed. "
+                    + $"Use --chain to keep it and run it before ScopeGuard (it moves to {name}{ChainedSuffix}), "
+                    + $"or --force to replace it (it is kept as {name}{BackupSuffix}).");
+            }
+
+            if (chain && File.Exists(target) && !IsOurs(target) && File.Exists(target + ChainedSuffix))
+            {
+                throw new ScopeGuardException($"cannot chain: '{target + ChainedSuffix}' already exists; nothing was changed. Move it away first.");
+            }
+        }
+    }
+
+    public static InstallOutcome Install(string hooksDirectory, string hookName, string shim, bool force, bool chain)
     {
         Directory.CreateDirectory(hooksDirectory);
-        var target = Path.Combine(hooksDirectory, HookName);
+        var target = Path.Combine(hooksDirectory, hookName);
         var chained = target + ChainedSuffix;
         var outcome = InstallOutcome.Installed;
         if (File.Exists(target) || IsDanglingLink(target))
@@ -94,10 +120,7 @@ internal static class HookInstaller
             }
             else
             {
-                throw new ScopeGuardException(
-                    $"'{target}' already exists and is not ScopeGuard's hook; nothing was changed. "
-                    + $"Use --chain to keep it and run it before ScopeGuard (it moves to {HookName}{ChainedSuffix}), "
-                    + $"or --force to replace it (it is kept as {HookName}{BackupSuffix}).");
+                throw new ScopeGuardException($"'{target}' already exists and is not ScopeGuard's hook; nothing was changed.");
             }
         }
 
@@ -106,9 +129,9 @@ internal static class HookInstaller
     }
 
     /// <summary>Removes ScopeGuard's hook and puts a chained hook back. Returns false when there was nothing to remove.</summary>
-    public static bool Uninstall(string hooksDirectory)
+    public static bool Uninstall(string hooksDirectory, string hookName)
     {
-        var target = Path.Combine(hooksDirectory, HookName);
+        var target = Path.Combine(hooksDirectory, hookName);
         if (!File.Exists(target))
         {
             return false;

@@ -16,9 +16,23 @@ internal sealed record CheckReport(
     int FilesChecked,
     IReadOnlyList<Finding> Findings)
 {
+    /// <summary>Gets the range checked (<c>--base</c>), when it is a range.</summary>
+    public RangeInfo? Range { get; init; }
+
+    /// <summary>Gets notes the reader must see, e.g. that the manifest came from the head.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Gets the repository root, for reporters that need absolute locations.</summary>
+    public string? RepositoryRoot { get; init; }
+
     public int Errors => Findings.Count(f => f.Severity == FindingSeverity.Error);
 
     public int Warnings => Findings.Count(f => f.Severity == FindingSeverity.Warning);
 
     public int ExitCode => Errors > 0 ? ExitCodes.Findings : ExitCodes.Success;
+
+    public string Verdict => Errors > 0 ? "blocked" : Warnings > 0 ? "allowed with warnings" : "clean";
 }
+
+/// <summary>The commits a range check covered.</summary>
+internal sealed record RangeInfo(string BaseRef, string BaseSha, string HeadRef, string HeadSha, string MergeBaseSha, int Commits);

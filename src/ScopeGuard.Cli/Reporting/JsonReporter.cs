@@ -29,6 +29,25 @@ internal static class JsonReporter
             json.WriteString("manifest", report.ManifestLabel);
             json.WriteString("source", report.Source);
             json.WriteNumber("filesChecked", report.FilesChecked);
+            if (report.Range is { } range)
+            {
+                json.WriteStartObject("range");
+                json.WriteString("base", range.BaseRef);
+                json.WriteString("baseCommit", range.BaseSha);
+                json.WriteString("head", range.HeadRef);
+                json.WriteString("headCommit", range.HeadSha);
+                json.WriteString("mergeBase", range.MergeBaseSha);
+                json.WriteNumber("commits", range.Commits);
+                json.WriteEndObject();
+            }
+
+            json.WriteStartArray("notes");
+            foreach (var note in report.Notes)
+            {
+                json.WriteStringValue(note);
+            }
+
+            json.WriteEndArray();
             json.WriteNumber("errors", report.Errors);
             json.WriteNumber("warnings", report.Warnings);
             json.WriteStartArray("findings");
@@ -56,6 +75,7 @@ internal static class JsonReporter
         json.WriteString("rule", finding.Rule);
         json.WriteString("message", finding.Message);
         json.WriteString("helpUri", finding.HelpUri);
+        WriteNullable(json, "commit", finding.Commit);
         json.WriteEndObject();
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
@@ -25,9 +26,12 @@ internal static class TextReporter
             writer.WriteLine($"  may write: {Describe(report.Agent)}");
         }
 
-        var verdict = report.Errors > 0
-            ? "blocked"
-            : report.Warnings > 0 ? "allowed with warnings" : "clean";
+        var verdict = report.Verdict;
+        foreach (var note in report.Notes)
+        {
+            writer.WriteLine($"  note: {note}");
+        }
+
         writer.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"  {report.FilesChecked} file(s) checked ({report.Source}): {report.Errors} error(s), {report.Warnings} warning(s); {verdict}"));
@@ -49,7 +53,8 @@ internal static class TextReporter
         var origin = finding.Path is null
             ? "scopeguard"
             : string.Create(CultureInfo.InvariantCulture, $"{finding.Path}({finding.Line},{finding.Column})");
-        return $"{origin}: {severity} {finding.Id}: {finding.Message}";
+        var commit = finding.Commit is null ? string.Empty : $" [commit {finding.Commit[..Math.Min(10, finding.Commit.Length)]}]";
+        return $"{origin}: {severity} {finding.Id}: {finding.Message}{commit}";
     }
 
     public static string Describe(AgentScope agent)

@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using ScopeGuard.Core;
+using ScopeGuard.Core.Rules;
+
+namespace ScopeGuard.Cli.Reporting;
+
+/// <summary>SARIF 2.1.0, as GitHub code scanning and other SARIF consumers ingest it.</summary>
+internal static class SarifReporter
+{
+    public const string InformationUri = "https://github.com/scopeguard/scopeguard";
+    private const string SourceRoot = "%SRCROOT%";
+
+    public static void Write(TextWriter writer, CheckReport report)
+    {
+        var version = typeof(SarifReporter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "0.0.0";
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            json.WriteString("version", "2.1.0");
+            json.WriteStartArray("runs");
+            json.WriteStartObject();
+
+            json.WriteStartObject("tool");
+            json.WriteStartObject("driver");
+            json.WriteString("name", "ScopeGuard");
+            json.WriteString("version", version);
+            json.WriteString("semanticVersion", version);
+            json.WriteString("informationUri", InformationUri);
+            json.WriteStartArray("rules");
+            foreach (var id in DiagnosticIds.All)
+            {
+                WriteRule(json, id);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteEndObject();
+
+            if (report.RepositoryRoot is not null)
+            {
+                json.WriteStartObject("originalUriBaseIds");
+                json.WriteStartObject(SourceRoot);
+                json.WriteString("uri", new Uri(report.RepositoryRoot.TrimEnd('/') + "/").AbsoluteUri);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteStartObject("automationDetails");
+            json.WriteString("id", $"scopeguard/{report.Agent?.Name ?? "unknown"}/");
+            json.WriteEndObject();
+            json.WriteString("columnKind", "utf16CodeUnits");
+
+            json.WriteStartArray("results");
+            var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var finding in report.Findings)
+            {
+                WriteResult(json, finding, occurrences);
+            }
+
+            json.WriteEndArray();
+
+            json.WriteStartObject("properties");
+            json.WriteString("agent", report.Agent?.Name);
+            json.WriteString("identity", report.IdentityReason);
+            json.WriteString("manifest", report.ManifestLabel);
+            json.WriteString("mode", report.Mode.ToString().ToLowerInvariant());
+            json.WriteEndObject();
+
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteRule(Utf8JsonWriter json, string id)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", id);
+        json.WriteString("name", RuleName(id));
+        json.WriteStartObject("shortDescription");
+        json.WriteString("text", DiagnosticIds.Title(id));
+        json.WriteEndObject();
+        json.WriteStartObject("fullDescription");
+        json.WriteString("text", DiagnosticIds.Description(id));
+        json.WriteEndObject();
+        json.WriteStartObject("help");
+        json.WriteString("text", $"{DiagnosticIds.Description(id)} How to fix: {DiagnosticIds.HowToFix(id).Replace("`", string.Empty, StringComparison.Ordinal)}.");
+        json.WriteString("markdown", $"{DiagnosticIds.Description(id)}\n\n**How to fix:** {DiagnosticIds.HowToFix(id)}.\n\n[{id}]({DiagnosticIds.HelpUri(id)})");
+        json.WriteEndObject();
+        json.WriteString("helpUri", DiagnosticIds.HelpUri(id));
+        json.WriteStartObject("defaultConfiguration");
+        json.WriteString("level", "error");
+        json.WriteEndObject();
+        json.WriteStartObject("properties");
+        json.WriteString("category", DiagnosticIds.Category);
+        json.WriteStartArray("tags");
+        json.WriteStringValue("scope");
+        json.WriteStringValue("agents");
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, Finding finding, Dictionary<string, int> occurrences)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.Id);
+        json.WriteNumber("ruleIndex", IndexOf(finding.Id));
+        json.WriteString("level", finding.Severity == FindingSeverity.Error ? "error" : "warning");
+        json.WriteStartObject("message");
+        json.WriteString("text", finding.Message);
+        json.WriteEndObject();
+        if (finding.Path is not null)
+        {
+            json.WriteStartArray("locations");
+            json.WriteStartObject();
+            json.WriteStartObject("physicalLocation");
+            json.WriteStartObject("artifactLocation");
+            json.WriteString("uri", RelativeUri(finding.Path));
+            json.WriteString("uriBaseId", SourceRoot);
+            json.WriteEndObject();
+            json.WriteStartObject("region");
+            json.WriteNumber("startLine", Math.Max(1, finding.Line));
+            json.WriteNumber("startColumn", Math.Max(1, finding.Column));
+            json.WriteEndObject();
+            json.WriteEndObject();
+            if (finding.Symbol is not null)
+            {
+                json.WriteStartArray("logicalLocations");
+                json.WriteStartObject();
+                json.WriteString("fullyQualifiedName", finding.Symbol);
+                json.WriteEndObject();
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
+        // Stable across runs: what the finding is about, not where its line happens to be today.
+        var key = $"{finding.Id}|{finding.Agent}|{finding.Path}|{finding.Symbol}|{finding.Rule}";
+        occurrences[key] = occurrences.TryGetValue(key, out var seen) ? seen + 1 : 1;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{key}|{occurrences[key]}")));
+        json.WriteStartObject("partialFingerprints");
+        json.WriteString("scopeguardFinding/v1", hash);
+        json.WriteEndObject();
+
+        json.WriteStartObject("properties");
+        json.WriteString("agent", finding.Agent);
+        json.WriteString("rule", finding.Rule);
+        if (finding.Symbol is not null)
+        {
+            json.WriteString("symbol", finding.Symbol);
+        }
+
+        if (finding.Commit is not null)
+        {
+            json.WriteString("commit", finding.Commit);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static int IndexOf(string id)
+    {
+        for (var i = 0; i < DiagnosticIds.All.Count; i++)
+        {
+            if (DiagnosticIds.All[i] == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // Percent-encode each segment of a repository-relative path (spaces, '#', '%', unicode).
+    private static string RelativeUri(string path) => string.Join("/", path.Split('/').Select(Uri.EscapeDataString));
+
+    private static string RuleName(string id) => id switch
+    {
+        DiagnosticIds.PathOutOfScope => "PathOutOfScope",
+        DiagnosticIds.SymbolOutOfScope => "SymbolOutOfScope",
+        DiagnosticIds.SignatureChanged => "SignatureChangedInBodyScope",
+        DiagnosticIds.ProtectedPath => "ProtectedPathChanged",
+        DiagnosticIds.ProtectedBranch => "ProtectedBranchCommit",
+        DiagnosticIds.UnknownAgent => "UnknownAgent",
+        DiagnosticIds.ManifestInvalid => "ManifestInvalid",
+        _ => id,
+    };
+}
