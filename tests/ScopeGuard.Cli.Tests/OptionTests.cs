@@ -29,32 +29,42 @@ public sealed class OptionTests : IDisposable
     }
 
     [Fact]
-    public void Check_NoOptions_DefaultsToTextWithoutModeOrAgent()
+    public void Check_NoOptions_DefaultsToStagedTextWithoutModeOrAgent()
     {
         var check = Command<CheckCommand>();
 
         var parsed = root.Parse(["check"]);
 
         Assert.Empty(parsed.Errors);
-        Assert.Equal("text", parsed.GetValue(check.Format));
+        Assert.Equal(["text"], parsed.GetValue(check.Format)!);
         Assert.False(parsed.GetValue(check.Staged));
+        Assert.Null(parsed.GetValue(check.Base));
+        Assert.Equal("HEAD", parsed.GetValue(check.Head));
+        Assert.False(parsed.GetValue(check.PrePush));
+        Assert.Equal("base", parsed.GetValue(check.ManifestFrom));
+        Assert.False(parsed.GetValue(check.PerCommit));
         Assert.Null(parsed.GetValue(check.Mode));
         Assert.Null(parsed.GetValue(check.AgentOption));
-        Assert.Null(parsed.GetValue(check.OutputFile));
+        Assert.Empty(parsed.GetValue(check.OutputFile) ?? []);
         Assert.Null(parsed.GetValue(check.ManifestOption));
     }
 
     [Fact]
-    public void Check_OptionArity_FlagsTakeNoValueAndValuedOptionsTakeExactlyOne()
+    public void Check_OptionArity_FlagsTakeNoValueAndValuedOptionsTakeOnePerOccurrence()
     {
         var check = Command<CheckCommand>();
 
         Assert.Equal(ArgumentArity.ZeroOrOne, check.Staged.Arity);
-        Assert.Equal(ArgumentArity.ExactlyOne, check.Format.Arity);
+        Assert.Equal(ArgumentArity.ZeroOrOne, check.PrePush.Arity);
+        Assert.Equal(ArgumentArity.ZeroOrOne, check.PerCommit.Arity);
+        Assert.Equal(ArgumentArity.ExactlyOne, check.Base.Arity);
+        Assert.Equal(ArgumentArity.ExactlyOne, check.Head.Arity);
+        Assert.Equal(ArgumentArity.ExactlyOne, check.ManifestFrom.Arity);
         Assert.Equal(ArgumentArity.ExactlyOne, check.AgentOption.Arity);
-        Assert.Equal(ArgumentArity.ExactlyOne, check.OutputFile.Arity);
         Assert.Equal(ArgumentArity.ExactlyOne, check.Mode.Arity);
         Assert.Equal(ArgumentArity.ExactlyOne, check.ManifestOption.Arity);
+        Assert.False(check.Format.AllowMultipleArgumentsPerToken);
+        Assert.False(check.OutputFile.AllowMultipleArgumentsPerToken);
         Assert.True(check.Format.HasDefaultValue);
         Assert.False(check.Mode.HasDefaultValue);
     }
@@ -64,15 +74,29 @@ public sealed class OptionTests : IDisposable
     {
         var check = Command<CheckCommand>();
 
-        var parsed = root.Parse(["check", "--staged", "--format", "json", "--agent", "billing", "--output", "r.json", "--mode", "warn", "--manifest", "m.json"]);
+        var parsed = root.Parse(["check", "--staged", "--format", "json", "--output", "r.json", "--format", "sarif", "--agent", "billing", "--mode", "warn", "--manifest", "m.json"]);
 
         Assert.Empty(parsed.Errors);
         Assert.True(parsed.GetValue(check.Staged));
-        Assert.Equal("json", parsed.GetValue(check.Format));
+        Assert.Equal(["json", "sarif"], parsed.GetValue(check.Format)!);
+        Assert.Equal(["r.json"], parsed.GetValue(check.OutputFile)!);
         Assert.Equal("billing", parsed.GetValue(check.AgentOption));
-        Assert.Equal("r.json", parsed.GetValue(check.OutputFile));
         Assert.Equal("warn", parsed.GetValue(check.Mode));
         Assert.Equal("m.json", parsed.GetValue(check.ManifestOption));
+    }
+
+    [Fact]
+    public void Check_RangeOptions_AreParsedWithBase()
+    {
+        var check = Command<CheckCommand>();
+
+        var parsed = root.Parse(["check", "--base", "main", "--head", "feature", "--manifest-from", "head", "--per-commit"]);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal("main", parsed.GetValue(check.Base));
+        Assert.Equal("feature", parsed.GetValue(check.Head));
+        Assert.Equal("head", parsed.GetValue(check.ManifestFrom));
+        Assert.True(parsed.GetValue(check.PerCommit));
     }
 
     [Theory]
@@ -90,7 +114,7 @@ public sealed class OptionTests : IDisposable
 
     [Theory]
     [InlineData("check", "--format", "xml")]
-    [InlineData("check", "--format", "sarif")]
+    [InlineData("check", "--format", "html")]
     [InlineData("check", "--format", "JSON")]
     [InlineData("check", "--format")]
     [InlineData("check", "--mode", "off")]
@@ -100,6 +124,10 @@ public sealed class OptionTests : IDisposable
     [InlineData("check", "--output")]
     [InlineData("check", "--manifest")]
     [InlineData("check", "--bogus")]
+    [InlineData("check", "--base", "main", "--staged")]
+    [InlineData("check", "--head", "HEAD")]
+    [InlineData("check", "--manifest-from", "head")]
+    [InlineData("check", "--base", "main", "--manifest-from", "tip")]
     [InlineData("check", "extra-argument")]
     [InlineData("which")]
     [InlineData("which", "a", "--format", "xml")]
