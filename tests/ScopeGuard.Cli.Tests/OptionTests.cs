@@ -124,6 +124,7 @@ public sealed class OptionTests : IDisposable
     [InlineData("check", "--output")]
     [InlineData("check", "--manifest")]
     [InlineData("check", "--bogus")]
+    [InlineData("check", "--base")]
     [InlineData("check", "--base", "main", "--staged")]
     [InlineData("check", "--head", "HEAD")]
     [InlineData("check", "--manifest-from", "head")]
