@@ -22,6 +22,7 @@ public sealed class DoctorAndDemoTests
         Assert.Contains("branch:    agent/billing", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains($"hooks:     {Path.Combine(repo.Path, ".git", "hooks")}", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains("pre-commit: ScopeGuard's hook, executable", doctor.Stdout, StringComparison.Ordinal);
+        Assert.Contains("pre-push:  ScopeGuard's hook, executable", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains("(recorded at install)", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains("manifest:  scopes.json at HEAD loads: 4 agent(s) (billing, docs, tests, ops)", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains("agent:     billing, because branch \"agent/billing\" matches \"agent/billing\" in agents.billing.branches", doctor.Stdout, StringComparison.Ordinal);
@@ -51,7 +52,8 @@ public sealed class DoctorAndDemoTests
 
         Assert.True(doctor.ExitCode == 1, doctor.ToString());
         Assert.Contains("pre-commit: MISSING: git runs no pre-commit hook here; run 'scopeguard install'", doctor.Stdout, StringComparison.Ordinal);
-        Assert.Contains("1 problem(s): commits in this worktree are NOT checked as expected", doctor.Stdout, StringComparison.Ordinal);
+        Assert.Contains("pre-push:  MISSING: git runs no pre-push hook here; run 'scopeguard install'", doctor.Stdout, StringComparison.Ordinal);
+        Assert.Contains("2 problem(s): commits in this worktree are NOT checked as expected", doctor.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +96,7 @@ public sealed class DoctorAndDemoTests
         var doctor = repo.ReadOnlyTool(repo.Path, "doctor");
 
         Assert.True(doctor.ExitCode == 1, doctor.ToString());
-        Assert.Contains("tool:      NOT FOUND by the hook", doctor.Stdout, StringComparison.Ordinal);
+        Assert.Contains("the tool is NOT FOUND by the hook", doctor.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

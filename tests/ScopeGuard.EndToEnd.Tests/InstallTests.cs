@@ -13,36 +13,46 @@ public sealed class InstallTests
 
     private static readonly string[] GuiClientPath = ["/usr/bin", "/bin"];
 
+    private static readonly string[] HookNames = ["pre-commit", "pre-push"];
+
     [Fact]
-    public void Install_SecondRun_SaysAlreadyInstalledAndLeavesTheFileUnchanged()
+    public void Install_SecondRun_SaysAlreadyInstalledAndLeavesTheFilesUnchanged()
     {
         using var repo = TempRepo.Create();
-        var hook = Path.Combine(repo.HooksDirectory(repo.Path), "pre-commit");
-        var bytes = File.ReadAllBytes(hook);
-        var written = File.GetLastWriteTimeUtc(hook);
+        var hooks = repo.HooksDirectory(repo.Path);
+        var before = HookNames.Select(n => (Bytes: File.ReadAllBytes(Path.Combine(hooks, n)), Written: File.GetLastWriteTimeUtc(Path.Combine(hooks, n)))).ToArray();
 
         var again = repo.Tool(repo.Path, "install");
 
         Assert.True(again.ExitCode == 0, again.ToString());
-        Assert.Contains($"scopeguard: the pre-commit hook is already installed at {hook}", again.Stdout, StringComparison.Ordinal);
-        Assert.Equal(bytes, File.ReadAllBytes(hook));
-        Assert.Equal(written, File.GetLastWriteTimeUtc(hook));
-        Assert.Equal(["pre-commit"], HookFiles(repo.HooksDirectory(repo.Path)));
+        for (var i = 0; i < HookNames.Length; i++)
+        {
+            var hook = Path.Combine(hooks, HookNames[i]);
+            Assert.Contains($"scopeguard: the {HookNames[i]} hook is already installed at {hook}", again.Stdout, StringComparison.Ordinal);
+            Assert.Equal(before[i].Bytes, File.ReadAllBytes(hook));
+            Assert.Equal(before[i].Written, File.GetLastWriteTimeUtc(hook));
+        }
+
+        Assert.Equal(HookNames, HookFiles(hooks));
     }
 
     [Fact]
-    public void Install_Default_WritesAnExecutableShimThatRecordsThisTool()
+    public void Install_Default_WritesExecutableShimsThatRecordThisTool()
     {
         using var repo = TempRepo.Create();
-        var hook = Path.Combine(repo.Path, ".git", "hooks", "pre-commit");
-
-        var text = File.ReadAllText(hook);
-
-        Assert.StartsWith("#!/bin/sh\n# scopeguard-managed-hook v1: pre-commit\n", text, StringComparison.Ordinal);
         var (file, _) = ScopeGuardTool.Command(ScopeGuardTool.Directory);
-        Assert.Contains($"scopeguard_recorded_file='{file}'", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("@RECORDED", text, StringComparison.Ordinal);
-        Assert.NotEqual(default, File.GetUnixFileMode(hook) & UnixFileMode.UserExecute);
+
+        foreach (var name in HookNames)
+        {
+            var hook = Path.Combine(repo.Path, ".git", "hooks", name);
+            var text = File.ReadAllText(hook);
+
+            Assert.StartsWith("#!/bin/sh\n# scopeguard-managed-hook v1\n", text, StringComparison.Ordinal);
+            Assert.Contains($"\nscopeguard_hook={name}\n", text, StringComparison.Ordinal);
+            Assert.Contains($"scopeguard_recorded_file='{file}'", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("@RECORDED", text, StringComparison.Ordinal);
+            Assert.NotEqual(default, File.GetUnixFileMode(hook) & UnixFileMode.UserExecute);
+        }
     }
 
     [Fact]
@@ -264,17 +274,21 @@ public sealed class InstallTests
     }
 
     [Fact]
-    public void Uninstall_ForeignHook_ExitsTwoAndLeavesIt()
+    public void Uninstall_ForeignHook_LeavesItByteIdenticalAndRemovesOnlyScopeGuardsOwn()
     {
-        using var repo = TempRepo.Create(install: false);
-        var foreign = WriteHook(repo.HooksDirectory(repo.Path), "pre-commit", ForeignFailing);
+        using var repo = TempRepo.Create();
+        var hooks = repo.HooksDirectory(repo.Path);
+        File.Delete(Path.Combine(hooks, "pre-commit"));
+        var foreign = WriteHook(hooks, "pre-commit", ForeignFailing);
         var original = File.ReadAllBytes(foreign);
 
         var uninstall = repo.Tool(repo.Path, "uninstall");
 
-        Assert.True(uninstall.ExitCode == 2, uninstall.ToString());
-        Assert.Contains("is not ScopeGuard's hook; it was left alone", uninstall.Stderr, StringComparison.Ordinal);
+        Assert.True(uninstall.ExitCode == 0, uninstall.ToString());
+        Assert.Contains($"scopeguard: {foreign} is not ScopeGuard's hook; left alone", uninstall.Stdout, StringComparison.Ordinal);
+        Assert.Contains("removed the pre-push hook", uninstall.Stdout, StringComparison.Ordinal);
         Assert.Equal(original, File.ReadAllBytes(foreign));
+        Assert.Equal(["pre-commit"], HookFiles(hooks));
     }
 
     [Fact]
@@ -332,7 +346,7 @@ public sealed class InstallTests
         Assert.True(commit.ExitCode != 0, commit.ToString());
         Assert.Contains("scopeguard: the pre-commit hook cannot find the scopeguard tool", commit.Output, StringComparison.Ordinal);
         Assert.Contains($"recorded '{Path.Combine(tool, "scopeguard")}' is missing", commit.Output, StringComparison.Ordinal);
-        Assert.Contains("the commit is refused", commit.Output, StringComparison.Ordinal);
+        Assert.Contains("scopeguard: the commit is refused.", commit.Output, StringComparison.Ordinal);
         Assert.Equal(before, repo.Head(billing));
     }
 

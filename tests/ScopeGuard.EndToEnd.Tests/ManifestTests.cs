@@ -124,7 +124,7 @@ public sealed class ManifestTests
         var result = repo.ReadOnlyTool(billing, "check", "--staged", "--format", "json", "--output", report);
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Equal($"scopeguard: 1 error(s), 0 warning(s); report written to {report}\n", result.Stdout);
+        Assert.Equal($"scopeguard: 1 error(s), 0 warning(s); blocked; json report written to {report}\n", result.Stdout);
         using var json = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(report));
         Assert.Equal("SG0001", json.RootElement.GetProperty("findings")[0].GetProperty("id").GetString());
     }
