@@ -103,7 +103,7 @@ public sealed class ScopeEvaluator
         }
 
         var judgeSymbols = contents is not null && !agent.Symbols.IsEmpty;
-        var symbolWork = new List<(FileChange Change, bool PathAllowed)>();
+        var symbolWork = new List<FileChange>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in changes.OrderBy(c => c.Path, StringComparer.Ordinal))
         {
@@ -116,7 +116,7 @@ public sealed class ScopeEvaluator
             {
                 // The declarations decide; the path rule judges what no symbol rule names. A rename or
                 // copy is itself a file-level change, so its paths are judged here as usual.
-                symbolWork.Add((change, decisions.All(d => d.Allowed)));
+                symbolWork.Add(change);
                 if (change.Status is not (ChangeStatus.Renamed or ChangeStatus.Copied))
                 {
                     continue;
@@ -132,42 +132,65 @@ public sealed class ScopeEvaluator
         if (symbolWork.Count > 0)
         {
             findings.AddRange(JudgeDeclarations(agent, mode, symbolWork, contents!));
+
+            // Declaration findings are computed after the loop; put them back in path order (stable:
+            // a file's own findings keep their order).
+            return findings.OrderBy(f => f.Path ?? string.Empty, StringComparer.Ordinal).ToList();
         }
 
         return findings;
     }
 
-    private IEnumerable<Finding> JudgeDeclarations(AgentScope agent, FindingSeverity mode, List<(FileChange Change, bool PathAllowed)> work, IChangeContents contents)
+    private IEnumerable<Finding> JudgeDeclarations(AgentScope agent, FindingSeverity mode, List<FileChange> work, IChangeContents contents)
     {
         // Read sequentially (the reader need not be thread-safe), then parse and compare in parallel.
-        var inputs = work.Select(w => (w.Change, w.PathAllowed, Old: Decode(contents.ReadOld(w.Change), w.Change.OldKind), New: Decode(contents.ReadNew(w.Change), w.Change.NewKind))).ToList();
+        var inputs = work.Select(change => (Change: change, Old: Decode(contents.ReadOld(change), change.OldKind), New: Decode(contents.ReadNew(change), change.NewKind))).ToList();
         var results = new List<Finding>[inputs.Count];
         Parallel.For(0, inputs.Count, i =>
         {
-            var (change, pathAllowed, old, @new) = inputs[i];
-            results[i] = JudgeFile(agent, mode, change, pathAllowed, old, @new);
+            var (change, old, @new) = inputs[i];
+            results[i] = JudgeFile(agent, mode, change, old, @new);
         });
 
         return results.SelectMany(r => r);
     }
 
-    private List<Finding> JudgeFile(AgentScope agent, FindingSeverity mode, FileChange change, bool pathAllowed, Side old, Side @new)
+    private List<Finding> JudgeFile(AgentScope agent, FindingSeverity mode, FileChange change, Side old, Side @new)
     {
         var findings = new List<Finding>();
+
+        // The contents are judged at the path they have (the old one for a deletion). A rename's or
+        // copy's paths were judged in Evaluate: what was moved is not judged again here.
         var path = change.Status == ChangeStatus.Deleted ? change.OldPath : change.Path;
+        var moved = change.Status is ChangeStatus.Renamed or ChangeStatus.Copied;
+        var pathDecision = Decide(agent, path);
+        if (pathDecision.Allowed)
+        {
+            pathDecision = null;
+        }
+
         if (old.Binary || @new.Binary)
         {
             // Not parseable as C#: the path decides, as for any other file.
-            if (!pathAllowed)
+            if (pathDecision is not null && !moved)
             {
-                findings.Add(PathFinding(agent, mode, change, Decide(agent, path)));
+                findings.Add(PathFinding(agent, mode, change, pathDecision));
             }
 
             return findings;
         }
 
+        // A file made executable (or no longer) changed though its text may not have.
+        if (pathDecision is not null && !moved && change.OldKind != EntryKind.None && change.NewKind != EntryKind.None && change.OldKind != change.NewKind)
+        {
+            findings.Add(PathFinding(agent, mode, change, pathDecision));
+        }
+
         var diff = DeclarationDiff.Compare(old.Text, @new.Text);
-        var pathDecision = pathAllowed ? null : Decide(agent, path);
+
+        // Adding or deleting the file is one file-level finding; the declarations no symbol rule names
+        // come and go with it and are not reported one by one.
+        var wholeFile = old.Text is null || @new.Text is null;
         var triviaOnlyOutside = false;
         foreach (var declaration in diff.Changes)
         {
@@ -175,7 +198,7 @@ public sealed class ScopeEvaluator
             var rule = rules.Count == 0 ? null : rules[0];
             if (rule is null || (declaration.Kind == DeclarationChangeKind.TriviaOnly && rule.Access == SymbolAccess.ReadOnly))
             {
-                if (pathDecision is not null)
+                if (pathDecision is not null && !wholeFile)
                 {
                     if (declaration.Kind == DeclarationChangeKind.TriviaOnly)
                     {
@@ -200,7 +223,7 @@ public sealed class ScopeEvaluator
             findings.Add(new Finding(id, mode, agent.Name, path, declaration.Position.Line, declaration.Position.Column, declaration.Id.ToString(), $"{rule.Entry.Origin}: {rule.Entry.Source}", Messages.SymbolDenied(agent, declaration, rule, allowing)));
         }
 
-        if (pathDecision is not null && change.Status is not (ChangeStatus.Renamed or ChangeStatus.Copied))
+        if (pathDecision is not null && !moved)
         {
             if (diff.FileLevel == FileLevelChangeKind.Changed)
             {
