@@ -8,8 +8,9 @@
 # tests/<Team>/..., a scopes.json with 5 agents, committed on main, branch agent/billing checked
 # out), stages a 10-file change and then a 1,000-file change in the agent's scope, and times,
 # side by side: `git diff --cached --name-status`, `scopeguard check --staged` (ReadyToRun and
-# plain) and hello (ReadyToRun). The 10-file commit also gets an out-of-scope variant (exit 1)
-# and `scopeguard --version` / `--help` (start-up without the check).
+# plain), the same check with a manifest that has no symbol rules (paths only: no C# parsing), and
+# hello (ReadyToRun). The 10-file commit also gets an out-of-scope variant (exit 1) and
+# `scopeguard --version` / `--help` (start-up without the check).
 # Prints a Markdown table of medians and ratios; with an argument, also writes it to that file.
 #
 # Uses hyperfine when it is on PATH (apt-get install -y hyperfine), else a loop of timed runs
@@ -139,7 +140,10 @@ printf '# Billing agent\n' >"$repo/docs/agents/billing.md"
 printf '<Project>\n</Project>\n' >"$repo/Directory.Build.props"
 printf 'name: ci\non: [push]\n' >"$repo/.github/workflows/ci.yml"
 
-# Five agents, in the shape of scopes.example.json.
+# Five agents, in the shape of scopes.example.json. billing, the agent that commits here, has
+# symbol rules, so the check compares the declarations of every changed .cs file (Roslyn); a copy
+# without the "symbols" lines (kept first in each agent, so dropping them leaves valid JSON) is
+# passed with --manifest for the paths-only rows.
 cat >"$repo/scopes.json" <<'JSON'
 {
   "$schema": "./schemas/scopes.schema.json",
@@ -157,16 +161,16 @@ cat >"$repo/scopes.json" <<'JSON'
   "agents": {
     "billing": {
       "description": "Billing: invoices, payments and their tests.",
+      "symbols": { "edit": ["N:Contoso.Billing"], "readonly": ["N:Contoso.Billing.Generated"] },
       "branches": ["agent/billing", "agent/billing/*"],
       "paths": ["/src/Billing/", "/tests/Billing/"],
-      "deny": ["/src/Billing/Generated/"],
-      "symbols": { "edit": ["N:Contoso.Billing"], "readonly": ["N:Contoso.Billing.Generated"] }
+      "deny": ["/src/Billing/Generated/"]
     },
     "shipping": {
       "description": "Shipping: carriers, labels and their tests.",
+      "symbols": { "edit": ["N:Contoso.Shipping"] },
       "branches": ["agent/shipping", "agent/shipping/*"],
-      "paths": ["/src/Shipping/", "/tests/Shipping/"],
-      "symbols": { "edit": ["N:Contoso.Shipping"] }
+      "paths": ["/src/Shipping/", "/tests/Shipping/"]
     },
     "catalog": {
       "description": "Catalog: products and prices.",
@@ -182,13 +186,14 @@ cat >"$repo/scopes.json" <<'JSON'
     },
     "search": {
       "description": "Search: indexing and queries; may touch Catalog's read models.",
+      "symbols": { "body": ["N:Contoso.Catalog.Models"] },
       "branches": ["agent/search"],
-      "paths": ["/src/Search/", "/tests/Search/", "/src/Catalog/Models/*.cs"],
-      "symbols": { "body": ["N:Contoso.Catalog.Models"] }
+      "paths": ["/src/Search/", "/tests/Search/", "/src/Catalog/Models/*.cs"]
     }
   }
 }
 JSON
+grep -v '"symbols"' "$repo/scopes.json" >"$tmp/scopes-paths-only.json"
 g add -A
 g commit -q -m "Generated repository for the ScopeGuard benchmark"
 # Packed, as a clone is; the agent's new objects stay loose, as they are before a commit.
@@ -268,13 +273,13 @@ table() {
   done
 }
 
-expect_check() { # expected-exit-code [env...]: runs the check once and shows what it says
+expect_check() { # expected-exit-code [VAR=value...] command...: runs it once in the repository and shows what it says
   local want=$1 rc=0
   shift
-  (cd "$repo" && env "$@" "$sg" check --staged) >"$tmp/check.out" 2>&1 || rc=$?
+  (cd "$repo" && env "$@") >"$tmp/check.out" 2>&1 || rc=$?
   sed 's/^/  | /' "$tmp/check.out" | tail -n 6 >&2
   if [ "$rc" != "$want" ]; then
-    say "scopeguard check --staged exited $rc, expected $want"
+    say "'$*' exited $rc, expected $want"
     exit 1
   fi
 }
@@ -298,24 +303,27 @@ source_file "$repo/tests/Billing/Domain/RefundTests.cs" Billing.Tests.Domain Ref
 g mv src/Billing/Services/ServicesItem1.cs src/Billing/Services/InvoiceService.cs
 g add -A
 expect_staged 10
-expect_check 0
+expect_check 0 "$sg" check --staged
 
 # The out-of-scope variant: the same index plus one file of shipping's, in a separate index file
 # (GIT_INDEX_FILE, as git commit -a or git commit PATHS hand it to the hook).
 cp "$repo/.git/index" "$repo/.git/index-out-of-scope"
 printf '// billing should not touch this\n' >>"$repo/src/Shipping/Api/ApiItem1.cs"
 GIT_INDEX_FILE="$repo/.git/index-out-of-scope" g add src/Shipping/Api/ApiItem1.cs
-expect_check 1 GIT_INDEX_FILE="$repo/.git/index-out-of-scope"
+expect_check 1 GIT_INDEX_FILE="$repo/.git/index-out-of-scope" "$sg" check --staged
+paths_only="--manifest $tmp/scopes-paths-only.json"
+expect_check 0 "$sg" check --staged --manifest "$tmp/scopes-paths-only.json"
 
 names=() cmds=()
 add "git diff --cached --name-status" "git diff --cached --name-status"
 add "scopeguard check --staged (ReadyToRun)" "$sg check --staged"
 add "scopeguard check --staged (plain)" "$sg_plain check --staged"
+add "scopeguard check --staged, paths only: manifest without symbol rules (ReadyToRun)" "$sg check --staged $paths_only"
 add "scopeguard check --staged, 1 path out of scope, exit 1 (ReadyToRun)" "env GIT_INDEX_FILE=$repo/.git/index-out-of-scope $sg check --staged"
 add "scopeguard --version (ReadyToRun: start-up and command line only)" "$sg --version"
 add "scopeguard --help (ReadyToRun: start-up, command line and help text)" "$sg --help"
 add "hello (ReadyToRun)" "$hello"
-git_i=0 hello_i=6
+git_i=0 hello_i=7
 measure small
 table small "10 files"
 
@@ -347,14 +355,16 @@ for module in "${modules[@]}"; do
 done
 g add -A
 expect_staged 1000
-expect_check 0
+expect_check 0 "$sg" check --staged
+expect_check 0 "$sg" check --staged --manifest "$tmp/scopes-paths-only.json"
 
 names=() cmds=()
 add "git diff --cached --name-status" "git diff --cached --name-status"
 add "scopeguard check --staged (ReadyToRun)" "$sg check --staged"
 add "scopeguard check --staged (plain)" "$sg_plain check --staged"
+add "scopeguard check --staged, paths only: manifest without symbol rules (ReadyToRun)" "$sg check --staged $paths_only"
 add "hello (ReadyToRun)" "$hello"
-git_i=0 hello_i=3
+git_i=0 hello_i=4
 measure large
 table large "1,000 files"
 
