@@ -23,21 +23,21 @@ internal static class CliApp
 
     public static int Run(string[] args, CliContext context)
     {
-        var root = Build(context);
-        var parseResult = root.Parse(args);
-        if (parseResult.Errors.Count > 0)
-        {
-            foreach (var error in parseResult.Errors)
-            {
-                context.Error.WriteLine($"scopeguard: error: {error.Message}");
-            }
-
-            context.Error.WriteLine("Run 'scopeguard --help' for usage.");
-            return ExitCodes.Error;
-        }
-
         try
         {
+            // Parsing runs the commands' validators too: inside the try, so no input can crash the tool.
+            var parseResult = Build(context).Parse(args);
+            if (parseResult.Errors.Count > 0)
+            {
+                foreach (var error in parseResult.Errors)
+                {
+                    context.Error.WriteLine($"scopeguard: error: {error.Message}");
+                }
+
+                context.Error.WriteLine("Run 'scopeguard --help' for usage.");
+                return ExitCodes.Error;
+            }
+
             return parseResult.Invoke(new InvocationConfiguration
             {
                 Output = context.Output,

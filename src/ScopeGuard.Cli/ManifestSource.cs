@@ -147,6 +147,13 @@ internal static class ManifestSource
             }
         }
 
-        return (line, index - start + 1);
+        // Columns count UTF-16 code units, as the JSON reader and editors do, not bytes: every byte
+        // before the bad one is valid UTF-8. A byte order mark is not a column.
+        if (start == 0 && bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) && index >= Encoding.UTF8.Preamble.Length)
+        {
+            start = Encoding.UTF8.Preamble.Length;
+        }
+
+        return (line, Encoding.UTF8.GetCharCount(bytes, start, index - start) + 1);
     }
 }

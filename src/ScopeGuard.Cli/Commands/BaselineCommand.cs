@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Text;
 using ScopeGuard.Core;
 using ScopeGuard.Core.Baseline;
@@ -87,7 +88,10 @@ internal sealed class BaselineCommand : Command
 
         var (agent, reason) = ResolveAgent(parseResult, context, workspace, manifest, manifestNote);
         var scopes = Scopes(parseResult, context, workspace);
-        var header = new BaselineHeader(agent, reason, baseRef, baseSha, mergeBase, headSha, workspace.WorkingDirectory.Replace('\\', '/'), scopes);
+        var header = new BaselineHeader(agent, reason, baseRef, baseSha, mergeBase, headSha, workspace.WorkingDirectory.Replace('\\', '/'), scopes)
+        {
+            Generator = "ScopeGuard " + (typeof(DeclarationBaseline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown"),
+        };
 
         var output = Path.GetFullPath(Path.Combine(context.CurrentDirectory, parseResult.GetValue(OutputFile)!));
         var baseline = Reuse(output, header) ?? DeclarationBaseline.Create(header, ReadBaseFiles(workspace, mergeBase, scopes));
@@ -189,7 +193,9 @@ internal sealed class BaselineCommand : Command
         try
         {
             var existing = DeclarationBaseline.Parse(File.ReadAllText(output, Encoding.UTF8));
+            // The declarations depend on the merge base, the folders and the extractor that wrote them.
             return existing.Header.MergeBase == header.MergeBase && existing.Header.Root == header.Root && existing.Header.Scopes.SequenceEqual(header.Scopes)
+                && existing.Header.Generator == header.Generator
                 ? existing.WithHeader(header)
                 : null;
         }

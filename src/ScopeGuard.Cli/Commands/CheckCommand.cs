@@ -44,13 +44,15 @@ internal sealed class CheckCommand : Command
         Options.Add(ManifestOption);
         Validators.Add(result =>
         {
-            var sources = (result.GetValue(Staged) ? 1 : 0) + (result.GetValue(Base) is null ? 0 : 1) + (result.GetValue(PrePush) ? 1 : 0);
+            // GetResult, not GetValue: GetValue throws here when --base lacks its value, which the parser reports itself.
+            var hasBase = result.GetResult(Base) is not null;
+            var sources = (result.GetValue(Staged) ? 1 : 0) + (hasBase ? 1 : 0) + (result.GetValue(PrePush) ? 1 : 0);
             if (sources > 1)
             {
                 result.AddError("--staged, --base and --pre-push are different sources of changes: give one");
             }
 
-            if (result.GetValue(Base) is null && (result.GetResult(Head) is not null || result.GetResult(ManifestFrom) is not null || result.GetValue(PerCommit)))
+            if (!hasBase && (result.GetResult(Head) is not null || result.GetResult(ManifestFrom) is not null || result.GetValue(PerCommit)))
             {
                 result.AddError("--head, --manifest-from and --per-commit go with --base");
             }

@@ -80,7 +80,8 @@ internal sealed class DoctorCommand : Command
     private static int DescribeHook(CliContext context, GitWorkspace workspace, string name, string hook)
     {
         var output = context.Output;
-        var label = (name + ":").PadRight(11);
+        // At least one space after the name: "pre-commit:" alone fills the 11 columns.
+        var label = (name + ": ").PadRight(11);
         if (!File.Exists(hook))
         {
             output.WriteLine($"{label}MISSING: git runs no {name} hook here; run 'scopeguard install'");

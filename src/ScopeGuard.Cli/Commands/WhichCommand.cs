@@ -24,13 +24,31 @@ internal sealed class WhichCommand : Command
         Options.Add(ManifestOption);
         Validators.Add(result =>
         {
-            if ((result.GetValue(Paths)?.Length ?? 0) == 0 && (result.GetValue(Symbols)?.Length ?? 0) == 0)
+            // Count tokens rather than GetValue: GetValue throws while validating when an option lacks its
+            // value ('which a --symbol'), which the parser reports as its own error.
+            var paths = result.GetResult(Paths)?.Tokens.Count ?? 0;
+            var symbols = result.GetResult(Symbols)?.Tokens.Count ?? 0;
+            var json = result.GetResult(Format)?.Tokens is { Count: > 0 } format && format[^1].Value == "json";
+            if (paths == 0 && symbols == 0)
             {
                 result.AddError("name at least one path, or a symbol with --symbol");
             }
-            else if (result.GetValue(Paths)?.Length > 0 && result.GetValue(Symbols)?.Length > 0 && result.GetValue(Format) == "json")
+            else if (paths > 0 && symbols > 0 && json)
             {
                 result.AddError("with --format json, ask about paths or about --symbol, not both in one call");
+            }
+        });
+
+        // The parser hands a mistyped option (--agnet) to the paths argument; refuse it rather than
+        // answer for a path nobody meant.
+        Paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-')
+                {
+                    result.AddError($"unknown option '{token.Value}' for 'which' (write ./{token.Value} for a path that starts with '-')");
+                }
             }
         });
         SetAction(parseResult => Execute(parseResult, context));

@@ -19,7 +19,11 @@ namespace ScopeGuard.Core.Baseline;
 /// <param name="Head">HEAD's commit when the baseline was written.</param>
 /// <param name="Root">The working tree's root, with <c>/</c> separators and no trailing separator.</param>
 /// <param name="Scopes">The repository-relative folders whose C# files are recorded (empty string: the whole repository).</param>
-public sealed record BaselineHeader(string? Agent, string AgentReason, string BaseRef, string BaseCommit, string MergeBase, string Head, string Root, IReadOnlyList<string> Scopes);
+public sealed record BaselineHeader(string? Agent, string AgentReason, string BaseRef, string BaseCommit, string MergeBase, string Head, string Root, IReadOnlyList<string> Scopes)
+{
+    /// <summary>Gets the ScopeGuard version that wrote the declarations (recorded files are reused only by the same one).</summary>
+    public string? Generator { get; init; }
+}
 
 /// <summary>One C# file as it was at the base commit: its text fingerprint and its fingerprinted declarations.</summary>
 /// <param name="Path">The repository-relative path.</param>
@@ -217,6 +221,11 @@ public sealed class DeclarationBaseline
         Line("merge-base", Header.MergeBase);
         Line("head", Header.Head);
         Line("root", Header.Root);
+        if (Header.Generator is not null)
+        {
+            Line("generator", Header.Generator);
+        }
+
         foreach (var scope in Header.Scopes)
         {
             Line("scope", scope.Length == 0 ? "." : scope);
@@ -227,6 +236,11 @@ public sealed class DeclarationBaseline
             var set = file.Declarations;
             builder.Append("file ").Append(file.TextFingerprint).Append(' ').Append(set.FileLevel).Append(' ').Append(set.FileLevelText)
                 .Append(' ').Append(Position(set.FileLevelPosition)).Append(' ').Append(Escape(file.Path)).Append('\n');
+            foreach (var (fingerprint, position) in set.GetFileLevelItems())
+            {
+                builder.Append("u ").Append(fingerprint).Append(' ').Append(Position(position)).Append('\n');
+            }
+
             foreach (var d in set.Declarations)
             {
                 builder.Append("d ").Append(d.Id.NamespaceDepth.ToString(CultureInfo.InvariantCulture)).Append(' ')
@@ -263,6 +277,7 @@ public sealed class DeclarationBaseline
         string? fileLevelText = null;
         var fileLevelPosition = new TextPosition(1, 1);
         var declarations = new List<Declaration>();
+        var items = new List<(string Fingerprint, TextPosition Position)>();
         var ended = false;
 
         for (var i = 0; i < lines.Length; i++)
@@ -296,7 +311,7 @@ public sealed class DeclarationBaseline
             var rest = space < 0 ? string.Empty : line.Substring(space + 1);
             switch (key)
             {
-                case "agent" or "reason" or "base" or "base-commit" or "merge-base" or "head" or "root":
+                case "agent" or "reason" or "base" or "base-commit" or "merge-base" or "head" or "root" or "generator":
                     headerValues[key] = Unescape(rest, number);
                     break;
                 case "scope":
@@ -312,6 +327,18 @@ public sealed class DeclarationBaseline
                     fileLevelText = CheckFingerprint(fields[2], number);
                     fileLevelPosition = ParsePosition(fields[3], number);
                     path = Unescape(fields[4], number);
+                    break;
+                }
+
+                case "u":
+                {
+                    if (path is null)
+                    {
+                        throw Error(number, "a file-level item before any 'file' line");
+                    }
+
+                    var fields = Split(rest, 2, number);
+                    items.Add((CheckFingerprint(fields[0], number), ParsePosition(fields[1], number)));
                     break;
                 }
 
@@ -351,18 +378,23 @@ public sealed class DeclarationBaseline
 
         string Value(string key) => headerValues.TryGetValue(key, out var value) ? value : throw Error(1, $"no '{key}' line");
         var agent = Value("agent");
-        var header = new BaselineHeader(agent.Length == 0 ? null : agent, Value("reason"), Value("base"), Value("base-commit"), Value("merge-base"), Value("head"), Value("root"), scopes);
+        var header = new BaselineHeader(agent.Length == 0 ? null : agent, Value("reason"), Value("base"), Value("base-commit"), Value("merge-base"), Value("head"), Value("root"), scopes)
+        {
+            Generator = headerValues.TryGetValue("generator", out var generator) ? generator : null,
+        };
         return new DeclarationBaseline(header, result);
 
         void Flush()
         {
             if (path is not null)
             {
-                result.Add(new BaselineFile(path, textFingerprint!, DeclarationSet.Create(declarations.ToList(), fileLevel!, fileLevelText!, fileLevelPosition)));
+                // The whole text's fingerprint is the set's source fingerprint: both are of the normalized text.
+                result.Add(new BaselineFile(path, textFingerprint!, DeclarationSet.Create(declarations.ToList(), fileLevel!, fileLevelText!, fileLevelPosition, items.ToList(), textFingerprint!)));
             }
 
             path = null;
             declarations.Clear();
+            items.Clear();
         }
     }
 

@@ -44,7 +44,7 @@ public static class JsonReader
         var cursor = new Cursor(text);
         if (cursor.Peek() == '\uFEFF')
         {
-            cursor.Advance();
+            cursor.SkipByteOrderMark();
         }
 
         cursor.SkipWhitespace();
@@ -88,6 +88,13 @@ public static class JsonReader
         public TextPosition Position => new(line, index - lineStart + 1);
 
         public char Peek() => index < text.Length ? text[index] : '\0';
+
+        // A byte order mark is not a column: editors count the first character after it as column 1.
+        public void SkipByteOrderMark()
+        {
+            index++;
+            lineStart = index;
+        }
 
         public void Advance()
         {

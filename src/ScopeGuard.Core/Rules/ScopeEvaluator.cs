@@ -103,7 +103,7 @@ public sealed class ScopeEvaluator
         }
 
         var judgeSymbols = contents is not null && !agent.Symbols.IsEmpty;
-        var symbolWork = new List<(FileChange Change, bool PathAllowed)>();
+        var symbolWork = new List<FileChange>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in changes.OrderBy(c => c.Path, StringComparer.Ordinal))
         {
@@ -116,7 +116,7 @@ public sealed class ScopeEvaluator
             {
                 // The declarations decide; the path rule judges what no symbol rule names. A rename or
                 // copy is itself a file-level change, so its paths are judged here as usual.
-                symbolWork.Add((change, decisions.All(d => d.Allowed)));
+                symbolWork.Add(change);
                 if (change.Status is not (ChangeStatus.Renamed or ChangeStatus.Copied))
                 {
                     continue;
@@ -132,20 +132,24 @@ public sealed class ScopeEvaluator
         if (symbolWork.Count > 0)
         {
             findings.AddRange(JudgeDeclarations(agent, mode, symbolWork, contents!));
+
+            // Declaration findings are computed after the loop; put them back in path order (stable:
+            // a file's own findings keep their order).
+            return findings.OrderBy(f => f.Path ?? string.Empty, StringComparer.Ordinal).ToList();
         }
 
         return findings;
     }
 
-    private IEnumerable<Finding> JudgeDeclarations(AgentScope agent, FindingSeverity mode, List<(FileChange Change, bool PathAllowed)> work, IChangeContents contents)
+    private IEnumerable<Finding> JudgeDeclarations(AgentScope agent, FindingSeverity mode, List<FileChange> work, IChangeContents contents)
     {
         // Read sequentially (the reader need not be thread-safe), then parse and compare in parallel.
-        var inputs = work.Select(w => (w.Change, w.PathAllowed, Old: Decode(contents.ReadOld(w.Change), w.Change.OldKind), New: Decode(contents.ReadNew(w.Change), w.Change.NewKind))).ToList();
+        var inputs = work.Select(change => (Change: change, Old: Decode(contents.ReadOld(change), change.OldKind), New: Decode(contents.ReadNew(change), change.NewKind))).ToList();
         var results = new List<Finding>[inputs.Count];
         Parallel.For(0, inputs.Count, i =>
         {
-            var (change, pathAllowed, old, @new) = inputs[i];
-            results[i] = JudgeFile(agent, mode, change, pathAllowed, old, @new);
+            var (change, old, @new) = inputs[i];
+            results[i] = JudgeFile(agent, mode, change, old, @new);
         });
 
         return results.SelectMany(r => r);
@@ -159,7 +163,7 @@ public sealed class ScopeEvaluator
     /// no symbol rule names by the file's path. Call it only for a file that changed.
     /// </summary>
     /// <param name="agent">The agent.</param>
-    /// <param name="change">The file's change.</param>
+    /// <param name="change">The file's change (added when <see cref="FileChange.OldKind"/> is <see cref="EntryKind.None"/>).</param>
     /// <param name="diff">The declaration diff of the file, or <see langword="null"/> when it is not parseable C#.</param>
     /// <param name="modeOverride">A mode that overrides the agent's.</param>
     /// <returns>The findings, in the order <see cref="Evaluate"/> reports them for the file.</returns>
@@ -189,28 +193,54 @@ public sealed class ScopeEvaluator
             findings.AddRange(decisions.Where(d => !d.Allowed).Select(d => PathFinding(agent, mode, change, d)));
         }
 
-        findings.AddRange(JudgeDiff(agent, mode, change, decisions.All(d => d.Allowed), diff));
+        var contents = new List<Finding>();
+        JudgeDiff(agent, mode, change, diff, wholeFile: change.OldKind == EntryKind.None || change.NewKind == EntryKind.None, contents);
+        findings.AddRange(contents);
         return findings;
     }
 
-    private List<Finding> JudgeFile(AgentScope agent, FindingSeverity mode, FileChange change, bool pathAllowed, Side old, Side @new)
+    private List<Finding> JudgeFile(AgentScope agent, FindingSeverity mode, FileChange change, Side old, Side @new)
     {
+        var findings = new List<Finding>();
+        var pathDecision = ContentPathDecision(agent, change, out var path, out var moved);
         if (old.Binary || @new.Binary)
         {
             // Not parseable as C#: the path decides, as for any other file.
-            var path = change.Status == ChangeStatus.Deleted ? change.OldPath : change.Path;
-            return pathAllowed ? [] : [PathFinding(agent, mode, change, Decide(agent, path))];
+            if (pathDecision is not null && !moved)
+            {
+                findings.Add(PathFinding(agent, mode, change, pathDecision));
+            }
+
+            return findings;
         }
 
-        return JudgeDiff(agent, mode, change, pathAllowed, DeclarationDiff.Compare(old.Text, @new.Text));
+        // A file made executable (or no longer) changed though its text may not have.
+        if (pathDecision is not null && !moved && change.OldKind != EntryKind.None && change.NewKind != EntryKind.None && change.OldKind != change.NewKind)
+        {
+            findings.Add(PathFinding(agent, mode, change, pathDecision));
+        }
+
+        JudgeDiff(agent, mode, change, DeclarationDiff.Compare(old.Text, @new.Text), wholeFile: old.Text is null || @new.Text is null, findings);
+        return findings;
     }
 
-    // The one place a declaration diff is judged, for every front end.
-    private List<Finding> JudgeDiff(AgentScope agent, FindingSeverity mode, FileChange change, bool pathAllowed, FileDeclarationDiff diff)
+    // The contents are judged at the path they have (the old one for a deletion). A rename's or
+    // copy's paths are judged as paths: what was moved is not judged again by its contents.
+    private PathDecision? ContentPathDecision(AgentScope agent, FileChange change, out string path, out bool moved)
     {
-        var findings = new List<Finding>();
-        var path = change.Status == ChangeStatus.Deleted ? change.OldPath : change.Path;
-        var pathDecision = pathAllowed ? null : Decide(agent, path);
+        path = change.Status == ChangeStatus.Deleted ? change.OldPath : change.Path;
+        moved = change.Status is ChangeStatus.Renamed or ChangeStatus.Copied;
+        var decision = Decide(agent, path);
+        return decision.Allowed ? null : decision;
+    }
+
+    // The one place a declaration diff is judged, for every front end; adds to the file's findings.
+    private void JudgeDiff(AgentScope agent, FindingSeverity mode, FileChange change, FileDeclarationDiff diff, bool wholeFile, List<Finding> findings)
+    {
+        var pathDecision = ContentPathDecision(agent, change, out var path, out var moved);
+
+        // Adding or deleting the file is one file-level finding; the declarations no symbol rule names
+        // come and go with it and are not reported one by one.
         var triviaOnlyOutside = false;
         foreach (var declaration in diff.Changes)
         {
@@ -218,7 +248,7 @@ public sealed class ScopeEvaluator
             var rule = rules.Count == 0 ? null : rules[0];
             if (rule is null || (declaration.Kind == DeclarationChangeKind.TriviaOnly && rule.Access == SymbolAccess.ReadOnly))
             {
-                if (pathDecision is not null)
+                if (pathDecision is not null && !wholeFile)
                 {
                     if (declaration.Kind == DeclarationChangeKind.TriviaOnly)
                     {
@@ -243,7 +273,7 @@ public sealed class ScopeEvaluator
             findings.Add(new Finding(id, mode, agent.Name, path, declaration.Position.Line, declaration.Position.Column, declaration.Id.ToString(), $"{rule.Entry.Origin}: {rule.Entry.Source}", Messages.SymbolDenied(agent, declaration, rule, allowing)));
         }
 
-        if (pathDecision is not null && change.Status is not (ChangeStatus.Renamed or ChangeStatus.Copied))
+        if (pathDecision is not null && !moved)
         {
             if (diff.FileLevel == FileLevelChangeKind.Changed)
             {
@@ -254,8 +284,6 @@ public sealed class ScopeEvaluator
                 findings.Add(new Finding(DiagnosticIds.PathOutOfScope, mode, agent.Name, path, 1, 1, null, pathDecision.RuleText, Messages.PathOutOfScope(agent, path, "whitespace or comments only", pathDecision)));
             }
         }
-
-        return findings;
     }
 
     private static Finding PathFinding(AgentScope agent, FindingSeverity mode, FileChange change, PathDecision decision)

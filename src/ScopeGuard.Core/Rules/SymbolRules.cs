@@ -47,7 +47,10 @@ public sealed record SymbolRule(SymbolAccess Access, ManifestEntry<SymbolPattern
     {
         SymbolAccess.Edit => true,
         SymbolAccess.Body => kind is DeclarationChangeKind.BodyChanged or DeclarationChangeKind.TriviaOnly,
-        SymbolAccess.Extend => kind == DeclarationChangeKind.TriviaOnly || (kind == DeclarationChangeKind.Added && !Match.IsTarget),
+        // A namespace declaration is added with every new file that declares types in it: that adds to
+        // the namespace, it does not create it, so extend N:X allows it (the new types are judged too).
+        SymbolAccess.Extend => kind == DeclarationChangeKind.TriviaOnly
+            || (kind == DeclarationChangeKind.Added && (!Match.IsTarget || Entry.Pattern.Kind == SymbolKind.Namespace)),
         _ => false,
     };
 }

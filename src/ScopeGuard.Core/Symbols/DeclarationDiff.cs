@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ScopeGuard.Core.Json;
 
 namespace ScopeGuard.Core.Symbols;
@@ -64,29 +65,31 @@ public static class DeclarationDiff
     /// <returns>The diff.</returns>
     public static FileDeclarationDiff Compare(DeclarationSet? before, DeclarationSet? after)
     {
-        var oldByKey = new Dictionary<string, Queue<Declaration>>(StringComparer.Ordinal);
+        var oldByKey = new Dictionary<string, List<Declaration>>(StringComparer.Ordinal);
         foreach (var declaration in before?.Declarations ?? [])
         {
             var key = declaration.Id.ToString();
-            if (!oldByKey.TryGetValue(key, out var queue))
+            if (!oldByKey.TryGetValue(key, out var list))
             {
-                oldByKey[key] = queue = new Queue<Declaration>();
+                oldByKey[key] = list = [];
             }
 
-            queue.Enqueue(declaration);
+            list.Add(declaration);
         }
 
         var changes = new List<DeclarationChange>();
         foreach (var declaration in after?.Declarations ?? [])
         {
-            // Same ID twice in one file (partial method parts, duplicates while typing): pair them in order.
-            if (!oldByKey.TryGetValue(declaration.Id.ToString(), out var queue) || queue.Count == 0)
+            // Same ID twice in one file (partial method parts, duplicates while typing): pair each with
+            // the old one it is most like, so swapping two parts is not reported as changing both.
+            if (!oldByKey.TryGetValue(declaration.Id.ToString(), out var candidates) || candidates.Count == 0)
             {
                 changes.Add(new DeclarationChange(declaration.Id, DeclarationChangeKind.Added, declaration.Position));
                 continue;
             }
 
-            var old = queue.Dequeue();
+            var old = candidates.Count == 1 ? candidates[0] : candidates.OrderByDescending(c => Likeness(c, declaration)).First();
+            candidates.Remove(old);
             var kind = !string.Equals(old.Signature, declaration.Signature, StringComparison.Ordinal) ? DeclarationChangeKind.SignatureChanged
                 : !string.Equals(old.Body, declaration.Body, StringComparison.Ordinal) ? DeclarationChangeKind.BodyChanged
                 : !string.Equals(old.Text, declaration.Text, StringComparison.Ordinal) ? DeclarationChangeKind.TriviaOnly
@@ -97,26 +100,57 @@ public static class DeclarationDiff
             }
         }
 
-        foreach (var queue in oldByKey.Values)
+        foreach (var list in oldByKey.Values)
         {
-            foreach (var removed in queue)
+            foreach (var removed in list)
             {
                 changes.Add(new DeclarationChange(removed.Id, DeclarationChangeKind.Removed, removed.Position));
             }
         }
 
         var fileLevel = FileLevelChangeKind.None;
+        var position = (after ?? before)?.FileLevelPosition ?? new TextPosition(1, 1);
         var beforeFile = before?.FileLevel ?? string.Empty;
         var afterFile = after?.FileLevel ?? string.Empty;
         if (!string.Equals(beforeFile, afterFile, StringComparison.Ordinal) || (before is null) != (after is null))
         {
             fileLevel = FileLevelChangeKind.Changed;
+            if (before is not null && after is not null)
+            {
+                position = FirstDifference(before.FileLevelItems, after.FileLevelItems);
+            }
         }
         else if (!string.Equals(before?.FileLevelText, after?.FileLevelText, StringComparison.Ordinal))
         {
             fileLevel = FileLevelChangeKind.TriviaOnly;
         }
+        else if (changes.Count == 0 && !string.Equals(before?.Source, after?.Source, StringComparison.Ordinal))
+        {
+            // The text changed but no declaration did (members reordered, say): still a change to the
+            // file, for the path rule to judge, never a silent pass.
+            fileLevel = FileLevelChangeKind.TriviaOnly;
+        }
 
-        return new FileDeclarationDiff(changes, fileLevel, (after ?? before)?.FileLevelPosition ?? new TextPosition(1, 1));
+        return new FileDeclarationDiff(changes, fileLevel, position);
+    }
+
+    private static int Likeness(Declaration old, Declaration @new) =>
+        (string.Equals(old.Signature, @new.Signature, StringComparison.Ordinal) ? 4 : 0)
+        + (string.Equals(old.Body, @new.Body, StringComparison.Ordinal) ? 2 : 0)
+        + (string.Equals(old.Text, @new.Text, StringComparison.Ordinal) ? 1 : 0);
+
+    // Where the file-level part first differs, in the new text: the first using (extern alias,
+    // attribute list) that is new or changed; for a removal, the one before it; else the start of the file.
+    private static TextPosition FirstDifference(IReadOnlyList<(string Fingerprint, TextPosition Position)> before, IReadOnlyList<(string Fingerprint, TextPosition Position)> after)
+    {
+        var i = 0;
+        while (i < before.Count && i < after.Count && string.Equals(before[i].Fingerprint, after[i].Fingerprint, StringComparison.Ordinal))
+        {
+            i++;
+        }
+
+        return i < after.Count ? after[i].Position
+            : after.Count > 0 ? after[after.Count - 1].Position
+            : new TextPosition(1, 1);
     }
 }

@@ -13,13 +13,15 @@ namespace ScopeGuard.Core.Symbols;
 /// <summary>Everything the declaration diff needs from one version of a C# file.</summary>
 public sealed class DeclarationSet
 {
-    internal DeclarationSet(IReadOnlyList<Declaration> declarations, string fileLevel, string fileLevelText, TextPosition fileLevelPosition, bool hasErrors)
+    internal DeclarationSet(IReadOnlyList<Declaration> declarations, string fileLevel, string fileLevelText, TextPosition fileLevelPosition, bool hasErrors, IReadOnlyList<(string Fingerprint, TextPosition Position)> fileLevelItems, string source)
     {
         Declarations = declarations;
         FileLevel = fileLevel;
         FileLevelText = fileLevelText;
         FileLevelPosition = fileLevelPosition;
         HasErrors = hasErrors;
+        FileLevelItems = fileLevelItems;
+        Source = source;
     }
 
     /// <summary>Gets the declarations in source order.</summary>
@@ -37,20 +39,35 @@ public sealed class DeclarationSet
     /// <summary>Gets a value indicating whether the parser reported errors (the file is still attributed).</summary>
     public bool HasErrors { get; }
 
-    /// <summary>
-    /// Makes a declaration set from parts stored elsewhere (the analyzer's baseline): the strings may
-    /// be fingerprints, as long as both sides of a comparison use the same kind.
-    /// </summary>
-    /// <param name="declarations">The declarations.</param>
-    /// <param name="fileLevel">The file-level tokens (or their fingerprint).</param>
-    /// <param name="fileLevelText">The file-level text (or its fingerprint).</param>
-    /// <param name="fileLevelPosition">Where the file-level part starts.</param>
-    /// <returns>The set.</returns>
-    public static DeclarationSet Create(IReadOnlyList<Declaration> declarations, string fileLevel, string fileLevelText, TextPosition fileLevelPosition) =>
-        new(declarations ?? throw new ArgumentNullException(nameof(declarations)), fileLevel ?? string.Empty, fileLevelText ?? string.Empty, fileLevelPosition, hasErrors: false);
+    /// <summary>Gets each file-level element (a using, an extern alias, an attribute list…) with where it starts, so a diff can point at the first one that changed.</summary>
+    internal IReadOnlyList<(string Fingerprint, TextPosition Position)> FileLevelItems { get; }
+
+    /// <summary>Gets the text the set was extracted from.</summary>
+    internal string Source { get; }
 
     /// <summary>
-    /// Replaces every signature, body, text and file-level string by its <see cref="Fingerprint"/>:
+    /// Makes a declaration set from parts stored elsewhere (the analyzer's baseline): the strings are
+    /// fingerprints (<see cref="ToFingerprints"/>), compared only with another fingerprinted set.
+    /// </summary>
+    /// <param name="declarations">The declarations.</param>
+    /// <param name="fileLevel">The fingerprint of the file-level tokens.</param>
+    /// <param name="fileLevelText">The fingerprint of the file-level text.</param>
+    /// <param name="fileLevelPosition">Where the file-level part starts.</param>
+    /// <param name="fileLevelItems">The fingerprint and position of each file-level element.</param>
+    /// <param name="source">The fingerprint of the whole text.</param>
+    /// <returns>The set.</returns>
+    public static DeclarationSet Create(IReadOnlyList<Declaration> declarations, string fileLevel, string fileLevelText, TextPosition fileLevelPosition, IReadOnlyList<(string Fingerprint, TextPosition Position)> fileLevelItems, string source) =>
+        new(
+            declarations ?? throw new ArgumentNullException(nameof(declarations)),
+            fileLevel ?? throw new ArgumentNullException(nameof(fileLevel)),
+            fileLevelText ?? throw new ArgumentNullException(nameof(fileLevelText)),
+            fileLevelPosition,
+            hasErrors: false,
+            fileLevelItems ?? throw new ArgumentNullException(nameof(fileLevelItems)),
+            source ?? throw new ArgumentNullException(nameof(source)));
+
+    /// <summary>
+    /// Replaces every signature, body, text, file-level and source string by its <see cref="Fingerprint"/>:
     /// compared with another fingerprinted set, the diff is the same as between the full sets.
     /// </summary>
     /// <returns>The fingerprinted set.</returns>
@@ -59,7 +76,13 @@ public sealed class DeclarationSet
         Fingerprint.Of(FileLevel),
         Fingerprint.Of(FileLevelText),
         FileLevelPosition,
-        HasErrors);
+        HasErrors,
+        FileLevelItems.Select(i => (Fingerprint.Of(i.Fingerprint), i.Position)).ToList(),
+        Fingerprint.Of(Source));
+
+    /// <summary>Gets each file-level element's fingerprint and position (for the analyzer's baseline).</summary>
+    /// <returns>The elements in file order.</returns>
+    public IReadOnlyList<(string Fingerprint, TextPosition Position)> GetFileLevelItems() => FileLevelItems;
 }
 
 /// <summary>
@@ -93,7 +116,9 @@ public static class DeclarationExtractor
             walker.FileLevel.ToString(),
             walker.FileLevelText.ToString(),
             walker.FileLevelPosition ?? new TextPosition(1, 1),
-            root.ContainsDiagnostics && root.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error));
+            root.ContainsDiagnostics && root.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error),
+            walker.FileLevelItems,
+            text);
     }
 
     private sealed class Walker
@@ -115,6 +140,8 @@ public static class DeclarationExtractor
         public StringBuilder FileLevelText { get; } = new();
 
         public TextPosition? FileLevelPosition { get; private set; }
+
+        public List<(string Fingerprint, TextPosition Position)> FileLevelItems { get; } = [];
 
         public void VisitCompilationUnit(CompilationUnitSyntax unit, bool bom)
         {
@@ -142,7 +169,12 @@ public static class DeclarationExtractor
 
             foreach (var member in unit.Members)
             {
-                if (member is not GlobalStatementSyntax)
+                if (member is IncompleteMemberSyntax)
+                {
+                    // Half-typed code outside every namespace and type: nothing else owns it.
+                    AddFileLevel(member);
+                }
+                else if (member is not GlobalStatementSyntax)
                 {
                     VisitMember(member);
                 }
@@ -150,7 +182,13 @@ public static class DeclarationExtractor
 
             // Comments and whitespace at the end of the file.
             FileLevelText.Append(unit.EndOfFileToken.ToFullString());
-            AppendDirectives(FileLevel, unit.EndOfFileToken);
+            var end = new StringBuilder();
+            AppendDirectives(end, unit.EndOfFileToken);
+            if (end.Length > 0)
+            {
+                FileLevel.Append(end);
+                FileLevelItems.Add((end.ToString(), Position(unit.EndOfFileToken)));
+            }
         }
 
         private void AddFileLevel<T>(SyntaxList<T> nodes)
@@ -158,14 +196,24 @@ public static class DeclarationExtractor
         {
             foreach (var node in nodes)
             {
-                FileLevelPosition ??= Position(node.GetFirstToken());
-                foreach (var token in node.DescendantTokens())
-                {
-                    FileLevel.Append(token.Text).Append(' ');
-                    AppendDirectives(FileLevel, token);
-                    FileLevelText.Append(token.ToFullString());
-                }
+                AddFileLevel(node);
             }
+        }
+
+        private void AddFileLevel(SyntaxNode node)
+        {
+            var position = Position(node.GetFirstToken());
+            FileLevelPosition ??= position;
+            var item = new StringBuilder();
+            foreach (var token in node.DescendantTokens())
+            {
+                item.Append(token.Text).Append(' ');
+                AppendDirectives(item, token);
+                FileLevelText.Append(token.ToFullString());
+            }
+
+            FileLevel.Append(item);
+            FileLevelItems.Add((item.ToString(), position));
         }
 
         private void VisitMember(MemberDeclarationSyntax member)
@@ -190,14 +238,18 @@ public static class DeclarationExtractor
                 case EventFieldDeclarationSyntax eventField:
                     VisitVariables(eventField, eventField.Declaration, SymbolKind.Event);
                     break;
-                case IncompleteMemberSyntax:
-                    // Half-typed code: it belongs to the enclosing type's shape (see VisitType).
+                case IncompleteMemberSyntax or GlobalStatementSyntax:
+                    // Half-typed code: it belongs to the enclosing namespace's or type's shape (see
+                    // VisitNamespace and VisitType), or to the file level outside them.
                     break;
                 default:
-                    VisitMethodLike(member, receiver: null, extensionHeader: null);
+                    VisitMethodLike(member, extension: null);
                     break;
             }
         }
+
+        // Members that are not declarations of their own: while typing, or after a parse error.
+        private static bool IsUnattributed(MemberDeclarationSyntax member) => member is IncompleteMemberSyntax or GlobalStatementSyntax;
 
         private void VisitNamespace(BaseNamespaceDeclarationSyntax ns)
         {
@@ -206,9 +258,35 @@ public static class DeclarationExtractor
             parts.AddRange(names);
             namespaceDepth += names.Count;
 
+            // The name is the namespace's signature. Its braces and semicolons carry no meaning (a block
+            // namespace can become file-scoped), but their trivia must be owned by someone: comments and
+            // inactive #if code just before the closing brace would otherwise be seen by nobody.
             var tokens = new Tokens();
+            foreach (var attributes in ns.AttributeLists)
+            {
+                tokens.Add(attributes, body: false);
+            }
+
+            foreach (var modifier in ns.Modifiers)
+            {
+                tokens.Add(modifier, body: false);
+            }
+
             tokens.Add(ns.NamespaceKeyword, body: false);
             tokens.Add(ns.Name, body: false);
+            foreach (var token in ns.ChildTokens())
+            {
+                if (token != ns.NamespaceKeyword && !ns.Modifiers.Contains(token))
+                {
+                    tokens.AddText(token);
+                }
+            }
+
+            foreach (var member in ns.Members.Where(IsUnattributed))
+            {
+                tokens.Add(member, body: false);
+            }
+
             var id = new DeclarationId(SymbolKind.Namespace, parts.ToArray(), null, namespaceDepth);
             Add(id, ns.Name.GetFirstToken(), tokens);
 
@@ -232,32 +310,52 @@ public static class DeclarationExtractor
             typeParameters.AddRange(addedTypeParameters);
 
             // The type's own tokens: everything but its members. A primary constructor's base-call
-            // arguments are implementation, like a constructor initializer.
-            var members = type is TypeDeclarationSyntax t ? t.Members.Cast<SyntaxNode>() : ((EnumDeclarationSyntax)type).Members;
-            var memberSpans = members.Where(m => m is not IncompleteMemberSyntax).Select(m => m.FullSpan).ToList();
+            // arguments are implementation, like a constructor initializer. Half-typed members stay
+            // part of the type. (Sets, not lists: a generated type may have thousands of members.)
+            var members = type is TypeDeclarationSyntax t ? t.Members.Where(m => !IsUnattributed(m)).Cast<SyntaxNode>() : ((EnumDeclarationSyntax)type).Members;
+            var excluded = new HashSet<SyntaxNode>(members);
             var bodySpans = type.BaseList?.Types.OfType<PrimaryConstructorBaseTypeSyntax>().Select(b => b.ArgumentList.Span).ToList() ?? [];
+
             // Enum member separators belong to the members: adding a member is not a change to the enum's shape.
-            var separators = type is EnumDeclarationSyntax e ? e.Members.GetSeparators().Select(t => t.Span).ToList() : [];
+            var enumeration = type as EnumDeclarationSyntax;
+            var separators = enumeration?.Members.GetSeparators().ToList() ?? [];
+            var separatorSet = new HashSet<SyntaxToken>(separators);
             var tokens = new Tokens();
-            foreach (var token in type.DescendantTokens(n => !memberSpans.Contains(n.FullSpan)))
+            foreach (var token in type.DescendantTokens(n => !excluded.Contains(n)))
             {
-                if (!memberSpans.Any(s => s.Contains(token.Span)) && !separators.Contains(token.Span))
+                if (!separatorSet.Contains(token))
                 {
-                    tokens.Add(token, bodySpans.Any(s => s.Contains(token.Span)));
+                    tokens.Add(token, bodySpans.Count > 0 && bodySpans.Any(s => s.Contains(token.Span)));
+                }
+            }
+
+            // An extension block without members declares nothing; its text still belongs to the type.
+            foreach (var empty in members.OfType<ExtensionBlockDeclarationSyntax>().Where(e => e.Members.All(IsUnattributed)))
+            {
+                foreach (var token in empty.DescendantTokens())
+                {
+                    tokens.AddText(token);
                 }
             }
 
             Add(new DeclarationId(SymbolKind.Type, parts.ToArray(), null, namespaceDepth), type.Identifier, tokens);
 
-            if (type is EnumDeclarationSyntax enumeration)
+            if (enumeration is not null)
             {
-                foreach (var member in enumeration.Members)
+                for (var i = 0; i < enumeration.Members.Count; i++)
                 {
+                    var member = enumeration.Members[i];
                     var memberTokens = new Tokens();
                     memberTokens.AddExcept(member, member.EqualsValue);
                     if (member.EqualsValue is not null)
                     {
                         memberTokens.Add(member.EqualsValue, body: true);
+                    }
+
+                    // The comma after a member (and a comment trailing it) is part of that member's text.
+                    if (i < separators.Count)
+                    {
+                        memberTokens.AddText(separators[i]);
                     }
 
                     Add(Member(SymbolKind.Field, member.Identifier.ValueText, null), member.Identifier, memberTokens);
@@ -286,66 +384,96 @@ public static class DeclarationExtractor
         }
 
         // C# 14 extension blocks: each member is judged as a member of the enclosing static class,
-        // with the receiver as the first parameter of methods (as the compiler's implementation
-        // method is), and the block's header as part of every member's signature.
+        // named as the compiler's implementation method is: the block's type parameters come first
+        // among the method's type parameters, and instance members take the receiver as their first
+        // parameter (static members have none). The block's header is part of every member's signature.
         private void VisitExtension(ExtensionBlockDeclarationSyntax extension)
         {
-            var addedTypeParameters = extension.TypeParameterList?.Parameters.Select(p => p.Identifier.ValueText).ToList() ?? [];
-            var names = new TypeNames([.. typeParameters, .. addedTypeParameters], []);
-            var receiver = extension.ParameterList?.Parameters.Count > 0 ? names.Parameter(extension.ParameterList.Parameters[0]) : null;
-            var header = new Tokens();
-            header.AddExcept(extension, extension.Members.Select(m => m.FullSpan).ToArray());
-            typeParameters.AddRange(addedTypeParameters);
-            foreach (var member in extension.Members)
+            if (extension.Members.All(IsUnattributed))
             {
-                VisitMethodLike(member, receiver, header);
+                // Owned by the enclosing type (see VisitType).
+                return;
             }
 
-            typeParameters.RemoveRange(typeParameters.Count - addedTypeParameters.Count, addedTypeParameters.Count);
+            var blockTypeParameters = extension.TypeParameterList?.Parameters.Select(p => p.Identifier.ValueText).ToList() ?? [];
+            var names = new TypeNames(typeParameters, blockTypeParameters);
+            var receiver = extension.ParameterList?.Parameters.Count > 0 ? names.Parameter(extension.ParameterList.Parameters[0]) : null;
+            var header = new Tokens();
+            header.AddExcept(extension, extension.Members.Where(m => !IsUnattributed(m)).Select(m => m.FullSpan).ToArray());
+            var context = new ExtensionContext(header, receiver, blockTypeParameters);
+            foreach (var member in extension.Members)
+            {
+                VisitMethodLike(member, context);
+            }
         }
 
         private void VisitVariables(MemberDeclarationSyntax member, VariableDeclarationSyntax declaration, SymbolKind kind)
         {
             var variables = declaration.Variables;
-            foreach (var variable in variables)
+            var separators = variables.GetSeparators().ToList();
+            if (variables.Count == 0)
             {
-                var tokens = new Tokens();
-                foreach (var token in member.DescendantTokens())
-                {
-                    if (variables.Any(v => v != variable && v.FullSpan.Contains(token.Span)) || variables.GetSeparators().Contains(token))
-                    {
-                        continue;
-                    }
+                return;
+            }
 
-                    var inInitializer = variable.Initializer is not null && variable.Initializer.FullSpan.Contains(token.Span);
-                    tokens.Add(token, inInitializer);
+            // The tokens every declarator shares (attributes, modifiers, type before them; the semicolon
+            // after), collected once: a generated field may have thousands of declarators.
+            var separatorSet = new HashSet<SyntaxToken>(separators);
+            var firstStart = variables[0].FullSpan.Start;
+            var shared = member.DescendantTokens(n => n is not VariableDeclaratorSyntax).Where(t => !separatorSet.Contains(t)).ToList();
+            var prefix = shared.Where(t => t.Span.End <= firstStart).ToList();
+            var suffix = shared.Where(t => t.Span.End > firstStart).ToList();
+            for (var i = 0; i < variables.Count; i++)
+            {
+                var variable = variables[i];
+                var tokens = new Tokens();
+                foreach (var token in prefix)
+                {
+                    tokens.Add(token, body: false);
+                }
+
+                foreach (var token in variable.DescendantTokens())
+                {
+                    tokens.Add(token, variable.Initializer is not null && variable.Initializer.FullSpan.Contains(token.Span));
+                }
+
+                // The comma after a declarator is part of its text only: appending a declarator changes no signature.
+                if (i < separators.Count)
+                {
+                    tokens.AddText(separators[i]);
+                }
+
+                foreach (var token in suffix)
+                {
+                    tokens.Add(token, body: false);
                 }
 
                 Add(Member(kind, variable.Identifier.ValueText, null), variable.Identifier, tokens);
             }
         }
 
-        private void VisitMethodLike(MemberDeclarationSyntax member, string? receiver, Tokens? extensionHeader)
+        private void VisitMethodLike(MemberDeclarationSyntax member, ExtensionContext? extension)
         {
-            var methodTypeParameters = (member as MethodDeclarationSyntax)?.TypeParameterList?.Parameters.Select(p => p.Identifier.ValueText).ToList() ?? [];
+            var ownTypeParameters = (member as MethodDeclarationSyntax)?.TypeParameterList?.Parameters.Select(p => p.Identifier.ValueText).ToList() ?? [];
+            var methodTypeParameters = extension is null ? ownTypeParameters : [.. extension.TypeParameters, .. ownTypeParameters];
             var names = new TypeNames(typeParameters, methodTypeParameters);
+            var receiver = extension is null || member.Modifiers.Any(SyntaxKind.StaticKeyword) ? null : extension.Receiver;
             SymbolKind kind;
             string name;
             string? parameters = null;
             SyntaxToken anchor;
             var bodies = new List<SyntaxNode?>();
-            SyntaxToken? semicolonIfExpressionBodied = null;
+            var bodyTokens = new List<SyntaxToken>();
 
             switch (member)
             {
                 case MethodDeclarationSyntax method:
                     kind = SymbolKind.Method;
-                    name = Explicit(method.ExplicitInterfaceSpecifier, names) + method.Identifier.ValueText + (methodTypeParameters.Count > 0 ? "``" + methodTypeParameters.Count : string.Empty);
+                    name = Explicit(method.ExplicitInterfaceSpecifier) + method.Identifier.ValueText + (methodTypeParameters.Count > 0 ? "``" + methodTypeParameters.Count : string.Empty);
                     parameters = names.Parameters(method.ParameterList, receiver);
                     anchor = method.Identifier;
                     bodies.Add(method.Body);
-                    bodies.Add(method.ExpressionBody);
-                    semicolonIfExpressionBodied = method.ExpressionBody is null ? null : method.SemicolonToken;
+                    AddExpressionBody(method.ExpressionBody, method.SemicolonToken, bodies, bodyTokens);
                     break;
                 case ConstructorDeclarationSyntax constructor:
                     kind = SymbolKind.Method;
@@ -354,84 +482,83 @@ public static class DeclarationExtractor
                     parameters = isStatic ? string.Empty : names.Parameters(constructor.ParameterList);
                     anchor = constructor.Identifier;
                     bodies.Add(constructor.Body);
-                    bodies.Add(constructor.ExpressionBody);
                     bodies.Add(constructor.Initializer);
-                    semicolonIfExpressionBodied = constructor.ExpressionBody is null ? null : constructor.SemicolonToken;
+                    AddExpressionBody(constructor.ExpressionBody, constructor.SemicolonToken, bodies, bodyTokens);
                     break;
                 case DestructorDeclarationSyntax destructor:
                     kind = SymbolKind.Method;
                     name = "Finalize";
                     anchor = destructor.Identifier;
                     bodies.Add(destructor.Body);
-                    bodies.Add(destructor.ExpressionBody);
-                    semicolonIfExpressionBodied = destructor.ExpressionBody is null ? null : destructor.SemicolonToken;
+                    AddExpressionBody(destructor.ExpressionBody, destructor.SemicolonToken, bodies, bodyTokens);
                     break;
                 case OperatorDeclarationSyntax op:
                     kind = SymbolKind.Method;
-                    name = Explicit(op.ExplicitInterfaceSpecifier, names) + OperatorName(op);
+                    name = Explicit(op.ExplicitInterfaceSpecifier) + OperatorName(op);
                     parameters = names.Parameters(op.ParameterList, receiver);
                     anchor = op.OperatorToken;
                     bodies.Add(op.Body);
-                    bodies.Add(op.ExpressionBody);
-                    semicolonIfExpressionBodied = op.ExpressionBody is null ? null : op.SemicolonToken;
+                    AddExpressionBody(op.ExpressionBody, op.SemicolonToken, bodies, bodyTokens);
                     break;
                 case ConversionOperatorDeclarationSyntax conversion:
                     kind = SymbolKind.Method;
-                    name = Explicit(conversion.ExplicitInterfaceSpecifier, names)
+                    name = Explicit(conversion.ExplicitInterfaceSpecifier)
                         + (conversion.ImplicitOrExplicitKeyword.IsKind(SyntaxKind.ImplicitKeyword) ? "op_Implicit" : conversion.CheckedKeyword.IsKind(SyntaxKind.CheckedKeyword) ? "op_CheckedExplicit" : "op_Explicit");
                     parameters = names.Parameters(conversion.ParameterList, receiver) + "~" + names.Name(conversion.Type);
+
+                    // The compiler locates a conversion operator at its target type.
                     anchor = conversion.Type.GetFirstToken();
                     bodies.Add(conversion.Body);
-                    bodies.Add(conversion.ExpressionBody);
-                    semicolonIfExpressionBodied = conversion.ExpressionBody is null ? null : conversion.SemicolonToken;
+                    AddExpressionBody(conversion.ExpressionBody, conversion.SemicolonToken, bodies, bodyTokens);
                     break;
                 case PropertyDeclarationSyntax property:
                     kind = SymbolKind.Property;
-                    name = Explicit(property.ExplicitInterfaceSpecifier, names) + property.Identifier.ValueText;
+                    name = Explicit(property.ExplicitInterfaceSpecifier) + property.Identifier.ValueText;
                     anchor = property.Identifier;
-                    AddAccessorBodies(property.AccessorList, bodies);
-                    bodies.Add(property.ExpressionBody);
+                    AddAccessorBodies(property.AccessorList, bodies, bodyTokens);
                     bodies.Add(property.Initializer);
-                    semicolonIfExpressionBodied = property.ExpressionBody is not null || property.Initializer is not null ? property.SemicolonToken : null;
+                    AddExpressionBody(property.ExpressionBody, property.SemicolonToken, bodies, bodyTokens);
+                    if (property.Initializer is not null)
+                    {
+                        bodyTokens.Add(property.SemicolonToken);
+                    }
+
                     break;
                 case IndexerDeclarationSyntax indexer:
                     kind = SymbolKind.Property;
-                    name = Explicit(indexer.ExplicitInterfaceSpecifier, names) + "Item";
+                    name = Explicit(indexer.ExplicitInterfaceSpecifier) + "Item";
                     parameters = names.Parameters(indexer.ParameterList);
                     anchor = indexer.ThisKeyword;
-                    AddAccessorBodies(indexer.AccessorList, bodies);
-                    bodies.Add(indexer.ExpressionBody);
-                    semicolonIfExpressionBodied = indexer.ExpressionBody is null ? null : indexer.SemicolonToken;
+                    AddAccessorBodies(indexer.AccessorList, bodies, bodyTokens);
+                    AddExpressionBody(indexer.ExpressionBody, indexer.SemicolonToken, bodies, bodyTokens);
                     break;
                 case EventDeclarationSyntax @event:
                     kind = SymbolKind.Event;
-                    name = Explicit(@event.ExplicitInterfaceSpecifier, names) + @event.Identifier.ValueText;
+                    name = Explicit(@event.ExplicitInterfaceSpecifier) + @event.Identifier.ValueText;
                     anchor = @event.Identifier;
-                    AddAccessorBodies(@event.AccessorList, bodies);
+                    AddAccessorBodies(@event.AccessorList, bodies, bodyTokens);
                     break;
-                case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax or FieldDeclarationSyntax or EventFieldDeclarationSyntax:
+                case BaseTypeDeclarationSyntax or DelegateDeclarationSyntax or FieldDeclarationSyntax or EventFieldDeclarationSyntax or BaseNamespaceDeclarationSyntax:
                     // Nested types and fields inside extension blocks are not legal C#; judge them as usual.
                     VisitMember(member);
                     return;
                 default:
+                    // Half-typed members of an extension block are part of its header (see VisitExtension).
                     return;
             }
 
             var bodySpans = bodies.Where(b => b is not null).Select(b => b!.FullSpan).ToList();
-            if (semicolonIfExpressionBodied is { } semicolon)
-            {
-                bodySpans.Add(semicolon.Span);
-            }
+            bodySpans.AddRange(bodyTokens.Where(t => !t.IsMissing || t.Span.Length > 0).Select(t => t.Span));
 
             var tokens = new Tokens();
-            if (extensionHeader is not null)
-            {
-                tokens.Append(extensionHeader);
-            }
-
             foreach (var token in member.DescendantTokens())
             {
                 tokens.Add(token, bodySpans.Any(s => s.Contains(token.Span)));
+            }
+
+            if (extension is not null)
+            {
+                tokens.Append(extension.Header);
             }
 
             Add(Member(kind, name, NullIfEmpty(parameters)), anchor, tokens);
@@ -439,7 +566,17 @@ public static class DeclarationExtractor
 
         private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-        private static void AddAccessorBodies(AccessorListSyntax? accessors, List<SyntaxNode?> bodies)
+        // An expression body's semicolon is part of the implementation: `=> x;` and `{ return x; }` are both bodies.
+        private static void AddExpressionBody(ArrowExpressionClauseSyntax? expressionBody, SyntaxToken semicolon, List<SyntaxNode?> bodies, List<SyntaxToken> bodyTokens)
+        {
+            if (expressionBody is not null)
+            {
+                bodies.Add(expressionBody);
+                bodyTokens.Add(semicolon);
+            }
+        }
+
+        private static void AddAccessorBodies(AccessorListSyntax? accessors, List<SyntaxNode?> bodies, List<SyntaxToken> bodyTokens)
         {
             if (accessors is null)
             {
@@ -449,16 +586,23 @@ public static class DeclarationExtractor
             foreach (var accessor in accessors.Accessors)
             {
                 bodies.Add(accessor.Body);
-                bodies.Add(accessor.ExpressionBody);
+
+                // `get => x;` is a body like `get { return x; }`; the semicolon of `get;` is the accessor's shape.
+                AddExpressionBody(accessor.ExpressionBody, accessor.SemicolonToken, bodies, bodyTokens);
             }
         }
 
-        private static string Explicit(ExplicitInterfaceSpecifierSyntax? specifier, TypeNames names) =>
-            specifier is null ? string.Empty : names.Name(specifier.Name).Replace('.', '#') + "#";
+        // The compiler names an explicit implementation after the interface as written in its metadata
+        // name: dots become '#', type arguments keep their own names (IEnumerable{T}, not IEnumerable{`0}).
+        private static string Explicit(ExplicitInterfaceSpecifierSyntax? specifier) =>
+            specifier is null ? string.Empty : new TypeNames([], []).Name(specifier.Name).Replace('.', '#') + "#";
 
         private static string OperatorName(OperatorDeclarationSyntax op)
         {
             var unary = op.ParameterList.Parameters.Count == 1;
+
+            // C# 14: an instance `operator ++()` (no parameter) is an increment assignment, not the static increment.
+            var instance = op.ParameterList.Parameters.Count == 0;
             var isChecked = op.CheckedKeyword.IsKind(SyntaxKind.CheckedKeyword);
             var name = op.OperatorToken.Kind() switch
             {
@@ -481,8 +625,8 @@ public static class DeclarationExtractor
                 SyntaxKind.GreaterThanEqualsToken => "GreaterThanOrEqual",
                 SyntaxKind.ExclamationToken => "LogicalNot",
                 SyntaxKind.TildeToken => "OnesComplement",
-                SyntaxKind.PlusPlusToken => "Increment",
-                SyntaxKind.MinusMinusToken => "Decrement",
+                SyntaxKind.PlusPlusToken => instance ? "IncrementAssignment" : "Increment",
+                SyntaxKind.MinusMinusToken => instance ? "DecrementAssignment" : "Decrement",
                 SyntaxKind.TrueKeyword => "True",
                 SyntaxKind.FalseKeyword => "False",
                 SyntaxKind.PlusEqualsToken => "AdditionAssignment",
@@ -522,6 +666,9 @@ public static class DeclarationExtractor
         };
     }
 
+    // What an extension block gives each of its members.
+    private sealed record ExtensionContext(Tokens Header, string? Receiver, IReadOnlyList<string> TypeParameters);
+
     // Collects a declaration's tokens into signature and body fingerprints, and its text with trivia.
     private sealed class Tokens
     {
@@ -547,6 +694,14 @@ public static class DeclarationExtractor
             Text.Append(token.ToFullString());
         }
 
+        // A token that carries no meaning of its own (a separator, a namespace brace): only its text
+        // counts, as trivia does, but conditional code in its trivia is still part of the signature.
+        public void AddText(SyntaxToken token)
+        {
+            AppendDirectives(Signature, token);
+            Text.Append(token.ToFullString());
+        }
+
         public void AddExcept(SyntaxNode node, params SyntaxNode?[] excluded) =>
             AddExcept(node, excluded.Where(e => e is not null).Select(e => e!.FullSpan).ToArray());
 
@@ -565,10 +720,12 @@ public static class DeclarationExtractor
         {
             Signature.Append(other.Signature);
             Body.Append(other.Body);
+            Text.Append(other.Text);
         }
     }
 
     // Code hidden in inactive #if branches is still code: an edit there must not pass as a comment.
+    // Merge conflict markers are not comments either.
     private static void AppendDirectives(StringBuilder target, SyntaxToken token)
     {
         if (!token.HasLeadingTrivia && !token.HasTrailingTrivia)
@@ -587,6 +744,7 @@ public static class DeclarationExtractor
                 case SyntaxKind.EndIfDirectiveTrivia:
                 case SyntaxKind.DefineDirectiveTrivia:
                 case SyntaxKind.UndefDirectiveTrivia:
+                case SyntaxKind.ConflictMarkerTrivia:
                     target.Append(string.Join(" ", trivia.ToFullString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).Append(' ');
                     break;
             }

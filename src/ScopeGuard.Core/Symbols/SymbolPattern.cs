@@ -73,7 +73,9 @@ public sealed class SymbolPattern
         Parts = parts;
         Parameters = parameters;
         AnyParameters = anyParameters;
-        Wildcards = parts.Count(p => p.IndexOf('*') >= 0);
+        // '**' is broader than '*': at equal length it counts as two wildcards, so T:Contoso.Billing.Inv*
+        // is more specific than T:Contoso.**.
+        Wildcards = parts.Count(p => p.IndexOf('*') >= 0) + parts.Count(p => p == "**");
     }
 
     /// <summary>Gets the pattern as written.</summary>
@@ -158,6 +160,13 @@ public sealed class SymbolPattern
             return null;
         }
 
+        // A documentation comment ID never has "()": such a pattern would silently match nothing.
+        if (parameters is not null && parameters.StartsWith("()", StringComparison.Ordinal))
+        {
+            error = "a parameterless member's ID has no parentheses (write M:Contoso.Invoice.Clear, not M:Contoso.Invoice.Clear())";
+            return null;
+        }
+
         var parts = body.Split('.');
         foreach (var part in parts)
         {
@@ -173,7 +182,7 @@ public sealed class SymbolPattern
                 return null;
             }
 
-            if (part.IndexOfAny(['(', ')', ':', ',', ';', '/']) >= 0)
+            if (part.IndexOfAny(['(', ')', ':', ';', '/']) >= 0 || HasCommaOutsideBraces(part))
             {
                 error = $"invalid character in name part '{part}'";
                 return null;
@@ -225,11 +234,17 @@ public sealed class SymbolPattern
                     return null;
                 }
 
-                // The type itself, or a type that contains the declaration.
+                // The type itself, or a type that contains the declaration. Only '**' can match at more
+                // than one length; it is taken at the outermost type it covers, so T:Contoso.** is never
+                // more specific than a literal T:Contoso.Billing.Invoice for Invoice's nested types. When
+                // the namespace depth is unknown (an ID typed by a user), the longest match is taken, as
+                // the outermost type cannot be told from a namespace.
                 var first = Math.Max(1, id.NamespaceDepth + 1);
                 var last = id.Kind == SymbolKind.Type ? id.Parts.Count : id.Parts.Count - 1;
-                for (var length = last; length >= first; length--)
+                var outermostFirst = id.NamespaceDepth >= 0;
+                for (var i = first; i <= last; i++)
                 {
+                    var length = outermostFirst ? i : first + last - i;
                     if (PartsMatch(id.Parts, length))
                     {
                         var isTarget = id.Kind == SymbolKind.Type && length == id.Parts.Count;
@@ -256,6 +271,29 @@ public sealed class SymbolPattern
 
     /// <inheritdoc/>
     public override string ToString() => Text;
+
+    // Commas separate parameters; inside braces they separate the type arguments of an explicitly
+    // implemented interface (IDictionary{System#String,System#Int32}#Item), as the compiler writes them.
+    private static bool HasCommaOutsideBraces(string part)
+    {
+        var depth = 0;
+        foreach (var c in part)
+        {
+            switch (c)
+            {
+                case '{':
+                    depth++;
+                    break;
+                case '}':
+                    depth--;
+                    break;
+                case ',' when depth <= 0:
+                    return true;
+            }
+        }
+
+        return false;
+    }
 
     private static int Depth(string text)
     {

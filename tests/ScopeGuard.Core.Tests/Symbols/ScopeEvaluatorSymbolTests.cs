@@ -1,0 +1,555 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using ScopeGuard.Core.Changes;
+using ScopeGuard.Core.Manifest;
+using ScopeGuard.Core.Rules;
+
+namespace ScopeGuard.Core.Tests.Symbols;
+
+public sealed class ScopeEvaluatorSymbolTests
+{
+    private const string Json = """
+        {
+          "version": 1,
+          "settings": { "protectedPaths": ["/scopes.json", "/hooks/"] },
+          "agents": {
+            "billing": {
+              "branches": ["agent/billing"],
+              "paths": ["/src/Billing/"],
+              "symbols": {
+                "edit": ["N:Contoso.Billing"],
+                "body": ["T:Contoso.Shared.SystemClock", "T:Contoso.Shared.Registry"],
+                "extend": ["T:Contoso.Shared.ServiceCollectionExtensions", "N:Contoso.Plugins"],
+                "readonly": ["N:Contoso.Billing.Contracts"]
+              }
+            },
+            "plain": { "branches": ["agent/plain"], "paths": ["/src/Billing/"] }
+          }
+        }
+        """;
+
+    private const string Clock = """
+        namespace Contoso.Shared;
+
+        public sealed class SystemClock
+        {
+            public long Ticks() => 1;
+
+            public DateTime Now => DateTime.UtcNow;
+        }
+        """;
+
+    private const string Other = """
+        namespace Contoso.Shared;
+
+        public sealed class Other
+        {
+            public void Run()
+            {
+                Work(1);
+            }
+
+            public int Count { get; set; }
+        }
+        """;
+
+    private const string Contract = """
+        namespace Contoso.Billing.Contracts;
+
+        public interface IInvoice
+        {
+            decimal Total { get; }
+        }
+        """;
+
+    private const string Extensions = """
+        namespace Contoso.Shared;
+
+        public static class ServiceCollectionExtensions
+        {
+            public static void AddClock(this object services)
+            {
+                Register(services);
+            }
+        }
+        """;
+
+    private static readonly ScopeManifest Manifest = LoadManifest();
+
+    private readonly Blobs blobs = new();
+
+    private static ScopeManifest LoadManifest()
+    {
+        var result = ManifestLoader.Load(Json, "scopes.json");
+        Assert.True(result.Manifest is not null, string.Join("; ", result.Errors.Select(e => e.Message)));
+        return result.Manifest!;
+    }
+
+    private static AgentIdentity As(string agent) => new(Manifest.FindAgent(agent), IdentitySource.Option, "test");
+
+    private IReadOnlyList<Finding> Check(params FileChange[] changes) => Check("billing", changes);
+
+    private IReadOnlyList<Finding> Check(string agent, params FileChange[] changes) =>
+        new ScopeEvaluator(Manifest).Evaluate(As(agent), "agent/" + agent, changes, contents: blobs);
+
+    private static (string Id, string? Path, int Line, int Column, string? Symbol)[] Brief(IEnumerable<Finding> findings) =>
+        findings.Select(f => (f.Id, f.Path, f.Line, f.Column, f.Symbol)).ToArray();
+
+    private FileChange Modified(string path, string before, string after) =>
+        new(path, path, ChangeStatus.Modified, EntryKind.File, EntryKind.File, blobs.Put(before), blobs.Put(after));
+
+    private FileChange Added(string path, string text) =>
+        new(path, path, ChangeStatus.Added, EntryKind.None, EntryKind.File, null, blobs.Put(text));
+
+    private FileChange Deleted(string path, string text) =>
+        new(path, path, ChangeStatus.Deleted, EntryKind.File, EntryKind.None, blobs.Put(text), null);
+
+    private FileChange Renamed(string from, string to, string before, string after) =>
+        new(to, from, ChangeStatus.Renamed, EntryKind.File, EntryKind.File, blobs.Put(before), blobs.Put(after));
+
+    [Fact]
+    public void Evaluate_BodyGrantOnSharedClassOutsidePaths_BodyChangeAllowed()
+    {
+        var findings = Check(Modified("src/Shared/SystemClock.cs", Clock, Clock.Replace("=> 1;", "=> 2;").Replace("DateTime.UtcNow", "DateTime.Now")));
+
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void Evaluate_BodyGrantOnSharedClassOutsidePaths_TriviaAllowed()
+    {
+        var findings = Check(Modified("src/Shared/SystemClock.cs", Clock, Clock.Replace("    public long Ticks()", "    /// <summary>Ticks.</summary>\n    public long Ticks()")));
+
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void Evaluate_BodyGrantSignatureChange_SG0003AtTheIdentifierWithRuleAndNearestGrant()
+    {
+        var findings = Check(Modified("src/Shared/SystemClock.cs", Clock, Clock.Replace("public long Ticks()", "internal long Ticks()")));
+
+        Assert.Equal([("SG0003", "src/Shared/SystemClock.cs", 5, 19, "M:Contoso.Shared.SystemClock.Ticks")], Brief(findings));
+        var finding = findings[0];
+        Assert.Equal(FindingSeverity.Error, finding.Severity);
+        Assert.Equal("billing", finding.Agent);
+        Assert.Equal("agents.billing.symbols.body: T:Contoso.Shared.SystemClock", finding.Rule);
+        Assert.Equal(
+            "agent 'billing' may not change 'M:Contoso.Shared.SystemClock.Ticks' (signature changed): 'body T:Contoso.Shared.SystemClock' in agents.billing.symbols.body decides and it may change only implementations there; no rule of the agent allows it; a maintainer could grant \"edit\": [\"M:Contoso.Shared.SystemClock.Ticks\"]",
+            finding.Message);
+        Assert.EndsWith("docs/diagnostics/SG0003.md", finding.HelpUri);
+    }
+
+    [Fact]
+    public void Evaluate_BodyGrantMemberAddedAndRemoved_SG0003AtNewAndOldPositions()
+    {
+        var after = Clock.Replace("public long Ticks() => 1;", "public long Ticks(int offset) => offset;");
+
+        var findings = Check(Modified("src/Shared/SystemClock.cs", Clock, after));
+
+        Assert.Equal(
+            [
+                ("SG0003", "src/Shared/SystemClock.cs", 5, 17, "M:Contoso.Shared.SystemClock.Ticks(System.Int32)"),
+                ("SG0003", "src/Shared/SystemClock.cs", 5, 17, "M:Contoso.Shared.SystemClock.Ticks"),
+            ],
+            Brief(findings));
+        Assert.Contains("(added)", findings[0].Message);
+        Assert.Contains("(removed)", findings[1].Message);
+    }
+
+    [Fact]
+    public void Evaluate_ReadonlyNamespaceInsideAgentPaths_SG0002NamingTheBroaderGrant()
+    {
+        var findings = Check(Modified("src/Billing/Contracts/IInvoice.cs", Contract, Contract.Replace("decimal Total { get; }", "decimal Total { get; set; }")));
+
+        Assert.Equal([("SG0002", "src/Billing/Contracts/IInvoice.cs", 5, 13, "P:Contoso.Billing.Contracts.IInvoice.Total")], Brief(findings));
+        Assert.Equal("agents.billing.symbols.readonly: N:Contoso.Billing.Contracts", findings[0].Rule);
+        Assert.Equal(
+            "agent 'billing' may not change 'P:Contoso.Billing.Contracts.IInvoice.Total' (signature changed): 'readonly N:Contoso.Billing.Contracts' in agents.billing.symbols.readonly decides and it may change nothing there; 'edit N:Contoso.Billing' (agents.billing.symbols.edit) would allow it, but the more specific or more restrictive 'readonly N:Contoso.Billing.Contracts' decides",
+            findings[0].Message);
+    }
+
+    [Fact]
+    public void Evaluate_ReadonlyNamespaceTriviaInsideAgentPaths_PathRuleAllowsIt()
+    {
+        var findings = Check(Modified("src/Billing/Contracts/IInvoice.cs", Contract, Contract.Replace("    decimal Total", "    // the total\n    decimal Total")));
+
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void Evaluate_ReadonlyNamespaceTriviaOutsideAgentPaths_OneSG0001()
+    {
+        var findings = Check(Modified("src/Shared/IInvoice.cs", Contract, Contract.Replace("    decimal Total", "    // the total\n    decimal Total")));
+
+        Assert.Equal([("SG0001", "src/Shared/IInvoice.cs", 1, 1, (string?)null)], Brief(findings));
+        Assert.Contains("whitespace or comments only", findings[0].Message);
+    }
+
+    [Fact]
+    public void Evaluate_EditNamespaceInsideAgentPaths_AnythingGoes()
+    {
+        const string Before = "namespace Contoso.Billing;\n\npublic class Invoice\n{\n    public void Add(int amount) { }\n}\n";
+        const string After = "namespace Contoso.Billing;\n\n[Serializable]\npublic sealed class Invoice\n{\n    public void Add(long amount) { Log(); }\n    public void Remove() { }\n}\n";
+
+        Assert.Empty(Check(Modified("src/Billing/Invoice.cs", Before, After)));
+    }
+
+    [Fact]
+    public void Evaluate_Extend_AddingAMemberAllowed()
+    {
+        var after = Extensions.Replace("    }\n}", "    }\n\n    public static void AddBilling(this object services) { }\n}");
+
+        Assert.Empty(Check(Modified("src/Shared/ServiceCollectionExtensions.cs", Extensions, after)));
+    }
+
+    [Fact]
+    public void Evaluate_Extend_ChangingAnExistingMemberSG0002()
+    {
+        var findings = Check(Modified("src/Shared/ServiceCollectionExtensions.cs", Extensions, Extensions.Replace("Register(services);", "Register(services, true);")));
+
+        Assert.Equal([("SG0002", "src/Shared/ServiceCollectionExtensions.cs", 5, 24, "M:Contoso.Shared.ServiceCollectionExtensions.AddClock(System.Object)")], Brief(findings));
+        Assert.Equal("agents.billing.symbols.extend: T:Contoso.Shared.ServiceCollectionExtensions", findings[0].Rule);
+        Assert.Contains("'extend T:Contoso.Shared.ServiceCollectionExtensions' in agents.billing.symbols.extend decides and it may only add members, not change or remove existing ones", findings[0].Message);
+    }
+
+    [Fact]
+    public void Evaluate_Extend_RemovingAnExistingMemberSG0002AtTheOldPosition()
+    {
+        const string After = "namespace Contoso.Shared;\n\npublic static class ServiceCollectionExtensions\n{\n}\n";
+
+        var findings = Check(Modified("src/Shared/ServiceCollectionExtensions.cs", Extensions, After));
+
+        Assert.Equal([("SG0002", "src/Shared/ServiceCollectionExtensions.cs", 5, 24, "M:Contoso.Shared.ServiceCollectionExtensions.AddClock(System.Object)")], Brief(findings));
+        Assert.Contains("(removed)", findings[0].Message);
+    }
+
+    [Fact]
+    public void Evaluate_ExtendOnNamespace_NewFileInTheNamespaceAllowed()
+    {
+        var findings = Check(Added("src/Billing/Plugins/Audit.cs", "namespace Contoso.Plugins;\n\npublic sealed class Audit { }\n"));
+
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void Evaluate_UnnamedDeclarationOutsidePaths_SG0001AtTheDeclaration()
+    {
+        var findings = Check(Modified("src/Shared/Other.cs", Other, Other.Replace("Work(1);", "Work(2);")));
+
+        Assert.Equal([("SG0001", "src/Shared/Other.cs", 5, 17, "M:Contoso.Shared.Other.Run")], Brief(findings));
+        Assert.Equal("default deny", findings[0].Rule);
+        Assert.Equal(
+            "agent 'billing' may not change 'M:Contoso.Shared.Other.Run' (body changed) in 'src/Shared/Other.cs': no symbol rule of the agent names it and the file is not in its paths (/src/Billing/)",
+            findings[0].Message);
+    }
+
+    [Fact]
+    public void Evaluate_UsingsChangedOutsidePaths_SG0001AtTheUsing()
+    {
+        var before = "using System;\n\n" + Clock;
+        var after = "using System;\nusing System.Linq;\n\n" + Clock;
+
+        var findings = Check(Modified("src/Shared/SystemClock.cs", before, after));
+
+        Assert.Equal([("SG0001", "src/Shared/SystemClock.cs", 2, 1, (string?)null)], Brief(findings));
+        Assert.Equal(
+            "agent 'billing' may not change 'src/Shared/SystemClock.cs' (changed usings, extern aliases or file-level attributes): the file is not in its paths (/src/Billing/)",
+            findings[0].Message);
+    }
+
+    [Fact]
+    public void Evaluate_UsingsChangedInsidePaths_NoFinding()
+    {
+        Assert.Empty(Check(Modified("src/Billing/Contracts/IInvoice.cs", Contract, "using System;\n" + Contract)));
+    }
+
+    [Fact]
+    public void Evaluate_TriviaOnlyChangesOutsidePaths_ExactlyOneSG0001()
+    {
+        var after = Other.Replace("Work(1);", "Work(1); // why").Replace("public int Count", "/// <summary>Count.</summary>\n    public int Count");
+
+        var findings = Check(Modified("src/Shared/Other.cs", Other, after));
+
+        Assert.Equal([("SG0001", "src/Shared/Other.cs", 1, 1, (string?)null)], Brief(findings));
+        Assert.Equal("agent 'billing' may not change 'src/Shared/Other.cs' (whitespace or comments only): no pattern in its paths matches (default deny); its paths are /src/Billing/", findings[0].Message);
+    }
+
+    [Fact]
+    public void Evaluate_LineEndingsOnlyOutsidePaths_ExactlyOneSG0001()
+    {
+        var findings = Check(Modified("src/Shared/Other.cs", Other, Other.Replace("\n", "\r\n")));
+
+        Assert.Equal([("SG0001", "src/Shared/Other.cs", 1, 1, (string?)null)], Brief(findings));
+    }
+
+    [Fact]
+    public void Evaluate_MembersReorderedOutsidePaths_ExactlyOneSG0001()
+    {
+        const string Before = "namespace N;\nclass C\n{\n    void A() { }\n    void B() { }\n}\n";
+        const string After = "namespace N;\nclass C\n{\n    void B() { }\n    void A() { }\n}\n";
+
+        Assert.Equal([("SG0001", "src/Shared/C.cs", 1, 1, (string?)null)], Brief(Check(Modified("src/Shared/C.cs", Before, After))));
+    }
+
+    [Fact]
+    public void Evaluate_RenamedIntoScope_OnlyTheOldPathReported()
+    {
+        var findings = Check(Renamed("src/Shared/Other.cs", "src/Billing/Other.cs", Other, Other.Replace("Work(1);", "Work(2);")));
+
+        Assert.Equal([("SG0001", "src/Shared/Other.cs", 1, 1, (string?)null)], Brief(findings));
+        Assert.Contains("renamed to 'src/Billing/Other.cs'", findings[0].Message);
+    }
+
+    [Fact]
+    public void Evaluate_RenamedOutOfScope_NewPathAndItsChangedDeclarationReported()
+    {
+        var findings = Check(Renamed("src/Billing/Other.cs", "src/Shared/Other.cs", Other, Other.Replace("Work(1);", "Work(2);")));
+
+        Assert.Equal(
+            [
+                ("SG0001", "src/Shared/Other.cs", 1, 1, (string?)null),
+                ("SG0001", "src/Shared/Other.cs", 5, 17, "M:Contoso.Shared.Other.Run"),
+            ],
+            Brief(findings));
+        Assert.Contains("renamed from 'src/Billing/Other.cs'", findings[0].Message);
+    }
+
+    [Fact]
+    public void Evaluate_RenamedBodyGrantedFileOutsidePaths_BothPathsReported()
+    {
+        var findings = Check(Renamed("src/Shared/SystemClock.cs", "src/Shared/Clock.cs", Clock, Clock));
+
+        Assert.Equal(
+            [("SG0001", "src/Shared/Clock.cs", 1, 1, (string?)null), ("SG0001", "src/Shared/SystemClock.cs", 1, 1, (string?)null)],
+            Brief(findings).OrderBy(f => f.Path, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_DeletedFileOutsidePaths_OneFileLevelSG0001()
+    {
+        var findings = Check(Deleted("src/Shared/Other.cs", Other));
+
+        Assert.Equal([("SG0001", "src/Shared/Other.cs", 1, 1, (string?)null)], Brief(findings));
+        Assert.Equal("agent 'billing' may not change 'src/Shared/Other.cs' (deleted the file): the file is not in its paths (/src/Billing/)", findings[0].Message);
+    }
+
+    [Fact]
+    public void Evaluate_DeletedBodyGrantedFile_FileLevelSG0001AndSG0003ForEachRemovedDeclaration()
+    {
+        var findings = Check(Deleted("src/Shared/SystemClock.cs", Clock));
+
+        Assert.Equal(
+            [
+                ("SG0001", "src/Shared/SystemClock.cs", 1, 1, (string?)null),
+                ("SG0003", "src/Shared/SystemClock.cs", 3, 21, "T:Contoso.Shared.SystemClock"),
+                ("SG0003", "src/Shared/SystemClock.cs", 5, 17, "M:Contoso.Shared.SystemClock.Ticks"),
+                ("SG0003", "src/Shared/SystemClock.cs", 7, 21, "P:Contoso.Shared.SystemClock.Now"),
+            ],
+            Brief(findings));
+    }
+
+    [Fact]
+    public void Evaluate_DeletedFileInsidePaths_NoFinding()
+    {
+        const string Invoice = "namespace Contoso.Billing;\n\npublic class Invoice { }\n";
+
+        Assert.Empty(Check(Deleted("src/Billing/Invoice.cs", Invoice)));
+    }
+
+    [Fact]
+    public void Evaluate_AddedFileOutsidePaths_OneFileLevelSG0001()
+    {
+        var findings = Check(Added("src/Shared/New.cs", "using System;\n\nnamespace Contoso.Shared;\n\npublic class New { public void Run() { } }\n"));
+
+        Assert.Equal([("SG0001", "src/Shared/New.cs", 1, 1, (string?)null)], Brief(findings));
+        Assert.Contains("(added the file)", findings[0].Message);
+    }
+
+    [Fact]
+    public void Evaluate_PartialTypeAcrossTwoFilesWithBodyGrant_BodiesAllowedSignatureRefusedWhereItChanged()
+    {
+        const string PartOne = "namespace Contoso.Shared;\n\npublic partial class Registry\n{\n    public void Add(string name) { Store(name); }\n}\n";
+        const string PartTwo = "namespace Contoso.Shared;\n\npartial class Registry\n{\n    public int Count() => items.Count;\n}\n";
+
+        var bodies = Check(
+            Modified("src/Shared/Registry.cs", PartOne, PartOne.Replace("Store(name);", "Store(name.Trim());")),
+            Modified("src/Shared/Registry.Count.cs", PartTwo, PartTwo.Replace("items.Count", "items.Count + 0")));
+        var signature = Check(
+            Modified("src/Shared/Registry.cs", PartOne, PartOne.Replace("Store(name);", "Store(name.Trim());")),
+            Modified("src/Shared/Registry.Count.cs", PartTwo, PartTwo.Replace("public int Count()", "public long Count()")));
+
+        Assert.Empty(bodies);
+        Assert.Equal([("SG0003", "src/Shared/Registry.Count.cs", 5, 17, "M:Contoso.Shared.Registry.Count")], Brief(signature));
+    }
+
+    [Fact]
+    public void Evaluate_AgentWithoutSymbolRules_PathOnlyOneFindingPerFileWithoutReadingContents()
+    {
+        var findings = Check(
+            "plain",
+            Modified("src/Shared/Other.cs", Other, Other.Replace("Work(1);", "Work(2);").Replace("Count", "Total")),
+            Modified("src/Shared/SystemClock.cs", Clock, Clock.Replace("=> 1;", "=> 2;")),
+            Modified("src/Billing/Invoice.cs", "class A { }", "class B { }"));
+
+        Assert.Equal(
+            [("SG0001", "src/Shared/Other.cs", 1, 1, (string?)null), ("SG0001", "src/Shared/SystemClock.cs", 1, 1, (string?)null)],
+            Brief(findings));
+        Assert.Equal("agent 'plain' may not change 'src/Shared/Other.cs' (modified): no pattern in its paths matches (default deny); its paths are /src/Billing/", findings[0].Message);
+        Assert.Equal(0, blobs.Reads);
+    }
+
+    [Fact]
+    public void Evaluate_WithoutContents_PathOnlyEvenWithSymbolRules()
+    {
+        var findings = new ScopeEvaluator(Manifest).Evaluate(As("billing"), "agent/billing", [Modified("src/Shared/SystemClock.cs", Clock, Clock.Replace("=> 1;", "=> 2;"))]);
+
+        Assert.Equal([("SG0001", "src/Shared/SystemClock.cs", 1, 1, (string?)null)], Brief(findings));
+    }
+
+    [Fact]
+    public void Evaluate_BinaryCSharpContent_JudgedByThePathRule()
+    {
+        var binary = new byte[] { 0x4D, 0x5A, 0x00, 0x01, 0x02 };
+        var outside = new FileChange("src/Shared/SystemClock.cs", "src/Shared/SystemClock.cs", ChangeStatus.Modified, EntryKind.File, EntryKind.File, blobs.Put(Clock), blobs.Put(binary));
+        var inside = new FileChange("src/Billing/Blob.cs", "src/Billing/Blob.cs", ChangeStatus.Modified, EntryKind.File, EntryKind.File, blobs.Put("class A { }"), blobs.Put(binary));
+
+        var findings = Check(outside, inside);
+
+        Assert.Equal([("SG0001", "src/Shared/SystemClock.cs", 1, 1, (string?)null)], Brief(findings));
+        Assert.Contains("(modified)", findings[0].Message);
+    }
+
+    [Fact]
+    public void Evaluate_BinaryCSharpRenamedIntoScope_OnlyTheOldPathReportedOnce()
+    {
+        var binary = new byte[] { 0x00, 0x01, 0x02 };
+        var id = blobs.Put(binary);
+        var change = new FileChange("src/Billing/Blob.cs", "src/Shared/Blob.cs", ChangeStatus.Renamed, EntryKind.File, EntryKind.File, id, id);
+
+        var findings = Check(change);
+
+        Assert.Equal([("SG0001", "src/Shared/Blob.cs", 1, 1, (string?)null)], Brief(findings));
+    }
+
+    [Fact]
+    public void Evaluate_ModeChangeOnlyOutsidePaths_SG0001()
+    {
+        var id = blobs.Put(Clock);
+        var change = new FileChange("src/Shared/SystemClock.cs", "src/Shared/SystemClock.cs", ChangeStatus.Modified, EntryKind.File, EntryKind.Executable, id, id);
+
+        var findings = Check(change);
+
+        Assert.Equal([("SG0001", "src/Shared/SystemClock.cs", 1, 1, (string?)null)], Brief(findings));
+        Assert.Contains("(mode changed)", findings[0].Message);
+    }
+
+    [Fact]
+    public void Evaluate_ProtectedCSharpPath_SG0004WhateverTheSymbols()
+    {
+        var findings = Check(Modified("hooks/Clock.cs", Clock, Clock.Replace("=> 1;", "=> 2;")));
+
+        Assert.Equal([("SG0004", "hooks/Clock.cs", 1, 1, (string?)null)], Brief(findings));
+    }
+
+    [Fact]
+    public void Evaluate_SyntaxErrorsAndConflictMarkers_StillJudgedByDeclaration()
+    {
+        var after = Clock.Replace("    public long Ticks() => 1;", "<<<<<<< HEAD\n    public long Ticks() => 1;\n=======\n    public long Ticks() => 2;\n>>>>>>> theirs");
+
+        var findings = Check(Modified("src/Shared/SystemClock.cs", Clock, after));
+
+        // The conflict markers and the other side (inactive text) belong to the declarations they precede.
+        Assert.Equal(
+            [
+                ("SG0003", "src/Shared/SystemClock.cs", 6, 17, "M:Contoso.Shared.SystemClock.Ticks"),
+                ("SG0003", "src/Shared/SystemClock.cs", 11, 21, "P:Contoso.Shared.SystemClock.Now"),
+            ],
+            Brief(findings));
+    }
+
+    [Fact]
+    public void Evaluate_ExtendTargetRemoved_SG0002SayingOnlyAddingInsideIsAllowed()
+    {
+        var findings = Check(Modified("src/Shared/ServiceCollectionExtensions.cs", Extensions, "namespace Contoso.Shared;\n"));
+
+        Assert.Equal(
+            [
+                ("SG0002", "src/Shared/ServiceCollectionExtensions.cs", 3, 21, "T:Contoso.Shared.ServiceCollectionExtensions"),
+                ("SG0002", "src/Shared/ServiceCollectionExtensions.cs", 5, 24, "M:Contoso.Shared.ServiceCollectionExtensions.AddClock(System.Object)"),
+            ],
+            Brief(findings));
+        Assert.Contains("'extend T:Contoso.Shared.ServiceCollectionExtensions' in agents.billing.symbols.extend decides and it may only add members inside it", findings[0].Message);
+    }
+
+    [Fact]
+    public void Evaluate_ModeOverrideWarn_SymbolFindingsAreWarnings()
+    {
+        var findings = new ScopeEvaluator(Manifest).Evaluate(
+            As("billing"),
+            "agent/billing",
+            [Modified("src/Shared/SystemClock.cs", Clock, Clock.Replace("public long", "internal long"))],
+            ScopeMode.Warn,
+            blobs);
+
+        Assert.Equal(FindingSeverity.Warning, Assert.Single(findings).Severity);
+    }
+
+    [Fact]
+    public void Evaluate_CSharpAndOtherFiles_FindingsInPathOrder()
+    {
+        var findings = Check(
+            Modified("src/Shared/Other.cs", Other, Other.Replace("Work(1);", "Work(2);")),
+            Modified("src/Shared/A.txt", "a", "b"),
+            Modified("src/Shared/Z.txt", "a", "b"));
+
+        Assert.Equal(["src/Shared/A.txt", "src/Shared/Other.cs", "src/Shared/Z.txt"], findings.Select(f => f.Path));
+    }
+
+    [Fact]
+    public void Evaluate_ManyFilesOutsidePaths_EachJudgedOnItsOwn()
+    {
+        var changes = Enumerable.Range(0, 40)
+            .Select(i => Modified($"src/Shared/F{i:00}.cs", $"namespace N;\nclass F{i} {{ void M() {{ A(); }} }}\n", $"namespace N;\nclass F{i} {{ void M() {{ B(); }} }}\n"))
+            .ToArray();
+
+        var findings = Check(changes);
+
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => ($"src/Shared/F{i:00}.cs", $"M:N.F{i}.M")), findings.Select(f => (f.Path!, f.Symbol!)));
+    }
+
+    // The one fake Core allows itself: contents by blob ID, as a git source would hand them in.
+    private sealed class Blobs : IChangeContents
+    {
+        private readonly Dictionary<string, byte[]> byId = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> idByContent = new(StringComparer.Ordinal);
+
+        public int Reads { get; private set; }
+
+        public string Put(string text) => Put(Encoding.UTF8.GetBytes(text));
+
+        public string Put(byte[] bytes)
+        {
+            var key = Convert.ToBase64String(bytes);
+            if (!idByContent.TryGetValue(key, out var id))
+            {
+                id = "blob" + byId.Count;
+                idByContent[key] = id;
+                byId[id] = bytes;
+            }
+
+            return id;
+        }
+
+        public byte[]? ReadOld(FileChange change) => Read(change.OldBlobId);
+
+        public byte[]? ReadNew(FileChange change) => Read(change.NewBlobId);
+
+        private byte[]? Read(string? id)
+        {
+            Reads++;
+            return id is null ? null : byId[id];
+        }
+    }
+}

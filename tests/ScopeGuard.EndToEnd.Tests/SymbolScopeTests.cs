@@ -1,0 +1,169 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using ScopeGuard.EndToEnd.Tests.Support;
+
+namespace ScopeGuard.EndToEnd.Tests;
+
+/// <summary>Symbol scopes over real commits of a generated C# repository, through the real CLI and hook.</summary>
+public sealed class SymbolScopeTests
+{
+    private const string Manifest = """
+        {
+          "version": 1,
+          "settings": { "protectedPaths": ["/scopes.json"], "protectedBranches": ["main"] },
+          "agents": {
+            "billing": {
+              "branches": ["agent/billing"],
+              "paths": ["/src/Billing/"],
+              "symbols": {
+                "edit": ["N:Contoso.Billing"],
+                "body": ["T:Contoso.Shared.SystemClock"],
+                "extend": ["T:Contoso.Shared.ServiceCollectionExtensions"],
+                "readonly": ["N:Contoso.Billing.Contracts"]
+              }
+            }
+          }
+        }
+        """;
+
+    private const string Clock = """
+        namespace Contoso.Shared;
+
+        public sealed class SystemClock
+        {
+            public System.DateTimeOffset Now => System.DateTimeOffset.UtcNow;
+
+            public int Ticks()
+            {
+                return 1;
+            }
+        }
+        """;
+
+    private const string Extensions = """
+        namespace Contoso.Shared;
+
+        public static class ServiceCollectionExtensions
+        {
+            public static int AddBilling(this object services) => 1;
+        }
+        """;
+
+    private const string Contract = """
+        namespace Contoso.Billing.Contracts;
+
+        public interface IInvoice
+        {
+            decimal Total { get; }
+        }
+        """;
+
+    private const string Shipment = """
+        namespace Contoso.Shipping;
+
+        public sealed class Shipment
+        {
+            public int Weight() => 1;
+        }
+        """;
+
+    private static TempRepo CreateRepo()
+    {
+        var repo = TempRepo.Empty();
+        repo.Write("scopes.json", Manifest);
+        repo.Write("src/Shared/SystemClock.cs", Clock);
+        repo.Write("src/Shared/ServiceCollectionExtensions.cs", Extensions);
+        repo.Write("src/Billing/Contracts/IInvoice.cs", Contract);
+        repo.Write("src/Billing/Invoice.cs", "namespace Contoso.Billing;\n\npublic sealed class Invoice\n{\n}\n");
+        repo.Write("src/Shipping/Shipment.cs", Shipment);
+        repo.Git("add", "--all");
+        repo.Git("commit", "--quiet", "-m", "Project");
+        var installed = repo.Tool(repo.Path, "install");
+        Assert.True(installed.ExitCode == 0, installed.ToString());
+        return repo;
+    }
+
+    private static void Edit(TempRepo repo, string worktree, string path, string from, string to)
+    {
+        var full = System.IO.Path.Combine(worktree, path);
+        var text = System.IO.File.ReadAllText(full);
+        Assert.Contains(from, text, StringComparison.Ordinal);
+        repo.Write(path, text.Replace(from, to, StringComparison.Ordinal), worktree);
+    }
+
+    [Fact]
+    public void Range_RealCommitsEditingBodiesSignaturesAndMembers_ExactFindings()
+    {
+        using var repo = CreateRepo();
+        var billing = repo.AddWorktree("agent/billing");
+
+        // 1. A body edit under a body grant, in a file outside billing's paths: allowed.
+        Edit(repo, billing, "src/Shared/SystemClock.cs", "return 1;", "return 2;");
+        Assert.True(repo.Commit(billing, "-a").ExitCode == 0);
+
+        // 2. A new member under an extend grant: allowed.
+        Edit(repo, billing, "src/Shared/ServiceCollectionExtensions.cs", "    public static int AddBilling(this object services) => 1;\n", "    public static int AddBilling(this object services) => 1;\n\n    public static int AddInvoices(this object services) => 2;\n");
+        Assert.True(repo.Commit(billing, "-a").ExitCode == 0);
+
+        // 3. Commits the hook would refuse, made with --no-verify: the gate must find each.
+        Edit(repo, billing, "src/Shared/SystemClock.cs", "public int Ticks()", "public long Ticks()");
+        Edit(repo, billing, "src/Shared/ServiceCollectionExtensions.cs", "public static int AddBilling(this object services) => 1;", "public static int AddBilling(this object services) => 3;");
+        Edit(repo, billing, "src/Billing/Contracts/IInvoice.cs", "decimal Total { get; }", "decimal Total { get; set; }");
+        Edit(repo, billing, "src/Shipping/Shipment.cs", "public int Weight() => 1;", "public int Weight() => 2;");
+        Assert.True(repo.Commit(billing, "-a", "--no-verify").ExitCode == 0);
+
+        var result = repo.ReadOnlyTool(billing, "check", "--base", "main", "--format", "json");
+
+        Assert.Equal(1, result.ExitCode);
+        using var report = JsonDocument.Parse(result.Stdout);
+        var findings = report.RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => $"{f.GetProperty("id").GetString()} {f.GetProperty("path").GetString()}({f.GetProperty("line").GetInt32()},{f.GetProperty("column").GetInt32()}) {f.GetProperty("symbol").GetString()}")
+            .ToArray();
+        Assert.Equal(
+            [
+                "SG0002 src/Billing/Contracts/IInvoice.cs(5,13) P:Contoso.Billing.Contracts.IInvoice.Total",
+                "SG0002 src/Shared/ServiceCollectionExtensions.cs(5,23) M:Contoso.Shared.ServiceCollectionExtensions.AddBilling(System.Object)",
+                "SG0003 src/Shared/SystemClock.cs(7,17) M:Contoso.Shared.SystemClock.Ticks",
+                "SG0001 src/Shipping/Shipment.cs(5,16) M:Contoso.Shipping.Shipment.Weight",
+            ],
+            findings);
+        var sg0003 = report.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("id").GetString() == "SG0003");
+        Assert.Equal("agents.billing.symbols.body: T:Contoso.Shared.SystemClock", sg0003.GetProperty("rule").GetString());
+        Assert.Contains("agent 'billing'", sg0003.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("a maintainer could grant \"edit\": [\"M:Contoso.Shared.SystemClock.Ticks\"]", sg0003.GetProperty("message").GetString(), StringComparison.Ordinal);
+        var readOnly = report.RootElement.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("path").GetString() == "src/Billing/Contracts/IInvoice.cs");
+        Assert.Contains("'edit N:Contoso.Billing' (agents.billing.symbols.edit) would allow it", readOnly.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Commit_SignatureChangeUnderABodyGrant_IsRefusedByTheHookWithSG0003AtTheIdentifier()
+    {
+        using var repo = CreateRepo();
+        var billing = repo.AddWorktree("agent/billing");
+        Edit(repo, billing, "src/Shared/SystemClock.cs", "public int Ticks()", "public int Ticks(int scale)");
+
+        var commit = repo.Commit(billing, "-a");
+
+        Assert.True(commit.ExitCode != 0, commit.ToString());
+        Assert.Contains("src/Shared/SystemClock.cs(7,16): error SG0003: agent 'billing' may not change 'M:Contoso.Shared.SystemClock.Ticks(System.Int32)' (added)", commit.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Symbols_ListsTheIdsToCopyIntoTheManifest()
+    {
+        using var repo = CreateRepo();
+
+        var result = repo.ReadOnlyTool(repo.Path, "symbols", "src/Shared/SystemClock.cs");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(
+            [
+                "src/Shared/SystemClock.cs(1,11): N:Contoso.Shared",
+                "src/Shared/SystemClock.cs(3,21): T:Contoso.Shared.SystemClock",
+                "src/Shared/SystemClock.cs(5,34): P:Contoso.Shared.SystemClock.Now",
+                "src/Shared/SystemClock.cs(7,16): M:Contoso.Shared.SystemClock.Ticks",
+            ],
+            result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+}
