@@ -18,6 +18,7 @@ internal static class CliApp
         new UninstallCommand(context),
         new DoctorCommand(context),
         new DemoCommand(context),
+        new BaselineCommand(context),
     };
 
     public static int Run(string[] args, CliContext context)

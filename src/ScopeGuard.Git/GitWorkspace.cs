@@ -277,6 +277,92 @@ public sealed class GitWorkspace : IDisposable
         return entry?.Target is Blob blob ? ReadBlob(blob) : null;
     }
 
+    /// <summary>Lists the files of a commit's tree under some folders (recursively), as git's ls-tree would.</summary>
+    /// <param name="commit">The commit SHA.</param>
+    /// <param name="folders">Repository-relative folders with <c>/</c> separators; an empty string is the whole tree.</param>
+    /// <returns>Path and blob ID of each regular or executable file, in path order.</returns>
+    public IReadOnlyList<(string Path, string BlobId)> TreeFiles(string commit, IReadOnlyList<string> folders)
+    {
+        var result = new List<(string Path, string BlobId)>();
+        var tree = repository.Lookup<Commit>(commit).Tree;
+        foreach (var folder in folders.Select(f => f.Trim('/')).Distinct(StringComparer.Ordinal))
+        {
+            var start = folder.Length == 0 ? tree : tree[folder]?.Target as Tree;
+            if (start is not null)
+            {
+                Walk(start, folder.Length == 0 ? string.Empty : folder + "/");
+            }
+        }
+
+        return result.Distinct().OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+
+        void Walk(Tree node, string prefix)
+        {
+            foreach (var entry in node)
+            {
+                if (entry.TargetType == TreeEntryTargetType.Tree)
+                {
+                    Walk((Tree)entry.Target, prefix + entry.Name + "/");
+                }
+                else if (entry.TargetType == TreeEntryTargetType.Blob && entry.Mode is Mode.NonExecutableFile or Mode.ExecutableFile or Mode.NonExecutableGroupWritableFile)
+                {
+                    result.Add((prefix + entry.Name, entry.Target.Sha));
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads a blob by its ID.</summary>
+    /// <param name="blobId">The blob's SHA.</param>
+    /// <returns>The bytes, or <see langword="null"/> when there is no such blob.</returns>
+    public byte[]? ReadBlob(string blobId) =>
+        repository.Lookup<Blob>(new ObjectId(blobId)) is { } blob ? ReadBlob(blob) : null;
+
+    /// <summary>
+    /// Gets the files git rewrites when HEAD, the index, a reference or the config changes: what an
+    /// incremental build watches to know that a result derived from them is stale. Only existing files.
+    /// </summary>
+    /// <param name="references">Full reference names that matter besides HEAD's branch (e.g. <c>refs/heads/main</c>).</param>
+    /// <returns>Absolute paths.</returns>
+    public IReadOnlyList<string> StateFiles(IEnumerable<string> references)
+    {
+        var candidates = new List<string>
+        {
+            Path.Combine(GitDirectory, "HEAD"),
+            IndexFile ?? Path.Combine(GitDirectory, "index"),
+            Path.Combine(CommonDirectory, "packed-refs"),
+            Path.Combine(CommonDirectory, "config"),
+            Path.Combine(GitDirectory, "config.worktree"),
+        };
+
+        var headReference = repository.Refs.Head?.TargetIdentifier;
+        foreach (var reference in headReference is null ? references : references.Append(headReference))
+        {
+            if (reference is not null && reference.StartsWith("refs/", StringComparison.Ordinal))
+            {
+                candidates.Add(Path.Combine(CommonDirectory, reference.Replace('/', Path.DirectorySeparatorChar)));
+            }
+        }
+
+        return candidates.Distinct(StringComparer.Ordinal).Where(File.Exists).ToList();
+    }
+
+    /// <summary>Gets the full name of the reference a revision names, when it names a branch or remote branch.</summary>
+    /// <param name="revision">The revision, e.g. <c>main</c> or <c>origin/main</c>.</param>
+    /// <returns>The reference's full name, or <see langword="null"/>.</returns>
+    public string? ReferenceName(string revision)
+    {
+        foreach (var candidate in new[] { revision, "refs/heads/" + revision, "refs/remotes/" + revision })
+        {
+            if (candidate.StartsWith("refs/", StringComparison.Ordinal) && repository.Refs[candidate] is { } reference)
+            {
+                return reference.CanonicalName;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Gets a reader of the old and new blobs of this repository's change sets.</summary>
     public IChangeContents Contents => new BlobContents(repository);
 

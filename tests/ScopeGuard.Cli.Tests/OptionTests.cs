@@ -24,8 +24,25 @@ public sealed class OptionTests : IDisposable
     public void Root_DeclaresEveryCommand()
     {
         Assert.Equal(
-            ["check", "which", "symbols", "lint", "install", "uninstall", "doctor", "demo"],
+            ["check", "which", "symbols", "lint", "install", "uninstall", "doctor", "demo", "baseline"],
             root.Subcommands.Select(c => c.Name).ToArray());
+    }
+
+    [Fact]
+    public void Baseline_OutputIsRequired_UnderRepeats_RestDefaultsToNothing()
+    {
+        var baseline = Command<BaselineCommand>();
+
+        Assert.NotEmpty(root.Parse(["baseline"]).Errors);
+        var parsed = root.Parse(["baseline", "--output", "obj/b", "--under", "src/A", "--under", "src/B"]);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal("obj/b", parsed.GetValue(baseline.OutputFile));
+        Assert.Equal(["src/A", "src/B"], parsed.GetValue(baseline.Under)!);
+        Assert.Null(parsed.GetValue(baseline.Base));
+        Assert.Null(parsed.GetValue(baseline.AgentOption));
+        Assert.Null(parsed.GetValue(baseline.Inputs));
+        Assert.Null(parsed.GetValue(baseline.AgentOutput));
     }
 
     [Fact]

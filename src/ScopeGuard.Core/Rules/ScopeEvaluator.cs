@@ -155,20 +155,54 @@ public sealed class ScopeEvaluator
         return results.SelectMany(r => r);
     }
 
+    /// <summary>
+    /// Judges one C# file's change from its declaration diff: the evaluation the hook, the CI gate
+    /// and the analyzer share. A protected path gives SG0004 and an agent without symbol rules (or a
+    /// file that could not be parsed, <paramref name="diff"/> <see langword="null"/>) is judged by its
+    /// path alone; otherwise each changed declaration is judged by its deciding symbol rule, and what
+    /// no symbol rule names by the file's path. Call it only for a file that changed.
+    /// </summary>
+    /// <param name="agent">The agent.</param>
+    /// <param name="change">The file's change (added when <see cref="FileChange.OldKind"/> is <see cref="EntryKind.None"/>).</param>
+    /// <param name="diff">The declaration diff of the file, or <see langword="null"/> when it is not parseable C#.</param>
+    /// <param name="modeOverride">A mode that overrides the agent's.</param>
+    /// <returns>The findings, in the order <see cref="Evaluate"/> reports them for the file.</returns>
+    public IReadOnlyList<Finding> JudgeFile(AgentScope agent, FileChange change, FileDeclarationDiff? diff, ScopeMode? modeOverride = null)
+    {
+        if (agent is null)
+        {
+            throw new ArgumentNullException(nameof(agent));
+        }
+
+        if (change is null)
+        {
+            throw new ArgumentNullException(nameof(change));
+        }
+
+        var mode = ToSeverity(modeOverride ?? agent.Mode);
+        var decisions = change.TouchedPaths.Select(path => Decide(agent, path, change.IsSubmodule(path))).ToList();
+        var findings = new List<Finding>();
+        if (diff is null || agent.Symbols.IsEmpty || decisions.Any(d => d.Verdict == PathVerdict.Protected))
+        {
+            findings.AddRange(decisions.Where(d => !d.Allowed).Select(d => PathFinding(agent, mode, change, d)));
+            return findings;
+        }
+
+        if (change.Status is ChangeStatus.Renamed or ChangeStatus.Copied)
+        {
+            findings.AddRange(decisions.Where(d => !d.Allowed).Select(d => PathFinding(agent, mode, change, d)));
+        }
+
+        var contents = new List<Finding>();
+        JudgeDiff(agent, mode, change, diff, wholeFile: change.OldKind == EntryKind.None || change.NewKind == EntryKind.None, contents);
+        findings.AddRange(contents);
+        return findings;
+    }
+
     private List<Finding> JudgeFile(AgentScope agent, FindingSeverity mode, FileChange change, Side old, Side @new)
     {
         var findings = new List<Finding>();
-
-        // The contents are judged at the path they have (the old one for a deletion). A rename's or
-        // copy's paths were judged in Evaluate: what was moved is not judged again here.
-        var path = change.Status == ChangeStatus.Deleted ? change.OldPath : change.Path;
-        var moved = change.Status is ChangeStatus.Renamed or ChangeStatus.Copied;
-        var pathDecision = Decide(agent, path);
-        if (pathDecision.Allowed)
-        {
-            pathDecision = null;
-        }
-
+        var pathDecision = ContentPathDecision(agent, change, out var path, out var moved);
         if (old.Binary || @new.Binary)
         {
             // Not parseable as C#: the path decides, as for any other file.
@@ -186,11 +220,27 @@ public sealed class ScopeEvaluator
             findings.Add(PathFinding(agent, mode, change, pathDecision));
         }
 
-        var diff = DeclarationDiff.Compare(old.Text, @new.Text);
+        JudgeDiff(agent, mode, change, DeclarationDiff.Compare(old.Text, @new.Text), wholeFile: old.Text is null || @new.Text is null, findings);
+        return findings;
+    }
+
+    // The contents are judged at the path they have (the old one for a deletion). A rename's or
+    // copy's paths are judged as paths: what was moved is not judged again by its contents.
+    private PathDecision? ContentPathDecision(AgentScope agent, FileChange change, out string path, out bool moved)
+    {
+        path = change.Status == ChangeStatus.Deleted ? change.OldPath : change.Path;
+        moved = change.Status is ChangeStatus.Renamed or ChangeStatus.Copied;
+        var decision = Decide(agent, path);
+        return decision.Allowed ? null : decision;
+    }
+
+    // The one place a declaration diff is judged, for every front end; adds to the file's findings.
+    private void JudgeDiff(AgentScope agent, FindingSeverity mode, FileChange change, FileDeclarationDiff diff, bool wholeFile, List<Finding> findings)
+    {
+        var pathDecision = ContentPathDecision(agent, change, out var path, out var moved);
 
         // Adding or deleting the file is one file-level finding; the declarations no symbol rule names
         // come and go with it and are not reported one by one.
-        var wholeFile = old.Text is null || @new.Text is null;
         var triviaOnlyOutside = false;
         foreach (var declaration in diff.Changes)
         {
@@ -234,8 +284,6 @@ public sealed class ScopeEvaluator
                 findings.Add(new Finding(DiagnosticIds.PathOutOfScope, mode, agent.Name, path, 1, 1, null, pathDecision.RuleText, Messages.PathOutOfScope(agent, path, "whitespace or comments only", pathDecision)));
             }
         }
-
-        return findings;
     }
 
     private static Finding PathFinding(AgentScope agent, FindingSeverity mode, FileChange change, PathDecision decision)

@@ -44,6 +44,45 @@ public sealed class DeclarationSet
 
     /// <summary>Gets the text the set was extracted from.</summary>
     internal string Source { get; }
+
+    /// <summary>
+    /// Makes a declaration set from parts stored elsewhere (the analyzer's baseline): the strings are
+    /// fingerprints (<see cref="ToFingerprints"/>), compared only with another fingerprinted set.
+    /// </summary>
+    /// <param name="declarations">The declarations.</param>
+    /// <param name="fileLevel">The fingerprint of the file-level tokens.</param>
+    /// <param name="fileLevelText">The fingerprint of the file-level text.</param>
+    /// <param name="fileLevelPosition">Where the file-level part starts.</param>
+    /// <param name="fileLevelItems">The fingerprint and position of each file-level element.</param>
+    /// <param name="source">The fingerprint of the whole text.</param>
+    /// <returns>The set.</returns>
+    public static DeclarationSet Create(IReadOnlyList<Declaration> declarations, string fileLevel, string fileLevelText, TextPosition fileLevelPosition, IReadOnlyList<(string Fingerprint, TextPosition Position)> fileLevelItems, string source) =>
+        new(
+            declarations ?? throw new ArgumentNullException(nameof(declarations)),
+            fileLevel ?? throw new ArgumentNullException(nameof(fileLevel)),
+            fileLevelText ?? throw new ArgumentNullException(nameof(fileLevelText)),
+            fileLevelPosition,
+            hasErrors: false,
+            fileLevelItems ?? throw new ArgumentNullException(nameof(fileLevelItems)),
+            source ?? throw new ArgumentNullException(nameof(source)));
+
+    /// <summary>
+    /// Replaces every signature, body, text, file-level and source string by its <see cref="Fingerprint"/>:
+    /// compared with another fingerprinted set, the diff is the same as between the full sets.
+    /// </summary>
+    /// <returns>The fingerprinted set.</returns>
+    public DeclarationSet ToFingerprints() => new(
+        Declarations.Select(d => d with { Signature = Fingerprint.Of(d.Signature), Body = Fingerprint.Of(d.Body), Text = Fingerprint.Of(d.Text) }).ToList(),
+        Fingerprint.Of(FileLevel),
+        Fingerprint.Of(FileLevelText),
+        FileLevelPosition,
+        HasErrors,
+        FileLevelItems.Select(i => (Fingerprint.Of(i.Fingerprint), i.Position)).ToList(),
+        Fingerprint.Of(Source));
+
+    /// <summary>Gets each file-level element's fingerprint and position (for the analyzer's baseline).</summary>
+    /// <returns>The elements in file order.</returns>
+    public IReadOnlyList<(string Fingerprint, TextPosition Position)> GetFileLevelItems() => FileLevelItems;
 }
 
 /// <summary>

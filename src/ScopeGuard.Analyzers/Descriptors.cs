@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using ScopeGuard.Core;
+
+namespace ScopeGuard.Analyzers;
+
+/// <summary>
+/// The analyzer's diagnostics. IDs, titles, descriptions and help pages come from Core's
+/// <see cref="DiagnosticIds"/> and messages from Core's <c>Messages</c>, so the analyzer and the CLI say the
+/// same words. The default severity is Error (block mode); a <c>warn</c> manifest reports warnings, and
+/// <c>.editorconfig</c> (<c>dotnet_diagnostic.SG0002.severity</c>) overrides both.
+/// </summary>
+internal static class Descriptors
+{
+    public static readonly DiagnosticDescriptor PathOutOfScope = new(
+        DiagnosticIds.PathOutOfScope,
+        DiagnosticIds.Title(DiagnosticIds.PathOutOfScope),
+        "{0}",
+        DiagnosticIds.Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: DiagnosticIds.Description(DiagnosticIds.PathOutOfScope),
+        helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.PathOutOfScope));
+
+    public static readonly DiagnosticDescriptor SymbolOutOfScope = new(
+        DiagnosticIds.SymbolOutOfScope,
+        DiagnosticIds.Title(DiagnosticIds.SymbolOutOfScope),
+        "{0}",
+        DiagnosticIds.Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: DiagnosticIds.Description(DiagnosticIds.SymbolOutOfScope),
+        helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.SymbolOutOfScope));
+
+    public static readonly DiagnosticDescriptor SignatureChanged = new(
+        DiagnosticIds.SignatureChanged,
+        DiagnosticIds.Title(DiagnosticIds.SignatureChanged),
+        "{0}",
+        DiagnosticIds.Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: DiagnosticIds.Description(DiagnosticIds.SignatureChanged),
+        helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.SignatureChanged));
+
+    public static readonly DiagnosticDescriptor ManifestInvalid = new(
+        DiagnosticIds.ManifestInvalid,
+        DiagnosticIds.Title(DiagnosticIds.ManifestInvalid),
+        "{0}",
+        DiagnosticIds.Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: DiagnosticIds.Description(DiagnosticIds.ManifestInvalid),
+        helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.ManifestInvalid));
+
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } = [PathOutOfScope, SymbolOutOfScope, SignatureChanged, ManifestInvalid];
+
+    /// <summary>Gets the descriptor of a finding's ID, or <see langword="null"/> for findings the analyzer leaves to the CLI (SG0004).</summary>
+    public static DiagnosticDescriptor? For(string id) => id switch
+    {
+        DiagnosticIds.PathOutOfScope => PathOutOfScope,
+        DiagnosticIds.SymbolOutOfScope => SymbolOutOfScope,
+        DiagnosticIds.SignatureChanged => SignatureChanged,
+        DiagnosticIds.ManifestInvalid => ManifestInvalid,
+        _ => null,
+    };
+}

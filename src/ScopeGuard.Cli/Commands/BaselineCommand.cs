@@ -1,0 +1,247 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using ScopeGuard.Core;
+using ScopeGuard.Core.Baseline;
+using ScopeGuard.Core.Changes;
+using ScopeGuard.Core.Manifest;
+using ScopeGuard.Core.Rules;
+using ScopeGuard.Git;
+
+namespace ScopeGuard.Cli.Commands;
+
+/// <summary>
+/// <c>scopeguard baseline</c>: writes the analyzer's baseline, the declarations of every C# file under
+/// some folders as they were at the merge base of the base branch and HEAD. The MSBuild targets run it
+/// before compilation; the analyzer compares the text being compiled (or typed) with it.
+/// </summary>
+internal sealed class BaselineCommand : Command
+{
+    public BaselineCommand(CliContext context)
+        : base("baseline", "Write the analyzer's baseline: the C# declarations at the merge base of --base and HEAD (the MSBuild targets run this before compiling).")
+    {
+        Options.Add(Base);
+        Options.Add(OutputFile);
+        Options.Add(AgentOption);
+        Options.Add(Under);
+        Options.Add(Inputs);
+        Options.Add(AgentOutput);
+        Options.Add(ManifestOption);
+        SetAction(parseResult => Execute(parseResult, context));
+    }
+
+    internal Option<string?> Base { get; } = new("--base")
+    {
+        Description = "The branch the agent's work is compared with (default: the manifest's settings.baseBranch, else origin/<baseBranch>).",
+        HelpName = "REF",
+    };
+
+    internal Option<string> OutputFile { get; } = new("--output")
+    {
+        Description = "Where to write the baseline (rewritten only when its content changes, so the compiler's incremental build holds).",
+        HelpName = "FILE",
+        Required = true,
+    };
+
+    internal Option<string?> AgentOption { get; } = CommonOptions.Agent("Record this agent (else SCOPEGUARD_AGENT, git config scopeguard.agent, then the branch).");
+
+    internal Option<string[]> Under { get; } = new("--under")
+    {
+        Description = "Record only the C# files under this folder (repeatable; default: the whole repository).",
+        HelpName = "DIR",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    internal Option<string?> Inputs { get; } = new("--inputs")
+    {
+        Description = "Also write the git files whose change makes the baseline stale (HEAD, index, references, config), one per line, for MSBuild's incremental build.",
+        HelpName = "FILE",
+    };
+
+    internal Option<string?> AgentOutput { get; } = new("--agent-output")
+    {
+        Description = "Also write the resolved agent's name (empty when none) to this file, for the MSBuild targets to hand to the analyzer.",
+        HelpName = "FILE",
+    };
+
+    internal Option<string?> ManifestOption { get; } = CommonOptions.Manifest();
+
+    private int Execute(ParseResult parseResult, CliContext context)
+    {
+        using var workspace = GitWorkspace.Open(context.CurrentDirectory, context.Environment);
+        if (workspace.IsHeadUnborn)
+        {
+            throw new ScopeGuardException($"'{workspace.WorkingDirectory}' has no commit yet: there is no base to compare with");
+        }
+
+        var manifest = LoadManifest(parseResult, context, workspace, out var manifestNote);
+        var baseRef = parseResult.GetValue(Base) ?? DefaultBase(workspace, manifest);
+        var baseSha = workspace.ResolveCommit(baseRef) ?? throw new ScopeGuardException(
+            $"--base '{baseRef}' names no commit in this repository: fetch it (git fetch origin), or set ScopeGuardBase / --base to the branch agents start from");
+        var headSha = workspace.ResolveCommit("HEAD")!;
+        var mergeBase = workspace.MergeBase(baseSha, headSha) ?? throw new ScopeGuardException(
+            $"no merge base between {baseRef} and HEAD: " + (workspace.IsShallow ? "this is a shallow clone; fetch more history (git fetch --unshallow)" : "the histories are unrelated"));
+
+        var (agent, reason) = ResolveAgent(parseResult, context, workspace, manifest, manifestNote);
+        var scopes = Scopes(parseResult, context, workspace);
+        var header = new BaselineHeader(agent, reason, baseRef, baseSha, mergeBase, headSha, workspace.WorkingDirectory.Replace('\\', '/'), scopes)
+        {
+            Generator = "ScopeGuard " + (typeof(DeclarationBaseline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown"),
+        };
+
+        var output = Path.GetFullPath(Path.Combine(context.CurrentDirectory, parseResult.GetValue(OutputFile)!));
+        var baseline = Reuse(output, header) ?? DeclarationBaseline.Create(header, ReadBaseFiles(workspace, mergeBase, scopes));
+        var written = WriteIfChanged(output, baseline.Write());
+
+        if (parseResult.GetValue(Inputs) is { } inputsFile)
+        {
+            var references = new[] { workspace.ReferenceName(baseRef) }.Where(r => r is not null).Select(r => r!);
+            var watched = workspace.StateFiles(references).ToList();
+            var manifestFile = Path.Combine(workspace.WorkingDirectory, ManifestLoader.FileName);
+            if (File.Exists(manifestFile))
+            {
+                watched.Add(manifestFile);
+            }
+
+            WriteIfChanged(Path.GetFullPath(Path.Combine(context.CurrentDirectory, inputsFile)), string.Join("\n", watched) + "\n");
+        }
+
+        if (parseResult.GetValue(AgentOutput) is { } agentFile)
+        {
+            WriteIfChanged(Path.GetFullPath(Path.Combine(context.CurrentDirectory, agentFile)), (agent ?? string.Empty) + "\n");
+        }
+
+        context.Output.WriteLine(
+            $"scopeguard: baseline {(written ? "written" : "unchanged")}: {baseline.FileCount} C# file(s) at {Short(mergeBase)} (merge base of {baseRef} and HEAD); "
+            + (agent is null ? $"no agent ({reason}): the analyzer stays silent" : $"agent '{agent}' ({reason})"));
+        return ExitCodes.Success;
+    }
+
+    // The working tree's manifest is the one the analyzer reads (it is an AdditionalFile); when it is
+    // invalid the analyzer reports SG0007 there, and HEAD's manifest still tells who the agent is.
+    private ScopeManifest? LoadManifest(ParseResult parseResult, CliContext context, GitWorkspace workspace, out string? note)
+    {
+        note = null;
+        var (load, _, label) = ManifestSource.LoadForQuery(parseResult.GetValue(ManifestOption), workspace, context.CurrentDirectory);
+        if (load.Manifest is not null)
+        {
+            return load.Manifest;
+        }
+
+        var committed = workspace.ReadAtHead(ManifestLoader.FileName);
+        var atHead = committed is null ? null : ManifestSource.Decode(committed, ManifestLoader.FileName).Manifest;
+        note = $"{label} is invalid ({load.Errors.Count} error(s), first: {load.Errors[0]})" + (atHead is null ? string.Empty : "; the agent was resolved with the manifest at HEAD");
+        context.Error.WriteLine($"scopeguard: {note}");
+        return atHead;
+    }
+
+    private static string DefaultBase(GitWorkspace workspace, ScopeManifest? manifest)
+    {
+        var name = manifest?.Settings.BaseBranch ?? "main";
+        return workspace.ResolveCommit("refs/heads/" + name) is not null ? name
+            : workspace.ResolveCommit("refs/remotes/origin/" + name) is not null ? "origin/" + name
+            : name;
+    }
+
+    private (string? Agent, string Reason) ResolveAgent(ParseResult parseResult, CliContext context, GitWorkspace workspace, ScopeManifest? manifest, string? manifestNote)
+    {
+        var option = parseResult.GetValue(AgentOption);
+        var environment = context.Environment("SCOPEGUARD_AGENT");
+        var (configAgent, configOrigin) = workspace.ReadAgentConfig();
+        if (manifest is null)
+        {
+            // No valid manifest anywhere: only an explicit name can identify the agent.
+            var named = new[] { (option, "--agent"), (environment, "SCOPEGUARD_AGENT"), (configAgent, "git config scopeguard.agent") }
+                .FirstOrDefault(n => !string.IsNullOrWhiteSpace(n.Item1));
+            return named.Item1 is null
+                ? (null, manifestNote ?? "no valid manifest")
+                : (named.Item1.Trim(), $"{named.Item2} is \"{named.Item1.Trim()}\" ({manifestNote})");
+        }
+
+        var identity = AgentIdentity.Resolve(manifest, new IdentityInputs(option, environment, configAgent, configOrigin, workspace.Branch));
+        return (identity.Agent?.Name, identity.Reason);
+    }
+
+    private List<string> Scopes(ParseResult parseResult, CliContext context, GitWorkspace workspace)
+    {
+        var under = parseResult.GetValue(Under) ?? [];
+        if (under.Length == 0)
+        {
+            return [string.Empty];
+        }
+
+        return under
+            .Select(dir => workspace.ToRepositoryPath(dir, context.CurrentDirectory))
+            .Select(path => path.Length == 0 ? string.Empty : path.TrimEnd('/') + "/")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    // The files depend only on the merge base and the folders: keep them when only the header changed
+    // (a commit on the agent's branch, a new agent name), and parse nothing.
+    private static DeclarationBaseline? Reuse(string output, BaselineHeader header)
+    {
+        if (!File.Exists(output))
+        {
+            return null;
+        }
+
+        try
+        {
+            var existing = DeclarationBaseline.Parse(File.ReadAllText(output, Encoding.UTF8));
+            // The declarations depend on the merge base, the folders and the extractor that wrote them.
+            return existing.Header.MergeBase == header.MergeBase && existing.Header.Root == header.Root && existing.Header.Scopes.SequenceEqual(header.Scopes)
+                && existing.Header.Generator == header.Generator
+                ? existing.WithHeader(header)
+                : null;
+        }
+        catch (ScopeGuardException)
+        {
+            return null; // an old format or a truncated file: write it anew
+        }
+    }
+
+    private static List<(string Path, string Text)> ReadBaseFiles(GitWorkspace workspace, string commit, IReadOnlyList<string> scopes)
+    {
+        var files = new List<(string Path, string Text)>();
+        foreach (var (path, blobId) in workspace.TreeFiles(commit, scopes))
+        {
+            if (!path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            // Binary or oversized "C#" is judged by the CLI alone.
+            var text = workspace.ReadBlob(blobId) is { } bytes ? SourceDecoding.TryDecode(bytes) : null;
+            if (text is not null)
+            {
+                files.Add((path, text));
+            }
+        }
+
+        return files;
+    }
+
+    private static bool WriteIfChanged(string path, string text)
+    {
+        var bytes = new UTF8Encoding(false).GetBytes(text);
+        if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+
+        // Write beside it, then move: a build never reads a half-written baseline.
+        var temporary = path + "." + Environment.ProcessId + ".tmp";
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, path, overwrite: true);
+        return true;
+    }
+
+    private static string Short(string sha) => sha.Length > 10 ? sha[..10] : sha;
+}

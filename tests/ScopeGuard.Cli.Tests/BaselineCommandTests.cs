@@ -1,0 +1,146 @@
+using System;
+using System.IO;
+using System.Linq;
+using ScopeGuard.Cli.Tests.Support;
+using ScopeGuard.Core.Baseline;
+using ScopeGuard.Core.Changes;
+using ScopeGuard.Core.Symbols;
+
+namespace ScopeGuard.Cli.Tests;
+
+/// <summary><c>scopeguard baseline</c> on real repositories: what the MSBuild targets hand to the analyzer.</summary>
+public sealed class BaselineCommandTests : IDisposable
+{
+    private const string Manifest = """
+        {
+          "version": 1,
+          "settings": { "baseBranch": "main" },
+          "agents": { "billing": { "branches": ["agent/billing"], "paths": ["src/App/Billing/"] } }
+        }
+        """;
+
+    private const string Clock = "namespace App;\n\npublic class Clock\n{\n    public int Now() => 1;\n}\n";
+
+    private readonly TempRepo repo = TempRepo.Init(Manifest);
+
+    public BaselineCommandTests()
+    {
+        repo.Write("src/App/Clock.cs", Clock);
+        repo.Write("src/Other/Far.cs", "class Far { }\n");
+        repo.Write("README.md", "not C#\n");
+        repo.Git("add", "-A");
+        repo.Git("commit", "-q", "-m", "base");
+    }
+
+    public void Dispose() => repo.Dispose();
+
+    [Fact]
+    public void AgentBranch_RecordsTheBaseDeclarationsUnderTheFolderAndTheAgent()
+    {
+        var mainSha = repo.Git("rev-parse", "HEAD").Trim();
+        repo.Git("checkout", "-q", "-b", "agent/billing");
+        repo.Write("src/App/Clock.cs", Clock.Replace("=> 1", "=> 2", StringComparison.Ordinal));
+        repo.Write("src/App/New.cs", "class New { }\n");
+        repo.Git("add", "-A");
+        repo.Git("commit", "-q", "-m", "agent work");
+
+        var result = CliRunner.Run(repo.Path, "baseline", "--output", "obj/b/scopeguard.baseline", "--under", "src/App", "--inputs", "obj/b/inputs", "--agent-output", "obj/b/agent");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("baseline written: 1 C# file(s)", result.Output, StringComparison.Ordinal);
+        var baseline = DeclarationBaseline.Parse(File.ReadAllText(Path.Combine(repo.Path, "obj/b/scopeguard.baseline")));
+        Assert.Equal("billing", baseline.Header.Agent);
+        Assert.Equal(mainSha, baseline.Header.MergeBase);
+        Assert.Equal(["src/App/"], baseline.Header.Scopes);
+        Assert.StartsWith("ScopeGuard ", baseline.Header.Generator, StringComparison.Ordinal);
+        Assert.Equal(["src/App/Clock.cs"], baseline.Files.Select(f => f.Path));
+        Assert.Equal(Fingerprint.Of(Clock), baseline.Find("src/App/Clock.cs")!.TextFingerprint);
+        Assert.Null(baseline.Compare("src/App/Clock.cs", Clock));
+        Assert.Equal(ChangeStatus.Added, baseline.Compare("src/App/New.cs", "class New { }\n")!.Change.Status);
+        Assert.Equal("billing\n", File.ReadAllText(Path.Combine(repo.Path, "obj/b/agent")));
+        var inputs = File.ReadAllLines(Path.Combine(repo.Path, "obj/b/inputs"));
+        Assert.Contains(inputs, l => l.EndsWith(Path.Combine(".git", "HEAD"), StringComparison.Ordinal));
+        Assert.Contains(inputs, l => l.EndsWith(Path.Combine("refs", "heads", "main"), StringComparison.Ordinal));
+        Assert.Contains(inputs, l => l.EndsWith("scopes.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MainMovesOn_TheMergeBaseIsRecorded()
+    {
+        var forkSha = repo.Git("rev-parse", "HEAD").Trim();
+        repo.Git("checkout", "-q", "-b", "agent/billing");
+        repo.Git("checkout", "-q", "main");
+        repo.Write("src/App/Clock.cs", Clock.Replace("=> 1", "=> 3", StringComparison.Ordinal));
+        repo.Git("commit", "-q", "-am", "main moves on");
+        repo.Git("checkout", "-q", "agent/billing");
+
+        var result = CliRunner.Run(repo.Path, "baseline", "--output", "b");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var baseline = DeclarationBaseline.Parse(File.ReadAllText(Path.Combine(repo.Path, "b")));
+        Assert.Equal(forkSha, baseline.Header.MergeBase);
+        Assert.NotEqual(forkSha, baseline.Header.BaseCommit);
+        Assert.Null(baseline.Compare("src/App/Clock.cs", Clock));
+        Assert.Equal(["src/App/Clock.cs", "src/Other/Far.cs"], baseline.Files.Select(f => f.Path));
+    }
+
+    [Fact]
+    public void SameState_NotRewritten()
+    {
+        repo.Git("checkout", "-q", "-b", "agent/billing");
+        var file = Path.Combine(repo.Path, "b");
+        Assert.Equal(0, CliRunner.Run(repo.Path, "baseline", "--output", "b").ExitCode);
+        File.SetLastWriteTimeUtc(file, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        var again = CliRunner.Run(repo.Path, "baseline", "--output", "b");
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("baseline unchanged", again.Output, StringComparison.Ordinal);
+        Assert.Equal(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(file));
+    }
+
+    [Fact]
+    public void NoAgent_RecordsWhyAndAnEmptyName()
+    {
+        var result = CliRunner.Run(repo.Path, "baseline", "--output", "b", "--agent-output", "agent");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("no agent", result.Output, StringComparison.Ordinal);
+        Assert.Null(DeclarationBaseline.Parse(File.ReadAllText(Path.Combine(repo.Path, "b"))).Header.Agent);
+        Assert.Equal("\n", File.ReadAllText(Path.Combine(repo.Path, "agent")));
+    }
+
+    [Fact]
+    public void InvalidWorkingTreeManifest_TheAgentComesFromTheManifestAtHead()
+    {
+        repo.Git("checkout", "-q", "-b", "agent/billing");
+        repo.Write("scopes.json", "{ \"version\": 1, ");
+
+        var result = CliRunner.Run(repo.Path, "baseline", "--output", "b");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("is invalid", result.Error, StringComparison.Ordinal);
+        Assert.Equal("billing", DeclarationBaseline.Parse(File.ReadAllText(Path.Combine(repo.Path, "b"))).Header.Agent);
+    }
+
+    [Fact]
+    public void UnknownBase_Exit2AndSaysWhat()
+    {
+        var result = CliRunner.Run(repo.Path, "baseline", "--output", "b", "--base", "nope");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--base 'nope' names no commit", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(repo.Path, "b")));
+    }
+
+    [Fact]
+    public void NotAGitRepository_Exit2()
+    {
+        using var folder = new TempDirectory();
+
+        var result = CliRunner.Run(folder.Path, "baseline", "--output", "b");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not inside a git repository", result.Error, StringComparison.Ordinal);
+    }
+}
