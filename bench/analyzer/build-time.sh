@@ -12,7 +12,7 @@ runs=${2:-7}
 repo_root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/sg-bench-XXXXXX")
 trap 'rm -rf "$work"' EXIT
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 NUGET_PACKAGES="$work/packages"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 NUGET_PACKAGES="$work/packages" DOTNET_CLI_HOME="$work/cli-home"
 unset SCOPEGUARD_AGENT
 
 echo "packing ScopeGuard.Analyzers and the scopeguard tool (Release)..."

@@ -145,7 +145,14 @@ internal sealed partial class SampleRepo
 
     public ProcessResult Dotnet(string arguments, bool check = true)
     {
-        var result = ProcessRunner.Run("dotnet", arguments, Directory, new Dictionary<string, string?> { ["NUGET_PACKAGES"] = feed.Packages });
+        var result = ProcessRunner.Run("dotnet", arguments, Directory, new Dictionary<string, string?>
+        {
+            ["NUGET_PACKAGES"] = feed.Packages,
+
+            // dotnet tool run remembers where it found each local tool in DOTNET_CLI_HOME/.dotnet/toolResolverCache;
+            // an entry left by an earlier run (same version, packages folder since deleted) would make it fail.
+            ["DOTNET_CLI_HOME"] = Path.Combine(feed.Root, "cli-home"),
+        });
         if (check && result.ExitCode != 0)
         {
             throw new InvalidOperationException($"dotnet {arguments} failed ({result.ExitCode}):\n{result.Tail()}");
