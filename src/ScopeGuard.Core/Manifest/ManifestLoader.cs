@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using ScopeGuard.Core.Json;
 using ScopeGuard.Core.Patterns;
 using ScopeGuard.Core.Symbols;
@@ -49,8 +48,6 @@ public static class ManifestLoader
     internal static readonly string[] AgentKeys = ["description", "branches", "paths", "deny", "symbols", "mode"];
     internal static readonly string[] SymbolKeys = ["edit", "body", "extend", "readonly"];
 
-    private static readonly Regex AgentName = new("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$", RegexOptions.CultureInvariant);
-    private static readonly Regex Placeholder = new(@"(?<!\\)\{[^}]*\}", RegexOptions.CultureInvariant);
 
     /// <summary>Loads a manifest from its text.</summary>
     /// <param name="text">The file's text.</param>
@@ -225,7 +222,7 @@ public static class ManifestLoader
             }
 
             seen[name] = member.NamePosition;
-            if (!AgentName.IsMatch(name))
+            if (!IsAgentName(name))
             {
                 context.Error(member.NamePosition, $"invalid agent name \"{name}\": use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
                 continue;
@@ -289,6 +286,50 @@ public static class ManifestLoader
 
         var mode = members.TryGetValue("mode", out var m) ? ReadMode(m.Value, $"{where}.mode", context) ?? settings.Mode : settings.Mode;
         return new AgentScope(name, member.NamePosition, description, branches, paths, deny, symbols, mode);
+    }
+
+    // Hand-written rather than Regex: building a Regex costs milliseconds of the hook's cold start.
+    private static bool IsAgentName(string name)
+    {
+        if (name.Length is 0 or > 64 || !IsAsciiLetterOrDigit(name[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAsciiLetterOrDigit(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
+
+    // Every "{...}" not escaped by a backslash.
+    private static IEnumerable<string> Placeholders(string text)
+    {
+        var i = 0;
+        while ((i = text.IndexOf('{', i)) >= 0)
+        {
+            if (i > 0 && text[i - 1] == '\\')
+            {
+                i++;
+                continue;
+            }
+
+            var close = text.IndexOf('}', i + 1);
+            if (close < 0)
+            {
+                yield break;
+            }
+
+            yield return text.Substring(i, close - i + 1);
+            i = close + 1;
+        }
     }
 
     private static SymbolGrants Merge(SymbolGrants own, SymbolGrants defaults) => new(
@@ -360,11 +401,11 @@ public static class ManifestLoader
         foreach (var (text, position) in target.StringArray(node, where))
         {
             var expanded = text;
-            foreach (Match placeholder in Placeholder.Matches(text))
+            foreach (var placeholder in Placeholders(text))
             {
-                if (placeholder.Value != AgentPlaceholder)
+                if (placeholder != AgentPlaceholder)
                 {
-                    target.Error(position, $"unknown placeholder {placeholder.Value} in \"{text}\": only {AgentPlaceholder} is replaced (write \\{{ for a literal brace)");
+                    target.Error(position, $"unknown placeholder {placeholder} in \"{text}\": only {AgentPlaceholder} is replaced (write \\{{ for a literal brace)");
                     expanded = null;
                     break;
                 }
