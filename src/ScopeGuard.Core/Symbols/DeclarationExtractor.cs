@@ -107,9 +107,10 @@ public static class DeclarationExtractor
         }
 
         var bom = text.Length > 0 && text[0] == '\uFEFF';
-        var tree = CSharpSyntaxTree.ParseText(SourceText.From(bom ? text.Substring(1) : text), Options);
+        var parsed = bom ? text.Substring(1) : text;
+        var tree = CSharpSyntaxTree.ParseText(SourceText.From(parsed), Options);
         var root = (CompilationUnitSyntax)tree.GetRoot();
-        var walker = new Walker(tree);
+        var walker = new Walker(tree, parsed);
         walker.VisitCompilationUnit(root, bom);
         return new DeclarationSet(
             walker.Declarations,
@@ -124,13 +125,15 @@ public static class DeclarationExtractor
     private sealed class Walker
     {
         private readonly SyntaxTree tree;
+        private readonly string source;
         private readonly List<string> parts = [];
         private readonly List<string> typeParameters = [];
         private int namespaceDepth;
 
-        public Walker(SyntaxTree tree)
+        public Walker(SyntaxTree tree, string source)
         {
             this.tree = tree;
+            this.source = source;
         }
 
         public List<Declaration> Declarations { get; } = [];
@@ -158,7 +161,7 @@ public static class DeclarationExtractor
             if (globals.Count > 0)
             {
                 var id = new DeclarationId(SymbolKind.Method, ["Program", "<Main>$"], "(System.String[])", 0);
-                var tokens = new Tokens();
+                var tokens = new Tokens(source);
                 foreach (var statement in globals)
                 {
                     tokens.Add(statement, body: true);
@@ -181,7 +184,7 @@ public static class DeclarationExtractor
             }
 
             // Comments and whitespace at the end of the file.
-            FileLevelText.Append(unit.EndOfFileToken.ToFullString());
+            AppendFull(FileLevelText, source, unit.EndOfFileToken);
             var end = new StringBuilder();
             AppendDirectives(end, unit.EndOfFileToken);
             if (end.Length > 0)
@@ -207,9 +210,9 @@ public static class DeclarationExtractor
             var item = new StringBuilder();
             foreach (var token in node.DescendantTokens())
             {
-                item.Append(token.Text).Append(' ');
+                AppendText(item, source, token).Append(' ');
                 AppendDirectives(item, token);
-                FileLevelText.Append(token.ToFullString());
+                AppendFull(FileLevelText, source, token);
             }
 
             FileLevel.Append(item);
@@ -261,7 +264,7 @@ public static class DeclarationExtractor
             // The name is the namespace's signature. Its braces and semicolons carry no meaning (a block
             // namespace can become file-scoped), but their trivia must be owned by someone: comments and
             // inactive #if code just before the closing brace would otherwise be seen by nobody.
-            var tokens = new Tokens();
+            var tokens = new Tokens(source);
             foreach (var attributes in ns.AttributeLists)
             {
                 tokens.Add(attributes, body: false);
@@ -320,12 +323,12 @@ public static class DeclarationExtractor
             var enumeration = type as EnumDeclarationSyntax;
             var separators = enumeration?.Members.GetSeparators().ToList() ?? [];
             var separatorSet = new HashSet<SyntaxToken>(separators);
-            var tokens = new Tokens();
+            var tokens = new Tokens(source);
             foreach (var token in type.DescendantTokens(n => !excluded.Contains(n)))
             {
                 if (!separatorSet.Contains(token))
                 {
-                    tokens.Add(token, bodySpans.Count > 0 && bodySpans.Any(s => s.Contains(token.Span)));
+                    tokens.Add(token, Within(bodySpans, token.Span));
                 }
             }
 
@@ -345,7 +348,7 @@ public static class DeclarationExtractor
                 for (var i = 0; i < enumeration.Members.Count; i++)
                 {
                     var member = enumeration.Members[i];
-                    var memberTokens = new Tokens();
+                    var memberTokens = new Tokens(source);
                     memberTokens.AddExcept(member, member.EqualsValue);
                     if (member.EqualsValue is not null)
                     {
@@ -377,7 +380,7 @@ public static class DeclarationExtractor
         {
             var arity = @delegate.TypeParameterList?.Parameters.Count ?? 0;
             var name = arity == 0 ? @delegate.Identifier.ValueText : @delegate.Identifier.ValueText + "`" + arity;
-            var tokens = new Tokens();
+            var tokens = new Tokens(source);
             tokens.Add(@delegate, body: false);
             var id = new DeclarationId(SymbolKind.Type, [.. parts, name], null, namespaceDepth);
             Add(id, @delegate.Identifier, tokens);
@@ -398,7 +401,7 @@ public static class DeclarationExtractor
             var blockTypeParameters = extension.TypeParameterList?.Parameters.Select(p => p.Identifier.ValueText).ToList() ?? [];
             var names = new TypeNames(typeParameters, blockTypeParameters);
             var receiver = extension.ParameterList?.Parameters.Count > 0 ? names.Parameter(extension.ParameterList.Parameters[0]) : null;
-            var header = new Tokens();
+            var header = new Tokens(source);
             header.AddExcept(extension, extension.Members.Where(m => !IsUnattributed(m)).Select(m => m.FullSpan).ToArray());
             var context = new ExtensionContext(header, receiver, blockTypeParameters);
             foreach (var member in extension.Members)
@@ -426,7 +429,7 @@ public static class DeclarationExtractor
             for (var i = 0; i < variables.Count; i++)
             {
                 var variable = variables[i];
-                var tokens = new Tokens();
+                var tokens = new Tokens(source);
                 foreach (var token in prefix)
                 {
                     tokens.Add(token, body: false);
@@ -550,10 +553,10 @@ public static class DeclarationExtractor
             var bodySpans = bodies.Where(b => b is not null).Select(b => b!.FullSpan).ToList();
             bodySpans.AddRange(bodyTokens.Where(t => !t.IsMissing || t.Span.Length > 0).Select(t => t.Span));
 
-            var tokens = new Tokens();
+            var tokens = new Tokens(source);
             foreach (var token in member.DescendantTokens())
             {
-                tokens.Add(token, bodySpans.Any(s => s.Contains(token.Span)));
+                tokens.Add(token, Within(bodySpans, token.Span));
             }
 
             if (extension is not null)
@@ -670,7 +673,7 @@ public static class DeclarationExtractor
     private sealed record ExtensionContext(Tokens Header, string? Receiver, IReadOnlyList<string> TypeParameters);
 
     // Collects a declaration's tokens into signature and body fingerprints, and its text with trivia.
-    private sealed class Tokens
+    private sealed class Tokens(string source)
     {
         public StringBuilder Signature { get; } = new();
 
@@ -689,9 +692,9 @@ public static class DeclarationExtractor
         public void Add(SyntaxToken token, bool body)
         {
             var target = body ? Body : Signature;
-            target.Append(token.Text).Append(' ');
+            AppendText(target, source, token).Append(' ');
             AppendDirectives(target, token);
-            Text.Append(token.ToFullString());
+            AppendFull(Text, source, token);
         }
 
         // A token that carries no meaning of its own (a separator, a namespace brace): only its text
@@ -699,7 +702,7 @@ public static class DeclarationExtractor
         public void AddText(SyntaxToken token)
         {
             AppendDirectives(Signature, token);
-            Text.Append(token.ToFullString());
+            AppendFull(Text, source, token);
         }
 
         public void AddExcept(SyntaxNode node, params SyntaxNode?[] excluded) =>
@@ -709,7 +712,7 @@ public static class DeclarationExtractor
         {
             foreach (var token in node.DescendantTokens())
             {
-                if (!excluded.Any(s => s.Contains(token.Span)))
+                if (!Within(excluded, token.Span))
                 {
                     Add(token, body: false);
                 }
@@ -733,7 +736,13 @@ public static class DeclarationExtractor
             return;
         }
 
-        foreach (var trivia in token.LeadingTrivia.Concat(token.TrailingTrivia))
+        AppendDirectives(target, token.LeadingTrivia);
+        AppendDirectives(target, token.TrailingTrivia);
+    }
+
+    private static void AppendDirectives(StringBuilder target, SyntaxTriviaList list)
+    {
+        foreach (var trivia in list)
         {
             switch (trivia.Kind())
             {
@@ -749,5 +758,26 @@ public static class DeclarationExtractor
                     break;
             }
         }
+    }
+
+    // A token's text and its full text (with trivia), copied from the parsed source rather than
+    // materialized as strings one token at a time: the extractor visits every token of every file.
+    private static StringBuilder AppendText(StringBuilder target, string source, SyntaxToken token) =>
+        target.Append(source, token.SpanStart, token.Span.Length);
+
+    private static void AppendFull(StringBuilder target, string source, SyntaxToken token) =>
+        target.Append(source, token.FullSpan.Start, token.FullSpan.Length);
+
+    private static bool Within(IReadOnlyList<TextSpan> spans, TextSpan span)
+    {
+        for (var i = 0; i < spans.Count; i++)
+        {
+            if (spans[i].Contains(span))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
