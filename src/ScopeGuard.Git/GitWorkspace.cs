@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using LibGit2Sharp;
 using ScopeGuard.Core;
 using ScopeGuard.Core.Changes;
@@ -19,6 +20,7 @@ public sealed class GitWorkspace : IDisposable
     private readonly Repository repository;
     private Configuration? linkedSharedConfig;
     private Configuration? worktreeConfig;
+    private BlobContents? contents;
     private bool configOpened;
 
     private GitWorkspace(Repository repository, string? indexOverride)
@@ -363,8 +365,12 @@ public sealed class GitWorkspace : IDisposable
         return null;
     }
 
-    /// <summary>Gets a reader of the old and new blobs of this repository's change sets.</summary>
-    public IChangeContents Contents => new BlobContents(repository);
+    /// <summary>
+    /// Gets a reader of the old and new blobs of this repository's change sets. It may be called from
+    /// several threads at once: each thread other than the one that opened the workspace reads through
+    /// its own handle on the repository (a libgit2 repository is not safe to share between threads).
+    /// </summary>
+    public IChangeContents Contents => contents ??= new BlobContents(repository, GitDirectory);
 
     /// <summary>Reads a file as committed at HEAD.</summary>
     /// <param name="path">The repository-relative path.</param>
@@ -408,6 +414,7 @@ public sealed class GitWorkspace : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        contents?.Dispose();
         worktreeConfig?.Dispose();
         linkedSharedConfig?.Dispose();
         repository.Dispose();
@@ -443,14 +450,44 @@ public sealed class GitWorkspace : IDisposable
         };
     }
 
-    private sealed class BlobContents(Repository repository) : IChangeContents
+    private sealed class BlobContents : IChangeContents, IDisposable
     {
+        private readonly Repository owner;
+        private readonly int ownerThread = Environment.CurrentManagedThreadId;
+        private readonly ThreadLocal<Repository> perThread;
+
+        public BlobContents(Repository owner, string gitDirectory)
+        {
+            this.owner = owner;
+
+            // Blobs live in the object database, which the git directory names (alternates included).
+            perThread = new ThreadLocal<Repository>(() => new Repository(gitDirectory), trackAllValues: true);
+        }
+
         public byte[]? ReadOld(FileChange change) => Read(change.OldBlobId);
 
         public byte[]? ReadNew(FileChange change) => Read(change.NewBlobId);
 
-        private byte[]? Read(string? id) =>
-            id is null ? null : repository.Lookup<Blob>(new ObjectId(id)) is { } blob ? ReadBlob(blob) : null;
+        public void Dispose()
+        {
+            foreach (var repository in perThread.Values)
+            {
+                repository.Dispose();
+            }
+
+            perThread.Dispose();
+        }
+
+        private byte[]? Read(string? id)
+        {
+            if (id is null)
+            {
+                return null;
+            }
+
+            var repository = Environment.CurrentManagedThreadId == ownerThread ? owner : perThread.Value!;
+            return repository.Lookup<Blob>(new ObjectId(id)) is { } blob ? ReadBlob(blob) : null;
+        }
     }
 
     private static byte[] ReadBlob(Blob blob)

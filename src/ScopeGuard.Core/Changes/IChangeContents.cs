@@ -1,6 +1,9 @@
 namespace ScopeGuard.Core.Changes;
 
-/// <summary>Reads the old and new contents of a change on demand (Core itself does no I/O).</summary>
+/// <summary>
+/// Reads the old and new contents of a change on demand (Core itself does no I/O). The evaluator reads
+/// from several threads at once, so an implementation must be safe to call concurrently.
+/// </summary>
 public interface IChangeContents
 {
     /// <summary>Reads the file before the change.</summary>

@@ -143,16 +143,34 @@ public sealed class ScopeEvaluator
 
     private IEnumerable<Finding> JudgeDeclarations(AgentScope agent, FindingSeverity mode, List<FileChange> work, IChangeContents contents)
     {
-        // Read sequentially (the reader need not be thread-safe), then parse and compare in parallel.
-        var inputs = work.Select(change => (Change: change, Old: Decode(contents.ReadOld(change), change.OldKind), New: Decode(contents.ReadNew(change), change.NewKind))).ToList();
-        var results = new List<Finding>[inputs.Count];
-        Parallel.For(0, inputs.Count, i =>
+        // Only body, extend and readonly rules can refuse a change in a file whose path the agent may
+        // write; a file that cannot declare anything they cover needs no parse (and, without such
+        // rules, no read): its declaration diff could not produce a finding.
+        var restrictive = agent.Symbols.Body.Concat(agent.Symbols.Extend).Concat(agent.Symbols.ReadOnly).Select(e => e.Pattern).ToList();
+        var results = new List<Finding>[work.Count];
+
+        // Reading, the cheap check and parsing all run in parallel: on a large range, reading the blobs
+        // costs as much as parsing them.
+        Parallel.For(0, work.Count, i =>
         {
-            var (change, old, @new) = inputs[i];
-            results[i] = JudgeFile(agent, mode, change, old, @new);
+            var change = work[i];
+            var pathAllowed = ContentPathDecision(agent, change, out _, out _) is null;
+            if (pathAllowed && restrictive.Count == 0)
+            {
+                results[i] = [];
+                return;
+            }
+
+            var old = Decode(contents.ReadOld(change), change.OldKind);
+            var @new = Decode(contents.ReadNew(change), change.NewKind);
+            results[i] = pathAllowed && !restrictive.Any(p => MayDeclare(p, old) || MayDeclare(p, @new))
+                ? []
+                : JudgeFile(agent, mode, change, old, @new);
         });
 
         return results.SelectMany(r => r);
+
+        static bool MayDeclare(SymbolPattern pattern, Side side) => side.Text is not null && pattern.MayBeDeclaredIn(side.Text);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace ScopeGuard.Core.Symbols;
@@ -76,6 +77,7 @@ public sealed class SymbolPattern
         // '**' is broader than '*': at equal length it counts as two wildcards, so T:Contoso.Billing.Inv*
         // is more specific than T:Contoso.**.
         Wildcards = parts.Count(p => p.IndexOf('*') >= 0) + parts.Count(p => p == "**");
+        RequiredNames = parts.SelectMany(LiteralNames).Distinct(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Gets the pattern as written.</summary>
@@ -95,6 +97,85 @@ public sealed class SymbolPattern
 
     /// <summary>Gets a value indicating whether any part has a wildcard.</summary>
     public bool HasWildcards => Wildcards > 0;
+
+    /// <summary>
+    /// Gets names that the source text of a C# file must contain, each as written, for the file to
+    /// declare anything this pattern covers: the literal identifiers among its name parts (and the
+    /// literal pieces around a <c>*</c>). Every part of a declaration's ID comes from an identifier in
+    /// the file's syntax, except names the compiler makes up (<c>#ctor</c>, <c>op_Addition</c>,
+    /// <c>Item</c>, <c>Finalize</c>, <c>Program</c> for top-level statements) and normalized type
+    /// names in explicit implementations; parts that may be made up are left out. Empty when the
+    /// pattern has no such name (<c>T:**</c>): it may cover a declaration in any file. A text that
+    /// spells identifiers with Unicode escapes or formatting characters must not be judged by these
+    /// names (see <see cref="MayBeDeclaredIn"/>).
+    /// </summary>
+    public IReadOnlyList<string> RequiredNames { get; }
+
+    /// <summary>
+    /// Tells whether a C# text may declare something this pattern covers, without parsing it: false
+    /// only when one of <see cref="RequiredNames"/> does not occur in the text and the text spells no
+    /// identifier in a way that hides its name (a <c>\u</c> escape or a Unicode formatting character,
+    /// which the compiler drops from identifiers).
+    /// </summary>
+    /// <param name="text">The file's text.</param>
+    /// <returns>Whether the file must be parsed to know.</returns>
+    public bool MayBeDeclaredIn(string text)
+    {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        foreach (var name in RequiredNames)
+        {
+            if (text.IndexOf(name, StringComparison.Ordinal) < 0)
+            {
+                return HidesNames(text);
+            }
+        }
+
+        return true;
+    }
+
+    // Whether an identifier in the text may have a name that is not written as such: a Unicode escape
+    // (\u0041, \U00000041) or a formatting character (category Cf, such as U+200B), which C# removes
+    // from an identifier's name. Conservative: one anywhere in the file is enough.
+    private static bool HidesNames(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\\' && i + 1 < text.Length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
+            {
+                return true;
+            }
+
+            if (c > 0x7F && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<string> LiteralNames(string part)
+    {
+        // Generic arity (List`1, Convert``2) is not written in the source.
+        var tick = part.IndexOf('`');
+        var name = tick >= 0 ? part.Substring(0, tick) : part;
+        foreach (var piece in name.Split('*'))
+        {
+            if (piece.Length > 0 && piece.All(c => char.IsLetterOrDigit(c) || c == '_') && !IsMadeUp(piece))
+            {
+                yield return piece;
+            }
+        }
+    }
+
+    // Names the compiler gives declarations that need not be written in the file.
+    private static bool IsMadeUp(string name) =>
+        name is "Program" or "Item" or "Finalize" || name.StartsWith("op_", StringComparison.Ordinal);
 
     private int Wildcards { get; }
 

@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using ScopeGuard.Core.Changes;
+using ScopeGuard.Core.Manifest;
+using ScopeGuard.Core.Rules;
+using ScopeGuard.Core.Symbols;
+
+namespace ScopeGuard.Core.Tests.Rules;
+
+/// <summary>
+/// The evaluator skips the declaration diff of a file whose path the agent may write when none of the
+/// agent's body, extend or readonly rules can cover a declaration in it. The skip must never change a
+/// verdict: every case here is also judged through <see cref="ScopeEvaluator.JudgeFile"/> on a real
+/// declaration diff, and an agent trying to hide a protected name from the text check must still be caught.
+/// </summary>
+public sealed class SkipParsingTests
+{
+    private const string Json = """
+        {
+          "version": 1,
+          "agents": {
+            "guarded": {
+              "paths": ["src/"],
+              "symbols": {
+                "edit": ["N:Contoso"],
+                "body": ["T:Contoso.Shared.SystemClock"],
+                "readonly": ["N:Contoso.Billing.Contracts"]
+              }
+            },
+            "granted": {
+              "paths": ["src/"],
+              "symbols": { "edit": ["N:Contoso.Billing"] }
+            }
+          }
+        }
+        """;
+
+    private const string Clock = """
+        namespace Contoso.Shared;
+
+        public sealed class SystemClock
+        {
+            public long Ticks() => 1;
+        }
+        """;
+
+    private const string Invoice = """
+        namespace Contoso.Billing;
+
+        public sealed class Invoice
+        {
+            public decimal Total() => 1m;
+        }
+        """;
+
+    private static readonly ScopeManifest Manifest = ManifestLoader.Load(Json, "scopes.json").Manifest!;
+
+    public static TheoryData<string, string, string> Edits() => new()
+    {
+        // Nothing a restrictive rule names: no finding, with or without a parse.
+        { "unrelated signature change", Invoice, Invoice.Replace("Total()", "Total(int discount)") },
+
+        // The protected type, written plainly.
+        { "body-only type, signature changed", Clock, Clock.Replace("long Ticks()", "int Ticks()") },
+
+        // The protected type's name spelled with a Unicode escape: its ID is the same.
+        { "name hidden by a \\u escape", Clock, Clock.Replace("long Ticks()", "int Ticks()").Replace("SystemClock", "Sys\\u0074emClock") },
+        { "name hidden by a \\u escape on the old side", Clock.Replace("SystemClock", "Sys\\u0074emClock"), Invoice },
+
+        // A formatting character (U+200B) inside the identifier: the compiler drops it from the name.
+        { "name split by a formatting character", Clock, Clock.Replace("long Ticks()", "int Ticks()").Replace("SystemClock", "System\u200BClock") },
+
+        // Only the old side names the protected type: removing it is a change to it.
+        { "protected type removed", Clock, Invoice },
+
+        // A readonly namespace reached through nested namespace declarations.
+        { "readonly namespace, nested declarations", "namespace Contoso.Billing { namespace Contracts { interface IInvoice { int Total(); } } }", "namespace Contoso.Billing { namespace Contracts { interface IInvoice { long Total(); } } }" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public void Evaluate_AllowedPath_SameFindingsAsAFullDeclarationDiff(string name, string before, string after)
+    {
+        var agent = Manifest.FindAgent("guarded")!;
+        var change = new FileChange("src/Any.cs", "src/Any.cs", ChangeStatus.Modified, EntryKind.File, EntryKind.File, "old", "new");
+        var evaluator = new ScopeEvaluator(Manifest);
+
+        var evaluated = evaluator.Evaluate(new AgentIdentity(agent, IdentitySource.Option, "test"), "agent/x", [change], contents: new Texts(before, after));
+        var judged = evaluator.JudgeFile(agent, change, DeclarationDiff.Compare(before, after));
+
+        Assert.Equal(Describe(judged), Describe(evaluated));
+        Assert.True(name.StartsWith("unrelated", StringComparison.Ordinal) ? evaluated.Count == 0 : evaluated.Count > 0, name);
+    }
+
+    [Fact]
+    public void Evaluate_AllowedPathAndEditRulesOnly_ReadsNoContents()
+    {
+        var agent = Manifest.FindAgent("granted")!;
+        var texts = new Texts(Clock, Clock.Replace("long Ticks()", "int Ticks()"));
+
+        var findings = new ScopeEvaluator(Manifest).Evaluate(
+            new AgentIdentity(agent, IdentitySource.Option, "test"),
+            "agent/x",
+            [new FileChange("src/Clock.cs", "src/Clock.cs", ChangeStatus.Modified, EntryKind.File, EntryKind.File, "old", "new")],
+            contents: texts);
+
+        Assert.Empty(findings);
+        Assert.Equal(0, texts.Reads);
+    }
+
+    [Fact]
+    public void Evaluate_PathOutsideTheAgentsPaths_StillJudgedDeclarationByDeclaration()
+    {
+        var agent = Manifest.FindAgent("granted")!;
+        var texts = new Texts(Clock, Clock.Replace("long Ticks()", "int Ticks()"));
+
+        var findings = new ScopeEvaluator(Manifest).Evaluate(
+            new AgentIdentity(agent, IdentitySource.Option, "test"),
+            "agent/x",
+            [new FileChange("docs/Clock.cs", "docs/Clock.cs", ChangeStatus.Modified, EntryKind.File, EntryKind.File, "old", "new")],
+            contents: texts);
+
+        Assert.Equal([("SG0001", "M:Contoso.Shared.SystemClock.Ticks")], findings.Select(f => (f.Id, f.Symbol!)));
+        Assert.Equal(2, texts.Reads);
+    }
+
+    [Theory]
+    [InlineData("T:Contoso.Shared.SystemClock", "Contoso Shared SystemClock")]
+    [InlineData("M:Contoso.Billing.Invoice.#ctor(System.Int32)", "Contoso Billing Invoice")]
+    [InlineData("T:Contoso.**.Repository`1", "Contoso Repository")]
+    [InlineData("M:Contoso.*Service.Get*(*)", "Contoso Service Get")]
+    [InlineData("M:Contoso.Money.op_Addition(Contoso.Money,Contoso.Money)", "Contoso Money")]
+    [InlineData("P:Contoso.Table.Item(System.Int32)", "Contoso Table")]
+    [InlineData("M:Contoso.Clock.Contoso#IClock#Now", "Contoso Clock")]
+    [InlineData("M:Program.<Main>$(System.String[])", "")]
+    [InlineData("T:**", "")]
+    public void RequiredNames_LiteralIdentifiersTheCompilerDoesNotMakeUp(string pattern, string expected)
+    {
+        var names = SymbolPattern.TryParse(pattern, out _)!.RequiredNames;
+
+        Assert.Equal(expected.Split([' '], StringSplitOptions.RemoveEmptyEntries), names);
+    }
+
+    [Theory]
+    [InlineData("namespace Contoso.Shared; class SystemClock { }", true)]
+    [InlineData("namespace Contoso.Shared; class Clock { } // SystemClock is elsewhere", true)]
+    [InlineData("namespace Contoso.Shared; class Clock { }", false)]
+    [InlineData("namespace Contoso.Shared; class Sys\\u0074emClock { }", true)]
+    [InlineData("namespace Contoso.Shared; class Clock { string s = \"\\u00e9\"; }", true)]
+    [InlineData("namespace Contoso.Shared; class System\u200BClock { }", true)]
+    [InlineData("namespace Contoso.Shared; class Clock { string s = \"é\"; }", false)]
+    public void MayBeDeclaredIn_FalseOnlyWhenANameIsMissingAndNoneIsHidden(string text, bool expected)
+    {
+        var pattern = SymbolPattern.TryParse("T:Contoso.Shared.SystemClock", out _)!;
+
+        Assert.Equal(expected, pattern.MayBeDeclaredIn(text));
+    }
+
+    private static List<string> Describe(IEnumerable<Finding> findings) =>
+        findings.Select(f => $"{f.Id} {f.Severity} {f.Path}({f.Line},{f.Column}) {f.Symbol} [{f.Rule}] {f.Message}").ToList();
+
+    private sealed class Texts(string old, string @new) : IChangeContents
+    {
+        private int reads;
+
+        public int Reads => reads;
+
+        public byte[]? ReadOld(FileChange change)
+        {
+            Interlocked.Increment(ref reads);
+            return Encoding.UTF8.GetBytes(old);
+        }
+
+        public byte[]? ReadNew(FileChange change)
+        {
+            Interlocked.Increment(ref reads);
+            return Encoding.UTF8.GetBytes(@new);
+        }
+    }
+}
