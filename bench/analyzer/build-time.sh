@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Build time of a generated 500-file C# project with and without the ScopeGuard analyzer, side by side.
-# Usage: bench/analyzer/build-time.sh [FILES] [RUNS]   (defaults: 500 files, 7 measured runs after 1 warm-up)
-# Each run is 'dotnet build --no-incremental --no-restore' without the compiler server (so every build
-# starts the compiler and loads its analyzers afresh, and no process outlives the script). The two
+# Usage: bench/analyzer/build-time.sh [FILES] [RUNS]   (defaults: 500 files, 7 measured runs after WARMUP=3 warm-up runs each)
+# Each run is 'dotnet build --no-incremental --no-restore'. By default the compiler server is used, as
+# in every 'dotnet build' (the analyzer is loaded and compiled once per server, like any analyzer); the
+# server is shut down at the end. COMPILER_SERVER=0 turns it off (UseSharedCompilation=false): every
+# build then starts the compiler and loads its analyzers afresh, the worst case. The two
 # variants alternate run by run. The "with" variant is an agent's branch with 5 out-of-scope edits in
 # warn mode, so the analyzer compares every file and reports; its baseline is written by the first
 # build and skipped after (HEAD, index and base unchanged), as in an edit-build loop.
 set -euo pipefail
 files=${1:-500}
 runs=${2:-7}
+case "${COMPILER_SERVER:-1}" in 0) shared=false ;; *) shared=true ;; esac
 repo_root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/sg-bench-XXXXXX")
-trap 'rm -rf "$work"' EXIT
+stop_server() { if [ "$shared" = true ]; then dotnet build-server shutdown --vbcscompiler >/dev/null 2>&1 || true; fi; }
+trap 'stop_server; if [ "${KEEP_TMP:-0}" = 1 ]; then echo "kept $work"; else rm -rf "$work"; fi' EXIT
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 NUGET_PACKAGES="$work/packages" DOTNET_CLI_HOME="$work/cli-home"
 unset SCOPEGUARD_AGENT
 
@@ -54,7 +58,7 @@ JSON
   fi
   cat > "$dir/src/Big/Big.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><UseSharedCompilation>false</UseSharedCompilation></PropertyGroup>
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><UseSharedCompilation>$shared</UseSharedCompilation></PropertyGroup>
   $reference
 </Project>
 XML
@@ -130,9 +134,12 @@ build() { # prints "wall cpu" seconds; cpu = user + system time of dotnet and it
   echo "$t" | tail -1 | awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }'
 }
 
-echo "warm-up..."
-build "$work/without" >/dev/null
-build "$work/with" >/dev/null
+# Several warm-up builds: with the compiler server, its first builds also JIT-compile the compiler itself.
+echo "warm-up (${WARMUP:-3} builds each)..."
+for ((w = 0; w < ${WARMUP:-3}; w++)); do
+  build "$work/without" >/dev/null
+  build "$work/with" >/dev/null
+done
 grep -c "warning SG00" "$work/last.log" >/dev/null || { echo "the analyzer reported nothing: it did not run"; cat "$work/last.log"; exit 1; }
 warnings=$(grep "warning SG00" "$work/last.log" | sort -u | grep -o "warning SG00[0-9]*" | sort | uniq -c | awk '{printf "%s %s, ", $1, $3}')
 
@@ -149,7 +156,7 @@ m_with=$(median "${with[@]}")
 min_without=$(printf '%s\n' "${without[@]}" | sort -n | head -1)
 min_with=$(printf '%s\n' "${with[@]}" | sort -n | head -1)
 echo
-echo "files: $files, runs: $runs; analyzer findings in the 'with' build: $warnings"
+echo "files: $files, runs: $runs, compiler server: $shared; analyzer findings in the 'with' build: $warnings"
 awk -v a="$min_without" -v b="$min_with" 'BEGIN { printf "fastest run: without %.2f s, with %.2f s (%+.1f %%)\n", a, b, (b - a) * 100 / a }'
 echo "medians:"
 c_without=$(median "${without_cpu[@]}")
@@ -157,6 +164,11 @@ c_with=$(median "${with_cpu[@]}")
 awk -v a="$c_without" -v b="$c_with" 'BEGIN { printf "cpu time (user+sys) without %.2f s, with %.2f s (%+.1f %%)\n", a, b, (b - a) * 100 / a }'
 
 awk -v a="$m_without" -v b="$m_with" 'BEGIN { printf "without analyzer: %.2f s\nwith analyzer:    %.2f s\nadded:            %+.1f %%\n", a, b, (b - a) * 100 / a }'
+# Each run's pair was built back to back, so their difference cancels slow drifts of the machine.
+diffs=()
+for ((r = 0; r < runs; r++)); do diffs+=("$(awk -v a="${without[$r]}" -v b="${with[$r]}" 'BEGIN { printf "%.3f", b - a }')"); done
+m_diff=$(median "${diffs[@]}")
+awk -v d="$m_diff" -v a="$m_without" 'BEGIN { printf "median of the paired differences (with - without): %+.3f s (%+.1f %% of the median without)\n", d, d * 100 / a }'
 
 # The compiler's own account of the analyzer's time in one build (csc /reportanalyzer).
 build "$work/with" -v:d -p:ReportAnalyzer=true >/dev/null
