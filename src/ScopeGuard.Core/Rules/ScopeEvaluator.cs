@@ -13,6 +13,9 @@ namespace ScopeGuard.Core.Rules;
 /// <summary>Judges change sets against a manifest and produces findings.</summary>
 public sealed class ScopeEvaluator
 {
+    // Below this many C# files, contents are read and judged on the calling thread.
+    private const int ParallelThreshold = 32;
+
     private readonly ScopeManifest manifest;
 
     /// <summary>Initializes a new instance of the <see cref="ScopeEvaluator"/> class.</summary>
@@ -150,8 +153,23 @@ public sealed class ScopeEvaluator
         var results = new List<Finding>[work.Count];
 
         // Reading, the cheap check and parsing all run in parallel: on a large range, reading the blobs
-        // costs as much as parsing them.
-        Parallel.For(0, work.Count, i =>
+        // costs as much as parsing them. A few files are judged on this thread: starting workers (and,
+        // for git, a repository handle per worker) costs more than it saves.
+        if (work.Count < ParallelThreshold)
+        {
+            for (var i = 0; i < work.Count; i++)
+            {
+                Judge(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, work.Count, Judge);
+        }
+
+        return results.SelectMany(r => r);
+
+        void Judge(int i)
         {
             var change = work[i];
             var pathAllowed = ContentPathDecision(agent, change, out _, out _) is null;
@@ -166,9 +184,7 @@ public sealed class ScopeEvaluator
             results[i] = pathAllowed && !restrictive.Any(p => MayDeclare(p, old) || MayDeclare(p, @new))
                 ? []
                 : JudgeFile(agent, mode, change, old, @new);
-        });
-
-        return results.SelectMany(r => r);
+        }
 
         static bool MayDeclare(SymbolPattern pattern, Side side) => side.Text is not null && pattern.MayBeDeclaredIn(side.Text);
     }
