@@ -20,6 +20,7 @@ public sealed class GitWorkspace : IDisposable
     private readonly Repository repository;
     private Configuration? linkedSharedConfig;
     private Configuration? worktreeConfig;
+    private readonly int openingThread;
     private BlobContents? contents;
     private bool configOpened;
 
@@ -27,6 +28,7 @@ public sealed class GitWorkspace : IDisposable
     {
         this.repository = repository;
         IndexFile = indexOverride;
+        openingThread = Environment.CurrentManagedThreadId;
     }
 
     /// <summary>Gets the root of the working tree, without a trailing separator.</summary>
@@ -367,10 +369,12 @@ public sealed class GitWorkspace : IDisposable
 
     /// <summary>
     /// Gets a reader of the old and new blobs of this repository's change sets. It may be called from
-    /// several threads at once: each thread other than the one that opened the workspace reads through
-    /// its own handle on the repository (a libgit2 repository is not safe to share between threads).
+    /// several threads at once: the thread that opened the workspace reads through the workspace's
+    /// repository, every other thread through its own handle on the same git directory (a libgit2
+    /// repository is not safe to share between threads). The workspace's other members belong to the
+    /// thread that opened it, as a LibGit2Sharp repository does.
     /// </summary>
-    public IChangeContents Contents => contents ??= new BlobContents(repository, GitDirectory);
+    public IChangeContents Contents => contents ??= new BlobContents(repository, openingThread, GitDirectory);
 
     /// <summary>Reads a file as committed at HEAD.</summary>
     /// <param name="path">The repository-relative path.</param>
@@ -453,12 +457,13 @@ public sealed class GitWorkspace : IDisposable
     private sealed class BlobContents : IChangeContents, IDisposable
     {
         private readonly Repository owner;
-        private readonly int ownerThread = Environment.CurrentManagedThreadId;
+        private readonly int ownerThread;
         private readonly ThreadLocal<Repository> perThread;
 
-        public BlobContents(Repository owner, string gitDirectory)
+        public BlobContents(Repository owner, int ownerThread, string gitDirectory)
         {
             this.owner = owner;
+            this.ownerThread = ownerThread;
 
             // Blobs live in the object database, which the git directory names (alternates included).
             perThread = new ThreadLocal<Repository>(() => new Repository(gitDirectory), trackAllValues: true);

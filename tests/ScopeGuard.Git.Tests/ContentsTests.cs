@@ -1,3 +1,4 @@
+using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
@@ -6,10 +7,13 @@ namespace ScopeGuard.Git.Tests;
 
 public sealed class ContentsTests
 {
-    [Fact]
-    public void Contents_ReadFromManyThreadsAtOnce_EveryBlobAsGitStoresIt()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Contents_ReadFromManyThreadsAtOnce_EveryBlobAsGitStoresIt(bool linkedWorktree)
     {
-        // The evaluator reads old and new blobs from its parallel loop; each thread must get the right bytes.
+        // The evaluator reads old and new blobs from its parallel loop; each thread must get the right
+        // bytes, also in a linked worktree, whose git directory is not the one holding the objects.
         using var repo = TempRepo.Init();
         const int files = 200;
         for (var i = 0; i < files; i++)
@@ -18,14 +22,21 @@ public sealed class ContentsTests
         }
 
         repo.CommitAll();
-        for (var i = 0; i < files; i++)
+        var top = repo.WorkDir;
+        if (linkedWorktree)
         {
-            repo.WriteFile($"src/F{i}.cs", $"class F{i} {{ int M() => {i} + 1; }}\n");
+            top = Path.Combine(repo.Root, "wt");
+            repo.Run("worktree", "add", "-q", "-b", "agent/wt", top);
         }
 
-        repo.Run("add", "-A");
+        for (var i = 0; i < files; i++)
+        {
+            File.WriteAllText(Path.Combine(top, "src", $"F{i}.cs"), $"class F{i} {{ int M() => {i} + 1; }}\n");
+        }
 
-        using var workspace = repo.Open();
+        repo.RunIn(top, "add", "-A");
+
+        using var workspace = repo.Open(startDirectory: top);
         var changes = workspace.StagedChanges();
         var contents = workspace.Contents;
         var read = new (string Old, string New)[changes.Count];
@@ -34,7 +45,7 @@ public sealed class ContentsTests
 
         Assert.Equal(files, changes.Count);
         Assert.Equal(
-            changes.Select(c => (repo.Run("show", "HEAD:" + c.Path), repo.Run("show", ":" + c.Path))),
+            changes.Select(c => (repo.RunIn(top, "show", "HEAD:" + c.Path), repo.RunIn(top, "show", ":" + c.Path))),
             read);
     }
 }

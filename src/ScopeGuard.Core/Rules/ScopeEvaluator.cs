@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Threading.Tasks;
 using ScopeGuard.Core.Changes;
@@ -164,7 +165,16 @@ public sealed class ScopeEvaluator
         }
         else
         {
-            Parallel.For(0, work.Count, Judge);
+            try
+            {
+                Parallel.For(0, work.Count, Judge);
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+            {
+                // Fail as the sequential path does: with the reader's own error (a missing object, an
+                // unreadable repository), not a wrapper the CLI would call an internal error.
+                ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+            }
         }
 
         return results.SelectMany(r => r);
@@ -181,12 +191,14 @@ public sealed class ScopeEvaluator
 
             var old = Decode(contents.ReadOld(change), change.OldKind);
             var @new = Decode(contents.ReadNew(change), change.NewKind);
-            results[i] = pathAllowed && !restrictive.Any(p => MayDeclare(p, old) || MayDeclare(p, @new))
+            results[i] = pathAllowed && !MayDeclare(old) && !MayDeclare(@new)
                 ? []
                 : JudgeFile(agent, mode, change, old, @new);
         }
 
-        static bool MayDeclare(SymbolPattern pattern, Side side) => side.Text is not null && pattern.MayBeDeclaredIn(side.Text);
+        // Whether this side may declare something a restrictive rule covers (see SymbolPattern.RequiredNames).
+        bool MayDeclare(Side side) =>
+            side.Text is not null && (SymbolPattern.MayHideNames(side.Text) || restrictive.Any(p => p.ContainsRequiredNames(side.Text)));
     }
 
     /// <summary>

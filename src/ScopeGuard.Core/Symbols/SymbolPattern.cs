@@ -100,26 +100,31 @@ public sealed class SymbolPattern
 
     /// <summary>
     /// Gets names that the source text of a C# file must contain, each as written, for the file to
-    /// declare anything this pattern covers: the literal identifiers among its name parts (and the
-    /// literal pieces around a <c>*</c>). Every part of a declaration's ID comes from an identifier in
-    /// the file's syntax, except names the compiler makes up (<c>#ctor</c>, <c>op_Addition</c>,
-    /// <c>Item</c>, <c>Finalize</c>, <c>Program</c> for top-level statements) and normalized type
-    /// names in explicit implementations; parts that may be made up are left out. Empty when the
-    /// pattern has no such name (<c>T:**</c>): it may cover a declaration in any file. A text that
-    /// spells identifiers with Unicode escapes or formatting characters must not be judged by these
-    /// names (see <see cref="MayBeDeclaredIn"/>).
+    /// declare anything this pattern covers: its name parts that are plain identifiers, without
+    /// wildcards. Every part of a declaration's ID comes from an identifier in the file's syntax,
+    /// except names the compiler makes up (<c>#ctor</c>, <c>op_Addition</c>, <c>Item</c>,
+    /// <c>Finalize</c>, <c>Program</c> for top-level statements) and the normalized type names of an
+    /// explicit implementation (<c>int</c> becomes <c>System#Int32</c>). Those are left out, and so is
+    /// every part with <c>*</c>: a wildcard can match inside a made-up or normalized name
+    /// (<c>*ctor</c> matches <c>#cctor</c>). Empty when the pattern has no such part (<c>T:**</c>): it
+    /// may cover a declaration in any file. A text that spells identifiers with Unicode escapes or
+    /// formatting characters must not be judged by these names (see <see cref="MayHideNames"/>).
     /// </summary>
     public IReadOnlyList<string> RequiredNames { get; }
 
     /// <summary>
     /// Tells whether a C# text may declare something this pattern covers, without parsing it: false
-    /// only when one of <see cref="RequiredNames"/> does not occur in the text and the text spells no
-    /// identifier in a way that hides its name (a <c>\u</c> escape or a Unicode formatting character,
-    /// which the compiler drops from identifiers).
+    /// only when one of <see cref="RequiredNames"/> does not occur in the text and
+    /// <see cref="MayHideNames"/> is false for it.
     /// </summary>
     /// <param name="text">The file's text.</param>
     /// <returns>Whether the file must be parsed to know.</returns>
-    public bool MayBeDeclaredIn(string text)
+    public bool MayBeDeclaredIn(string text) => ContainsRequiredNames(text) || MayHideNames(text);
+
+    /// <summary>Tells whether every one of <see cref="RequiredNames"/> occurs in a text.</summary>
+    /// <param name="text">The file's text.</param>
+    /// <returns>Whether they all occur (true when there are none).</returns>
+    public bool ContainsRequiredNames(string text)
     {
         if (text is null)
         {
@@ -130,19 +135,29 @@ public sealed class SymbolPattern
         {
             if (text.IndexOf(name, StringComparison.Ordinal) < 0)
             {
-                return HidesNames(text);
+                return false;
             }
         }
 
         return true;
     }
 
-    // Whether an identifier in the text may have a name that is not written as such: a Unicode escape
-    // (\u0041, \U00000041) or a formatting character (category Cf, such as U+200B), which C# removes
-    // from an identifier's name. Conservative: one anywhere in the file is enough.
-    private static bool HidesNames(string text)
+    /// <summary>
+    /// Tells whether an identifier in a C# text may have a name that is not written as such: the text
+    /// has a Unicode escape (<c>\u0041</c>, <c>\U00000041</c>) or a formatting character (category
+    /// Cf, such as U+200B), which C# removes from an identifier's name. A byte order mark at the start
+    /// is not in any identifier and does not count. Conservative: one anywhere in the file is enough.
+    /// </summary>
+    /// <param name="text">The file's text.</param>
+    /// <returns>Whether names must not be searched for in this text.</returns>
+    public static bool MayHideNames(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        for (var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0; i < text.Length; i++)
         {
             var c = text[i];
             if (c == '\\' && i + 1 < text.Length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
@@ -164,12 +179,9 @@ public sealed class SymbolPattern
         // Generic arity (List`1, Convert``2) is not written in the source.
         var tick = part.IndexOf('`');
         var name = tick >= 0 ? part.Substring(0, tick) : part;
-        foreach (var piece in name.Split('*'))
+        if (name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c == '_') && !IsMadeUp(name))
         {
-            if (piece.Length > 0 && piece.All(c => char.IsLetterOrDigit(c) || c == '_') && !IsMadeUp(piece))
-            {
-                yield return piece;
-            }
+            yield return name;
         }
     }
 

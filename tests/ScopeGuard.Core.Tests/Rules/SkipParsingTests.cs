@@ -127,11 +127,61 @@ public sealed class SkipParsingTests
         Assert.Equal(2, texts.Reads);
     }
 
+    // A wildcard can match inside a name the compiler makes up or normalizes, which the text never
+    // spells: each of these patterns covers a declaration whose file lacks the pattern's literal pieces.
+    public static TheoryData<string, string, string> MadeUpNames() => new()
+    {
+        { "M:Contoso.Shared.SystemClock.*ctor", "namespace Contoso.Shared; class SystemClock { static SystemClock() { A(); } }", "namespace Contoso.Shared; class SystemClock { static SystemClock() { B(); } }" },
+        { "M:Contoso.Money.*Addition(*)", "namespace Contoso; class Money { public static Money operator +(Money a, Money b) => a; }", "namespace Contoso; class Money { public static Money operator +(Money a, Money b) => b; }" },
+        { "M:Contoso.Money.*Implicit(*)", "namespace Contoso; class Money { public static implicit operator decimal(Money m) => 1m; }", "namespace Contoso; class Money { public static implicit operator decimal(Money m) => 2m; }" },
+        { "M:Contoso.Handle.Fin*", "namespace Contoso; class Handle { ~Handle() { A(); } }", "namespace Contoso; class Handle { ~Handle() { B(); } }" },
+        { "P:Contoso.Table.It*(*)", "namespace Contoso; class Table { int this[int i] => 1; }", "namespace Contoso; class Table { int this[int i] => 2; }" },
+        { "T:Prog*", "System.Console.WriteLine(1);", "System.Console.WriteLine(2);" },
+        { "M:Contoso.Money.*IEquatable*Int32*(*)", "namespace Contoso; class Money : System.IEquatable<int> { bool System.IEquatable<int>.Equals(int o) => true; }", "namespace Contoso; class Money : System.IEquatable<int> { bool System.IEquatable<int>.Equals(int o) => false; }" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MadeUpNames))]
+    public void Evaluate_WildcardOverAMadeUpName_StillParsedAndFound(string pattern, string before, string after)
+    {
+        var json = $$"""
+            { "version": 1, "agents": { "a": { "paths": ["src/"], "symbols": { "readonly": ["{{pattern}}"] } } } }
+            """;
+        var manifest = ManifestLoader.Load(json, "scopes.json").Manifest!;
+        var agent = manifest.FindAgent("a")!;
+        var change = new FileChange("src/Any.cs", "src/Any.cs", ChangeStatus.Modified, EntryKind.File, EntryKind.File, "old", "new");
+        var evaluator = new ScopeEvaluator(manifest);
+
+        var evaluated = evaluator.Evaluate(new AgentIdentity(agent, IdentitySource.Option, "test"), "agent/x", [change], contents: new Texts(before, after));
+        var judged = evaluator.JudgeFile(agent, change, DeclarationDiff.Compare(before, after));
+
+        Assert.Equal(Describe(judged), Describe(evaluated));
+        Assert.Contains(evaluated, f => f.Id == DiagnosticIds.SymbolOutOfScope);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(40)]
+    public void Evaluate_ReaderFails_ItsOwnErrorWhetherFilesAreJudgedInParallelOrNot(int files)
+    {
+        // The CLI turns a ScopeGuardException into a clear error (exit 2); a wrapper would read as an internal error.
+        var agent = Manifest.FindAgent("guarded")!;
+        var changes = Enumerable.Range(0, files)
+            .Select(i => new FileChange($"src/F{i}.cs", $"src/F{i}.cs", ChangeStatus.Modified, EntryKind.File, EntryKind.File, "old", "new"))
+            .ToList();
+
+        var error = Assert.Throws<ScopeGuardException>(() => new ScopeEvaluator(Manifest).Evaluate(
+            new AgentIdentity(agent, IdentitySource.Option, "test"), "agent/x", changes, contents: new Failing()));
+
+        Assert.Equal("object missing", error.Message);
+    }
+
     [Theory]
     [InlineData("T:Contoso.Shared.SystemClock", "Contoso Shared SystemClock")]
     [InlineData("M:Contoso.Billing.Invoice.#ctor(System.Int32)", "Contoso Billing Invoice")]
     [InlineData("T:Contoso.**.Repository`1", "Contoso Repository")]
-    [InlineData("M:Contoso.*Service.Get*(*)", "Contoso Service Get")]
+    [InlineData("M:Contoso.*Service.Get*(*)", "Contoso")]
+    [InlineData("M:Contoso.Shared.SystemClock.*ctor", "Contoso Shared SystemClock")]
     [InlineData("M:Contoso.Money.op_Addition(Contoso.Money,Contoso.Money)", "Contoso Money")]
     [InlineData("P:Contoso.Table.Item(System.Int32)", "Contoso Table")]
     [InlineData("M:Contoso.Clock.Contoso#IClock#Now", "Contoso Clock")]
@@ -152,6 +202,8 @@ public sealed class SkipParsingTests
     [InlineData("namespace Contoso.Shared; class Clock { string s = \"\\u00e9\"; }", true)]
     [InlineData("namespace Contoso.Shared; class System\u200BClock { }", true)]
     [InlineData("namespace Contoso.Shared; class Clock { string s = \"é\"; }", false)]
+    [InlineData("\uFEFFnamespace Contoso.Shared; class Clock { }", false)]
+    [InlineData("namespace Contoso.Shared; class Clock { } // \uFEFF", true)]
     public void MayBeDeclaredIn_FalseOnlyWhenANameIsMissingAndNoneIsHidden(string text, bool expected)
     {
         var pattern = SymbolPattern.TryParse("T:Contoso.Shared.SystemClock", out _)!;
@@ -161,6 +213,13 @@ public sealed class SkipParsingTests
 
     private static List<string> Describe(IEnumerable<Finding> findings) =>
         findings.Select(f => $"{f.Id} {f.Severity} {f.Path}({f.Line},{f.Column}) {f.Symbol} [{f.Rule}] {f.Message}").ToList();
+
+    private sealed class Failing : IChangeContents
+    {
+        public byte[]? ReadOld(FileChange change) => throw new ScopeGuardException("object missing");
+
+        public byte[]? ReadNew(FileChange change) => throw new ScopeGuardException("object missing");
+    }
 
     private sealed class Texts(string old, string @new) : IChangeContents
     {
