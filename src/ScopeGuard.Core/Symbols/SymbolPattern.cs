@@ -165,7 +165,8 @@ public sealed class SymbolPattern
                 return true;
             }
 
-            if (c > 0x7F && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            // By code point, so a formatting character outside the BMP (a surrogate pair) counts too.
+            if (c > 0x7F && CharUnicodeInfo.GetUnicodeCategory(text, i) == UnicodeCategory.Format)
             {
                 return true;
             }

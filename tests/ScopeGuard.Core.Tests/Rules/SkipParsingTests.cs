@@ -203,6 +203,7 @@ public sealed class SkipParsingTests
     [InlineData("namespace Contoso.Shared; class System\u200BClock { }", true)]
     [InlineData("namespace Contoso.Shared; class Clock { string s = \"é\"; }", false)]
     [InlineData("\uFEFFnamespace Contoso.Shared; class Clock { }", false)]
+    [InlineData("namespace Contoso.Shared; class System\U000E0020Clock { }", true)]
     [InlineData("namespace Contoso.Shared; class Clock { } // \uFEFF", true)]
     public void MayBeDeclaredIn_FalseOnlyWhenANameIsMissingAndNoneIsHidden(string text, bool expected)
     {
