@@ -84,28 +84,15 @@ public sealed class SkipParsingTests
     [MemberData(nameof(Edits))]
     public void Evaluate_AllowedPath_SameFindingsAsAFullDeclarationDiff(string name, string before, string after)
     {
-        var agent = Manifest.FindAgent("guarded")!;
-        var change = new FileChange("src/Any.cs", "src/Any.cs", ChangeStatus.Modified, EntryKind.File, EntryKind.File, "old", "new");
-        var evaluator = new ScopeEvaluator(Manifest);
+        var evaluated = EvaluateAsAFullDiffWould(Manifest, "guarded", before, after);
 
-        var evaluated = evaluator.Evaluate(new AgentIdentity(agent, IdentitySource.Option, "test"), "agent/x", [change], contents: new Texts(before, after));
-        var judged = evaluator.JudgeFile(agent, change, DeclarationDiff.Compare(before, after));
-
-        Assert.Equal(Describe(judged), Describe(evaluated));
         Assert.True(name.StartsWith("unrelated", StringComparison.Ordinal) ? evaluated.Count == 0 : evaluated.Count > 0, name);
     }
 
     [Fact]
     public void Evaluate_AllowedPathAndEditRulesOnly_ReadsNoContents()
     {
-        var agent = Manifest.FindAgent("granted")!;
-        var texts = new Texts(Clock, Clock.Replace("long Ticks()", "int Ticks()"));
-
-        var findings = new ScopeEvaluator(Manifest).Evaluate(
-            new AgentIdentity(agent, IdentitySource.Option, "test"),
-            "agent/x",
-            [new FileChange("src/Clock.cs", "src/Clock.cs", ChangeStatus.Modified, EntryKind.File, EntryKind.File, "old", "new")],
-            contents: texts);
+        var (findings, texts) = EditClockAsGranted("src/Clock.cs");
 
         Assert.Empty(findings);
         Assert.Equal(0, texts.Reads);
@@ -114,14 +101,7 @@ public sealed class SkipParsingTests
     [Fact]
     public void Evaluate_PathOutsideTheAgentsPaths_StillJudgedDeclarationByDeclaration()
     {
-        var agent = Manifest.FindAgent("granted")!;
-        var texts = new Texts(Clock, Clock.Replace("long Ticks()", "int Ticks()"));
-
-        var findings = new ScopeEvaluator(Manifest).Evaluate(
-            new AgentIdentity(agent, IdentitySource.Option, "test"),
-            "agent/x",
-            [new FileChange("docs/Clock.cs", "docs/Clock.cs", ChangeStatus.Modified, EntryKind.File, EntryKind.File, "old", "new")],
-            contents: texts);
+        var (findings, texts) = EditClockAsGranted("docs/Clock.cs");
 
         Assert.Equal([("SG0001", "M:Contoso.Shared.SystemClock.Ticks")], findings.Select(f => (f.Id, f.Symbol!)));
         Assert.Equal(2, texts.Reads);
@@ -147,15 +127,8 @@ public sealed class SkipParsingTests
         var json = $$"""
             { "version": 1, "agents": { "a": { "paths": ["src/"], "symbols": { "readonly": ["{{pattern}}"] } } } }
             """;
-        var manifest = ManifestLoader.Load(json, "scopes.json").Manifest!;
-        var agent = manifest.FindAgent("a")!;
-        var change = new FileChange("src/Any.cs", "src/Any.cs", ChangeStatus.Modified, EntryKind.File, EntryKind.File, "old", "new");
-        var evaluator = new ScopeEvaluator(manifest);
+        var evaluated = EvaluateAsAFullDiffWould(ManifestLoader.Load(json, "scopes.json").Manifest!, "a", before, after);
 
-        var evaluated = evaluator.Evaluate(new AgentIdentity(agent, IdentitySource.Option, "test"), "agent/x", [change], contents: new Texts(before, after));
-        var judged = evaluator.JudgeFile(agent, change, DeclarationDiff.Compare(before, after));
-
-        Assert.Equal(Describe(judged), Describe(evaluated));
         Assert.Contains(evaluated, f => f.Id == DiagnosticIds.SymbolOutOfScope);
     }
 
@@ -210,6 +183,32 @@ public sealed class SkipParsingTests
         var pattern = SymbolPattern.TryParse("T:Contoso.Shared.SystemClock", out _)!;
 
         Assert.Equal(expected, pattern.MayBeDeclaredIn(text));
+    }
+
+    // Evaluates a change to src/Any.cs and asserts that a full declaration diff judged by JudgeFile
+    // (which never skips) finds exactly the same.
+    private static IReadOnlyList<Finding> EvaluateAsAFullDiffWould(ScopeManifest manifest, string agentName, string before, string after)
+    {
+        var agent = manifest.FindAgent(agentName)!;
+        var change = new FileChange("src/Any.cs", "src/Any.cs", ChangeStatus.Modified, EntryKind.File, EntryKind.File, "old", "new");
+        var evaluator = new ScopeEvaluator(manifest);
+
+        var evaluated = evaluator.Evaluate(new AgentIdentity(agent, IdentitySource.Option, "test"), "agent/x", [change], contents: new Texts(before, after));
+
+        Assert.Equal(Describe(evaluator.JudgeFile(agent, change, DeclarationDiff.Compare(before, after))), Describe(evaluated));
+        return evaluated;
+    }
+
+    // The agent with edit rules only changes a signature in the clock file at the given path.
+    private static (IReadOnlyList<Finding> Findings, Texts Texts) EditClockAsGranted(string path)
+    {
+        var texts = new Texts(Clock, Clock.Replace("long Ticks()", "int Ticks()"));
+        var findings = new ScopeEvaluator(Manifest).Evaluate(
+            new AgentIdentity(Manifest.FindAgent("granted")!, IdentitySource.Option, "test"),
+            "agent/x",
+            [new FileChange(path, path, ChangeStatus.Modified, EntryKind.File, EntryKind.File, "old", "new")],
+            contents: texts);
+        return (findings, texts);
     }
 
     private static List<string> Describe(IEnumerable<Finding> findings) =>
