@@ -182,7 +182,8 @@ public sealed class ScopeEvaluator
         void Judge(int i)
         {
             var change = work[i];
-            var pathAllowed = ContentPathDecision(agent, change, out _, out _) is null;
+            var at = ContentPathOf(agent, change);
+            var pathAllowed = at.Refused is null;
             if (pathAllowed && restrictive.Count == 0)
             {
                 results[i] = [];
@@ -193,7 +194,7 @@ public sealed class ScopeEvaluator
             var @new = Decode(contents.ReadNew(change), change.NewKind);
             results[i] = pathAllowed && !MayDeclare(old) && !MayDeclare(@new)
                 ? []
-                : JudgeFile(agent, mode, change, old, @new);
+                : JudgeFile(agent, mode, change, at, old, @new);
         }
 
         // Whether this side may declare something a restrictive rule covers (see SymbolPattern.RequiredNames).
@@ -240,50 +241,48 @@ public sealed class ScopeEvaluator
         }
 
         var contents = new List<Finding>();
-        JudgeDiff(agent, mode, change, diff, wholeFile: change.OldKind == EntryKind.None || change.NewKind == EntryKind.None, contents);
+        JudgeDiff(agent, mode, change, ContentPathOf(agent, change), diff, wholeFile: change.OldKind == EntryKind.None || change.NewKind == EntryKind.None, contents);
         findings.AddRange(contents);
         return findings;
     }
 
-    private List<Finding> JudgeFile(AgentScope agent, FindingSeverity mode, FileChange change, Side old, Side @new)
+    private static List<Finding> JudgeFile(AgentScope agent, FindingSeverity mode, FileChange change, ContentPath at, Side old, Side @new)
     {
         var findings = new List<Finding>();
-        var pathDecision = ContentPathDecision(agent, change, out var path, out var moved);
         if (old.Binary || @new.Binary)
         {
             // Not parseable as C#: the path decides, as for any other file.
-            if (pathDecision is not null && !moved)
+            if (at.Refused is not null && !at.Moved)
             {
-                findings.Add(PathFinding(agent, mode, change, pathDecision));
+                findings.Add(PathFinding(agent, mode, change, at.Refused));
             }
 
             return findings;
         }
 
         // A file made executable (or no longer) changed though its text may not have.
-        if (pathDecision is not null && !moved && change.OldKind != EntryKind.None && change.NewKind != EntryKind.None && change.OldKind != change.NewKind)
+        if (at.Refused is not null && !at.Moved && change.OldKind != EntryKind.None && change.NewKind != EntryKind.None && change.OldKind != change.NewKind)
         {
-            findings.Add(PathFinding(agent, mode, change, pathDecision));
+            findings.Add(PathFinding(agent, mode, change, at.Refused));
         }
 
-        JudgeDiff(agent, mode, change, DeclarationDiff.Compare(old.Text, @new.Text), wholeFile: old.Text is null || @new.Text is null, findings);
+        JudgeDiff(agent, mode, change, at, DeclarationDiff.Compare(old.Text, @new.Text), wholeFile: old.Text is null || @new.Text is null, findings);
         return findings;
     }
 
     // The contents are judged at the path they have (the old one for a deletion). A rename's or
     // copy's paths are judged as paths: what was moved is not judged again by its contents.
-    private PathDecision? ContentPathDecision(AgentScope agent, FileChange change, out string path, out bool moved)
+    private ContentPath ContentPathOf(AgentScope agent, FileChange change)
     {
-        path = change.Status == ChangeStatus.Deleted ? change.OldPath : change.Path;
-        moved = change.Status is ChangeStatus.Renamed or ChangeStatus.Copied;
+        var path = change.Status == ChangeStatus.Deleted ? change.OldPath : change.Path;
         var decision = Decide(agent, path);
-        return decision.Allowed ? null : decision;
+        return new ContentPath(path, decision.Allowed ? null : decision, change.Status is ChangeStatus.Renamed or ChangeStatus.Copied);
     }
 
     // The one place a declaration diff is judged, for every front end; adds to the file's findings.
-    private void JudgeDiff(AgentScope agent, FindingSeverity mode, FileChange change, FileDeclarationDiff diff, bool wholeFile, List<Finding> findings)
+    private static void JudgeDiff(AgentScope agent, FindingSeverity mode, FileChange change, ContentPath at, FileDeclarationDiff diff, bool wholeFile, List<Finding> findings)
     {
-        var pathDecision = ContentPathDecision(agent, change, out var path, out var moved);
+        var (path, pathDecision, moved) = at;
 
         // Adding or deleting the file is one file-level finding; the declarations no symbol rule names
         // come and go with it and are not reported one by one.
@@ -372,4 +371,7 @@ public sealed class ScopeEvaluator
     }
 
     private readonly record struct Side(string? Text, bool Binary);
+
+    // Where a C# file's contents are judged, and the path rule's verdict there (null: allowed).
+    private sealed record ContentPath(string Path, PathDecision? Refused, bool Moved);
 }
