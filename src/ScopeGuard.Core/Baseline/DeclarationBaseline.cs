@@ -417,16 +417,10 @@ public sealed class DeclarationBaseline
             throw Error(line, $"'{text}' is not a declaration ID");
         }
 
-        var kind = text[0] switch
+        if (!DeclarationId.TryKind(text[0], out var kind))
         {
-            'N' => SymbolKind.Namespace,
-            'T' => SymbolKind.Type,
-            'M' => SymbolKind.Method,
-            'P' => SymbolKind.Property,
-            'F' => SymbolKind.Field,
-            'E' => SymbolKind.Event,
-            _ => throw Error(line, $"'{text}' has an unknown kind"),
-        };
+            throw Error(line, $"'{text}' has an unknown kind");
+        }
 
         // Name parts never contain '(' or '.' (explicit interface names use '#'); parameters may contain both.
         var open = text.IndexOf('(', 2);

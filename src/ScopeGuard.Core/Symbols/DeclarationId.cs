@@ -32,6 +32,9 @@ public enum SymbolKind
 /// </summary>
 public sealed class DeclarationId : IEquatable<DeclarationId>
 {
+    // The kind letters in SymbolKind's order.
+    private const string Prefixes = "NTMPFE";
+
     private readonly string text;
 
     /// <summary>Initializes a new instance of the <see cref="DeclarationId"/> class.</summary>
@@ -70,15 +73,18 @@ public sealed class DeclarationId : IEquatable<DeclarationId>
     /// <summary>Gets the kind letter for a kind.</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>N, T, M, P, F or E.</returns>
-    public static char Prefix(SymbolKind kind) => kind switch
+    public static char Prefix(SymbolKind kind) => Prefixes[(int)kind];
+
+    /// <summary>Gets the kind a kind letter stands for.</summary>
+    /// <param name="prefix">N, T, M, P, F or E.</param>
+    /// <param name="kind">The kind.</param>
+    /// <returns>Whether the letter is a kind letter.</returns>
+    public static bool TryKind(char prefix, out SymbolKind kind)
     {
-        SymbolKind.Namespace => 'N',
-        SymbolKind.Type => 'T',
-        SymbolKind.Method => 'M',
-        SymbolKind.Property => 'P',
-        SymbolKind.Field => 'F',
-        _ => 'E',
-    };
+        var index = Prefixes.IndexOf(prefix);
+        kind = (SymbolKind)Math.Max(index, 0);
+        return index >= 0;
+    }
 
     /// <summary>Parses an ID such as <c>M:Contoso.Billing.Invoice.Add(System.Int32)</c> (no wildcards).</summary>
     /// <param name="text">The ID.</param>

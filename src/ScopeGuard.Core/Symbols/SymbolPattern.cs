@@ -113,15 +113,9 @@ public sealed class SymbolPattern
     public IReadOnlyList<string> RequiredNames { get; }
 
     /// <summary>
-    /// Tells whether a C# text may declare something this pattern covers, without parsing it: false
-    /// only when one of <see cref="RequiredNames"/> does not occur in the text and
-    /// <see cref="MayHideNames"/> is false for it.
+    /// Tells whether every one of <see cref="RequiredNames"/> occurs in a text. When one does not, and
+    /// <see cref="MayHideNames"/> is false for the text, the text declares nothing this pattern covers.
     /// </summary>
-    /// <param name="text">The file's text.</param>
-    /// <returns>Whether the file must be parsed to know.</returns>
-    public bool MayBeDeclaredIn(string text) => ContainsRequiredNames(text) || MayHideNames(text);
-
-    /// <summary>Tells whether every one of <see cref="RequiredNames"/> occurs in a text.</summary>
     /// <param name="text">The file's text.</param>
     /// <returns>Whether they all occur (true when there are none).</returns>
     public bool ContainsRequiredNames(string text)
@@ -204,7 +198,7 @@ public sealed class SymbolPattern
         }
 
         error = null;
-        if (text.Length < 3 || text[1] != ':' || "NTMPFE".IndexOf(text[0]) < 0)
+        if (text.Length < 3 || text[1] != ':' || !DeclarationId.TryKind(text[0], out var kind))
         {
             error = "a symbol pattern starts with N:, T:, M:, P:, F: or E: (a documentation comment ID, as in BannedSymbols.txt)";
             return null;
@@ -215,16 +209,6 @@ public sealed class SymbolPattern
             error = "a symbol pattern may not contain spaces";
             return null;
         }
-
-        var kind = text[0] switch
-        {
-            'N' => SymbolKind.Namespace,
-            'T' => SymbolKind.Type,
-            'M' => SymbolKind.Method,
-            'P' => SymbolKind.Property,
-            'F' => SymbolKind.Field,
-            _ => SymbolKind.Event,
-        };
 
         var body = text.Substring(2);
         string? parameters = null;
