@@ -497,10 +497,11 @@ public sealed class GitWorkspace : IDisposable
 
     private static byte[] ReadBlob(Blob blob)
     {
+        // The raw content stream knows its length: read it into one array, without a growing buffer and a copy.
         using var stream = blob.GetContentStream();
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 
     private static List<FileChange> Convert(TreeChanges changes)
