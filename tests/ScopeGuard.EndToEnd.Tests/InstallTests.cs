@@ -80,12 +80,7 @@ public sealed class InstallTests
     {
         using var repo = TempRepo.Create(install: false);
         var shared = Path.Combine(repo.Root, "shared hooks");
-        repo.Git("config", "core.hooksPath", shared);
-        var billing = repo.AddWorktree("agent/billing");
-
-        var install = repo.Tool(billing, "install");
-        repo.Append("docs/index.md", "x\n", billing);
-        var commit = repo.Commit(billing, "-a");
+        var (billing, install, commit) = InstallFromAWorktreeAndCommitOutOfScope(repo, shared);
 
         Assert.True(install.ExitCode == 0, install.ToString());
         Assert.Equal(shared, repo.HooksDirectory(billing));
@@ -99,12 +94,7 @@ public sealed class InstallTests
     public void Install_HomeRelativeHooksPath_HookLandsUnderHomeAndGitRunsIt()
     {
         using var repo = TempRepo.Create(install: false);
-        repo.Git("config", "core.hooksPath", "~/git-hooks");
-        var billing = repo.AddWorktree("agent/billing");
-
-        var install = repo.Tool(billing, "install");
-        repo.Append("docs/index.md", "x\n", billing);
-        var commit = repo.Commit(billing, "-a");
+        var (billing, install, commit) = InstallFromAWorktreeAndCommitOutOfScope(repo, "~/git-hooks");
 
         Assert.True(install.ExitCode == 0, install.ToString());
         Assert.Equal(Path.Combine(repo.Home, "git-hooks"), repo.HooksDirectory(billing));
@@ -118,12 +108,7 @@ public sealed class InstallTests
     {
         using var repo = TempRepo.Create(install: false);
         var shared = Path.Combine(repo.Root, "team-hooks");
-        repo.Git("config", "core.hooksPath", shared);
-        var billing = repo.AddWorktree("agent/billing");
-
-        var install = repo.Tool(billing, "install");
-        repo.Append("docs/index.md", "x\n", billing);
-        var commit = repo.Commit(billing, "-a");
+        var (_, install, commit) = InstallFromAWorktreeAndCommitOutOfScope(repo, shared);
 
         Assert.True(install.ExitCode == 0, install.ToString());
         Assert.Contains($"installed the pre-commit hook at {Path.Combine(shared, "pre-commit")}", install.Stdout, StringComparison.Ordinal);
@@ -393,5 +378,15 @@ public sealed class InstallTests
         }
 
         return bin;
+    }
+
+    // Sets core.hooksPath, installs from billing's linked worktree, and commits an edit outside its paths there.
+    private static (string Billing, ProcessResult Install, ProcessResult Commit) InstallFromAWorktreeAndCommitOutOfScope(TempRepo repo, string hooksPath)
+    {
+        repo.Git("config", "core.hooksPath", hooksPath);
+        var billing = repo.AddWorktree("agent/billing");
+        var install = repo.Tool(billing, "install");
+        repo.Append("docs/index.md", "x\n", billing);
+        return (billing, install, repo.Commit(billing, "-a"));
     }
 }
