@@ -110,7 +110,9 @@ public static class DeclarationExtractor
         var parsed = bom ? text.Substring(1) : text;
         var tree = CSharpSyntaxTree.ParseText(SourceText.From(parsed), Options);
         var root = (CompilationUnitSyntax)tree.GetRoot();
-        var walker = new Walker(tree, parsed);
+        // Directives, disabled code and conflict markers are what AppendDirectives looks for in trivia;
+        // a file without directives or parse errors (conflict markers are errors) has none of them.
+        var walker = new Walker(tree, parsed, root.ContainsDirectives || root.ContainsDiagnostics);
         walker.VisitCompilationUnit(root, bom);
         return new DeclarationSet(
             walker.Declarations,
@@ -126,14 +128,16 @@ public static class DeclarationExtractor
     {
         private readonly SyntaxTree tree;
         private readonly string source;
+        private readonly bool directives;
         private readonly List<string> parts = [];
         private readonly List<string> typeParameters = [];
         private int namespaceDepth;
 
-        public Walker(SyntaxTree tree, string source)
+        public Walker(SyntaxTree tree, string source, bool directives)
         {
             this.tree = tree;
             this.source = source;
+            this.directives = directives;
         }
 
         public List<Declaration> Declarations { get; } = [];
@@ -161,7 +165,7 @@ public static class DeclarationExtractor
             if (globals.Count > 0)
             {
                 var id = new DeclarationId(SymbolKind.Method, ["Program", "<Main>$"], "(System.String[])", 0);
-                var tokens = new Tokens(source);
+                var tokens = NewTokens();
                 foreach (var statement in globals)
                 {
                     tokens.Add(statement, body: true);
@@ -186,7 +190,11 @@ public static class DeclarationExtractor
             // Comments and whitespace at the end of the file.
             AppendFull(FileLevelText, source, unit.EndOfFileToken);
             var end = new StringBuilder();
-            AppendDirectives(end, unit.EndOfFileToken);
+            if (directives)
+            {
+                AppendDirectives(end, unit.EndOfFileToken);
+            }
+
             if (end.Length > 0)
             {
                 FileLevel.Append(end);
@@ -211,7 +219,11 @@ public static class DeclarationExtractor
             foreach (var token in node.DescendantTokens())
             {
                 AppendText(item, source, token).Append(' ');
-                AppendDirectives(item, token);
+                if (directives)
+                {
+                    AppendDirectives(item, token);
+                }
+
                 AppendFull(FileLevelText, source, token);
             }
 
@@ -264,7 +276,7 @@ public static class DeclarationExtractor
             // The name is the namespace's signature. Its braces and semicolons carry no meaning (a block
             // namespace can become file-scoped), but their trivia must be owned by someone: comments and
             // inactive #if code just before the closing brace would otherwise be seen by nobody.
-            var tokens = new Tokens(source);
+            var tokens = NewTokens();
             foreach (var attributes in ns.AttributeLists)
             {
                 tokens.Add(attributes, body: false);
@@ -323,7 +335,7 @@ public static class DeclarationExtractor
             var enumeration = type as EnumDeclarationSyntax;
             var separators = enumeration?.Members.GetSeparators().ToList() ?? [];
             var separatorSet = new HashSet<SyntaxToken>(separators);
-            var tokens = new Tokens(source);
+            var tokens = NewTokens();
             foreach (var token in type.DescendantTokens(n => !excluded.Contains(n)))
             {
                 if (!separatorSet.Contains(token))
@@ -348,7 +360,7 @@ public static class DeclarationExtractor
                 for (var i = 0; i < enumeration.Members.Count; i++)
                 {
                     var member = enumeration.Members[i];
-                    var memberTokens = new Tokens(source);
+                    var memberTokens = NewTokens();
                     memberTokens.AddExcept(member, member.EqualsValue);
                     if (member.EqualsValue is not null)
                     {
@@ -380,7 +392,7 @@ public static class DeclarationExtractor
         {
             var arity = @delegate.TypeParameterList?.Parameters.Count ?? 0;
             var name = arity == 0 ? @delegate.Identifier.ValueText : @delegate.Identifier.ValueText + "`" + arity;
-            var tokens = new Tokens(source);
+            var tokens = NewTokens();
             tokens.Add(@delegate, body: false);
             var id = new DeclarationId(SymbolKind.Type, [.. parts, name], null, namespaceDepth);
             Add(id, @delegate.Identifier, tokens);
@@ -401,7 +413,7 @@ public static class DeclarationExtractor
             var blockTypeParameters = extension.TypeParameterList?.Parameters.Select(p => p.Identifier.ValueText).ToList() ?? [];
             var names = new TypeNames(typeParameters, blockTypeParameters);
             var receiver = extension.ParameterList?.Parameters.Count > 0 ? names.Parameter(extension.ParameterList.Parameters[0]) : null;
-            var header = new Tokens(source);
+            var header = NewTokens();
             header.AddExcept(extension, extension.Members.Where(m => !IsUnattributed(m)).Select(m => m.FullSpan).ToArray());
             var context = new ExtensionContext(header, receiver, blockTypeParameters);
             foreach (var member in extension.Members)
@@ -429,7 +441,7 @@ public static class DeclarationExtractor
             for (var i = 0; i < variables.Count; i++)
             {
                 var variable = variables[i];
-                var tokens = new Tokens(source);
+                var tokens = NewTokens();
                 foreach (var token in prefix)
                 {
                     tokens.Add(token, body: false);
@@ -553,12 +565,8 @@ public static class DeclarationExtractor
             var bodySpans = bodies.Where(b => b is not null).Select(b => b!.FullSpan).ToList();
             bodySpans.AddRange(bodyTokens.Where(t => !t.IsMissing || t.Span.Length > 0).Select(t => t.Span));
 
-            var tokens = new Tokens(source);
-            foreach (var token in member.DescendantTokens())
-            {
-                tokens.Add(token, Within(bodySpans, token.Span));
-            }
-
+            var tokens = NewTokens();
+            tokens.Add(member, bodySpans);
             if (extension is not null)
             {
                 tokens.Append(extension.Header);
@@ -648,6 +656,8 @@ public static class DeclarationExtractor
             return "op_" + (isChecked ? "Checked" : string.Empty) + name;
         }
 
+        private Tokens NewTokens() => new(source, directives);
+
         private DeclarationId Member(SymbolKind kind, string name, string? parameters) =>
             new(kind, [.. parts, name], parameters, namespaceDepth);
 
@@ -673,7 +683,7 @@ public static class DeclarationExtractor
     private sealed record ExtensionContext(Tokens Header, string? Receiver, IReadOnlyList<string> TypeParameters);
 
     // Collects a declaration's tokens into signature and body fingerprints, and its text with trivia.
-    private sealed class Tokens(string source)
+    private sealed class Tokens(string source, bool directives)
     {
         public StringBuilder Signature { get; } = new();
 
@@ -681,19 +691,25 @@ public static class DeclarationExtractor
 
         public StringBuilder Text { get; } = new();
 
+        // Whole nodes are the hot path (every member of every file): their tokens are visited without
+        // LINQ, and their text with trivia is one copy of their full span, which is exactly the
+        // concatenation of their tokens' full texts.
         public void Add(SyntaxNode node, bool body)
         {
-            foreach (var token in node.DescendantTokens())
-            {
-                Add(token, body);
-            }
+            AddTokens(node, body ? Body : Signature);
+            Text.Append(source, node.FullSpan.Start, node.FullSpan.Length);
+        }
+
+        // The tokens within one of the body spans go to the body, the others to the signature.
+        public void Add(SyntaxNode node, IReadOnlyList<TextSpan> bodySpans)
+        {
+            Split(node, bodySpans);
+            Text.Append(source, node.FullSpan.Start, node.FullSpan.Length);
         }
 
         public void Add(SyntaxToken token, bool body)
         {
-            var target = body ? Body : Signature;
-            AppendText(target, source, token).Append(' ');
-            AppendDirectives(target, token);
+            AddToken(token, body ? Body : Signature);
             AppendFull(Text, source, token);
         }
 
@@ -701,8 +717,60 @@ public static class DeclarationExtractor
         // counts, as trivia does, but conditional code in its trivia is still part of the signature.
         public void AddText(SyntaxToken token)
         {
-            AppendDirectives(Signature, token);
+            if (directives)
+            {
+                AppendDirectives(Signature, token);
+            }
+
             AppendFull(Text, source, token);
+        }
+
+        private void Split(SyntaxNode node, IReadOnlyList<TextSpan> bodySpans)
+        {
+            foreach (var child in node.ChildNodesAndTokens())
+            {
+                if (child.AsNode() is { } childNode)
+                {
+                    if (Within(bodySpans, childNode.FullSpan))
+                    {
+                        AddTokens(childNode, Body);
+                    }
+                    else
+                    {
+                        Split(childNode, bodySpans);
+                    }
+                }
+                else
+                {
+                    var token = child.AsToken();
+                    AddToken(token, Within(bodySpans, token.Span) ? Body : Signature);
+                }
+            }
+        }
+
+        private void AddTokens(SyntaxNode node, StringBuilder target)
+        {
+            foreach (var child in node.ChildNodesAndTokens())
+            {
+                if (child.AsNode() is { } childNode)
+                {
+                    AddTokens(childNode, target);
+                }
+                else
+                {
+                    AddToken(child.AsToken(), target);
+                }
+            }
+        }
+
+        // A token's text (for the signature or body), without its full text.
+        private void AddToken(SyntaxToken token, StringBuilder target)
+        {
+            AppendText(target, source, token).Append(' ');
+            if (directives)
+            {
+                AppendDirectives(target, token);
+            }
         }
 
         public void AddExcept(SyntaxNode node, params SyntaxNode?[] excluded) =>
