@@ -180,6 +180,19 @@ public sealed class DeclarationDiffTests
         Assert.Equal((kind, "M:C.M"), (change.Kind, change.Id.ToString()));
     }
 
+    // Git's conflict markers make the code between `=======` and `>>>>>>>` disabled text, in a file
+    // that has no directive at all: an edit there is code, not a comment.
+    [Fact]
+    public void Compare_EditInsideConflictMarkersWithoutDirectives_NotTriviaOnly()
+    {
+        const string Before = "class C\n{\n<<<<<<< HEAD\n    void A() { }\n=======\n    void B() { }\n>>>>>>> theirs\n    void M() { }\n}";
+        const string After = "class C\n{\n<<<<<<< HEAD\n    void A() { }\n=======\n    void B() { Steal(); }\n>>>>>>> theirs\n    void M() { }\n}";
+
+        var change = Only(Before, After);
+
+        Assert.Equal((DeclarationChangeKind.SignatureChanged, "M:C.M"), (change.Kind, change.Id.ToString()));
+    }
+
     [Fact]
     public void Compare_InactiveCodeBeforeNamespaceEnd_NotTriviaOnly()
     {
