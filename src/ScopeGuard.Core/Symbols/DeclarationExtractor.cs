@@ -110,9 +110,7 @@ public static class DeclarationExtractor
         var parsed = bom ? text.Substring(1) : text;
         var tree = CSharpSyntaxTree.ParseText(SourceText.From(parsed), Options);
         var root = (CompilationUnitSyntax)tree.GetRoot();
-        // Directives, disabled code and conflict markers are what AppendDirectives looks for in trivia;
-        // a file without directives or parse errors (conflict markers are errors) has none of them.
-        var walker = new Walker(tree, parsed, root.ContainsDirectives || root.ContainsDiagnostics);
+        var walker = new Walker(tree, new Source(parsed, root));
         walker.VisitCompilationUnit(root, bom);
         return new DeclarationSet(
             walker.Declarations,
@@ -127,17 +125,15 @@ public static class DeclarationExtractor
     private sealed class Walker
     {
         private readonly SyntaxTree tree;
-        private readonly string source;
-        private readonly bool directives;
+        private readonly Source source;
         private readonly List<string> parts = [];
         private readonly List<string> typeParameters = [];
         private int namespaceDepth;
 
-        public Walker(SyntaxTree tree, string source, bool directives)
+        public Walker(SyntaxTree tree, Source source)
         {
             this.tree = tree;
             this.source = source;
-            this.directives = directives;
         }
 
         public List<Declaration> Declarations { get; } = [];
@@ -165,7 +161,7 @@ public static class DeclarationExtractor
             if (globals.Count > 0)
             {
                 var id = new DeclarationId(SymbolKind.Method, ["Program", "<Main>$"], "(System.String[])", 0);
-                var tokens = NewTokens();
+                var tokens = new Tokens(source);
                 foreach (var statement in globals)
                 {
                     tokens.Add(statement, body: true);
@@ -188,13 +184,9 @@ public static class DeclarationExtractor
             }
 
             // Comments and whitespace at the end of the file.
-            AppendFull(FileLevelText, source, unit.EndOfFileToken);
+            source.AppendFull(FileLevelText, unit.EndOfFileToken);
             var end = new StringBuilder();
-            if (directives)
-            {
-                AppendDirectives(end, unit.EndOfFileToken);
-            }
-
+            source.AppendDirectives(end, unit.EndOfFileToken);
             if (end.Length > 0)
             {
                 FileLevel.Append(end);
@@ -218,13 +210,9 @@ public static class DeclarationExtractor
             var item = new StringBuilder();
             foreach (var token in node.DescendantTokens())
             {
-                AppendText(item, source, token).Append(' ');
-                if (directives)
-                {
-                    AppendDirectives(item, token);
-                }
-
-                AppendFull(FileLevelText, source, token);
+                source.AppendText(item, token).Append(' ');
+                source.AppendDirectives(item, token);
+                source.AppendFull(FileLevelText, token);
             }
 
             FileLevel.Append(item);
@@ -276,7 +264,7 @@ public static class DeclarationExtractor
             // The name is the namespace's signature. Its braces and semicolons carry no meaning (a block
             // namespace can become file-scoped), but their trivia must be owned by someone: comments and
             // inactive #if code just before the closing brace would otherwise be seen by nobody.
-            var tokens = NewTokens();
+            var tokens = new Tokens(source);
             foreach (var attributes in ns.AttributeLists)
             {
                 tokens.Add(attributes, body: false);
@@ -335,7 +323,7 @@ public static class DeclarationExtractor
             var enumeration = type as EnumDeclarationSyntax;
             var separators = enumeration?.Members.GetSeparators().ToList() ?? [];
             var separatorSet = new HashSet<SyntaxToken>(separators);
-            var tokens = NewTokens();
+            var tokens = new Tokens(source);
             foreach (var token in type.DescendantTokens(n => !excluded.Contains(n)))
             {
                 if (!separatorSet.Contains(token))
@@ -360,7 +348,7 @@ public static class DeclarationExtractor
                 for (var i = 0; i < enumeration.Members.Count; i++)
                 {
                     var member = enumeration.Members[i];
-                    var memberTokens = NewTokens();
+                    var memberTokens = new Tokens(source);
                     memberTokens.AddExcept(member, member.EqualsValue);
                     if (member.EqualsValue is not null)
                     {
@@ -392,7 +380,7 @@ public static class DeclarationExtractor
         {
             var arity = @delegate.TypeParameterList?.Parameters.Count ?? 0;
             var name = arity == 0 ? @delegate.Identifier.ValueText : @delegate.Identifier.ValueText + "`" + arity;
-            var tokens = NewTokens();
+            var tokens = new Tokens(source);
             tokens.Add(@delegate, body: false);
             var id = new DeclarationId(SymbolKind.Type, [.. parts, name], null, namespaceDepth);
             Add(id, @delegate.Identifier, tokens);
@@ -413,7 +401,7 @@ public static class DeclarationExtractor
             var blockTypeParameters = extension.TypeParameterList?.Parameters.Select(p => p.Identifier.ValueText).ToList() ?? [];
             var names = new TypeNames(typeParameters, blockTypeParameters);
             var receiver = extension.ParameterList?.Parameters.Count > 0 ? names.Parameter(extension.ParameterList.Parameters[0]) : null;
-            var header = NewTokens();
+            var header = new Tokens(source);
             header.AddExcept(extension, extension.Members.Where(m => !IsUnattributed(m)).Select(m => m.FullSpan).ToArray());
             var context = new ExtensionContext(header, receiver, blockTypeParameters);
             foreach (var member in extension.Members)
@@ -441,7 +429,7 @@ public static class DeclarationExtractor
             for (var i = 0; i < variables.Count; i++)
             {
                 var variable = variables[i];
-                var tokens = NewTokens();
+                var tokens = new Tokens(source);
                 foreach (var token in prefix)
                 {
                     tokens.Add(token, body: false);
@@ -565,7 +553,7 @@ public static class DeclarationExtractor
             var bodySpans = bodies.Where(b => b is not null).Select(b => b!.FullSpan).ToList();
             bodySpans.AddRange(bodyTokens.Where(t => !t.IsMissing || t.Span.Length > 0).Select(t => t.Span));
 
-            var tokens = NewTokens();
+            var tokens = new Tokens(source);
             tokens.Add(member, bodySpans);
             if (extension is not null)
             {
@@ -656,8 +644,6 @@ public static class DeclarationExtractor
             return "op_" + (isChecked ? "Checked" : string.Empty) + name;
         }
 
-        private Tokens NewTokens() => new(source, directives);
-
         private DeclarationId Member(SymbolKind kind, string name, string? parameters) =>
             new(kind, [.. parts, name], parameters, namespaceDepth);
 
@@ -683,7 +669,7 @@ public static class DeclarationExtractor
     private sealed record ExtensionContext(Tokens Header, string? Receiver, IReadOnlyList<string> TypeParameters);
 
     // Collects a declaration's tokens into signature and body fingerprints, and its text with trivia.
-    private sealed class Tokens(string source, bool directives)
+    private sealed class Tokens(Source source)
     {
         public StringBuilder Signature { get; } = new();
 
@@ -697,32 +683,28 @@ public static class DeclarationExtractor
         public void Add(SyntaxNode node, bool body)
         {
             AddTokens(node, body ? Body : Signature);
-            Text.Append(source, node.FullSpan.Start, node.FullSpan.Length);
+            source.AppendFull(Text, node);
         }
 
         // The tokens within one of the body spans go to the body, the others to the signature.
         public void Add(SyntaxNode node, IReadOnlyList<TextSpan> bodySpans)
         {
             Split(node, bodySpans);
-            Text.Append(source, node.FullSpan.Start, node.FullSpan.Length);
+            source.AppendFull(Text, node);
         }
 
         public void Add(SyntaxToken token, bool body)
         {
             AddToken(token, body ? Body : Signature);
-            AppendFull(Text, source, token);
+            source.AppendFull(Text, token);
         }
 
         // A token that carries no meaning of its own (a separator, a namespace brace): only its text
         // counts, as trivia does, but conditional code in its trivia is still part of the signature.
         public void AddText(SyntaxToken token)
         {
-            if (directives)
-            {
-                AppendDirectives(Signature, token);
-            }
-
-            AppendFull(Text, source, token);
+            source.AppendDirectives(Signature, token);
+            source.AppendFull(Text, token);
         }
 
         private void Split(SyntaxNode node, IReadOnlyList<TextSpan> bodySpans)
@@ -766,11 +748,8 @@ public static class DeclarationExtractor
         // A token's text (for the signature or body), without its full text.
         private void AddToken(SyntaxToken token, StringBuilder target)
         {
-            AppendText(target, source, token).Append(' ');
-            if (directives)
-            {
-                AppendDirectives(target, token);
-            }
+            source.AppendText(target, token).Append(' ');
+            source.AppendDirectives(target, token);
         }
 
         public void AddExcept(SyntaxNode node, params SyntaxNode?[] excluded) =>
@@ -795,20 +774,39 @@ public static class DeclarationExtractor
         }
     }
 
-    // Code hidden in inactive #if branches is still code: an edit there must not pass as a comment.
-    // Merge conflict markers are not comments either.
-    private static void AppendDirectives(StringBuilder target, SyntaxToken token)
+    // The parsed text, from which token text is copied rather than materialized as strings one token
+    // at a time: the extractor visits every token of every file.
+    private sealed class Source(string text, CompilationUnitSyntax root)
     {
-        if (!token.HasLeadingTrivia && !token.HasTrailingTrivia)
-        {
-            return;
-        }
+        // Directives, disabled code and conflict markers are what AppendDirectives looks for in trivia;
+        // a file without directives or parse errors (conflict markers are errors) has none of them.
+        private readonly bool mayHideCode = root.ContainsDirectives || root.ContainsDiagnostics;
 
-        AppendDirectives(target, token.LeadingTrivia);
-        AppendDirectives(target, token.TrailingTrivia);
+        public StringBuilder AppendText(StringBuilder target, SyntaxToken token) =>
+            target.Append(text, token.SpanStart, token.Span.Length);
+
+        public void AppendFull(StringBuilder target, SyntaxToken token) =>
+            target.Append(text, token.FullSpan.Start, token.FullSpan.Length);
+
+        // A node's full text is exactly the concatenation of its tokens' full texts.
+        public void AppendFull(StringBuilder target, SyntaxNode node) =>
+            target.Append(text, node.FullSpan.Start, node.FullSpan.Length);
+
+        // Code hidden in inactive #if branches is still code: an edit there must not pass as a comment.
+        // Merge conflict markers are not comments either.
+        public void AppendDirectives(StringBuilder target, SyntaxToken token)
+        {
+            if (!mayHideCode || (!token.HasLeadingTrivia && !token.HasTrailingTrivia))
+            {
+                return;
+            }
+
+            AppendDirectiveTrivia(target, token.LeadingTrivia);
+            AppendDirectiveTrivia(target, token.TrailingTrivia);
+        }
     }
 
-    private static void AppendDirectives(StringBuilder target, SyntaxTriviaList list)
+    private static void AppendDirectiveTrivia(StringBuilder target, SyntaxTriviaList list)
     {
         foreach (var trivia in list)
         {
@@ -827,14 +825,6 @@ public static class DeclarationExtractor
             }
         }
     }
-
-    // A token's text and its full text (with trivia), copied from the parsed source rather than
-    // materialized as strings one token at a time: the extractor visits every token of every file.
-    private static StringBuilder AppendText(StringBuilder target, string source, SyntaxToken token) =>
-        target.Append(source, token.SpanStart, token.Span.Length);
-
-    private static void AppendFull(StringBuilder target, string source, SyntaxToken token) =>
-        target.Append(source, token.FullSpan.Start, token.FullSpan.Length);
 
     private static bool Within(IReadOnlyList<TextSpan> spans, TextSpan span)
     {
