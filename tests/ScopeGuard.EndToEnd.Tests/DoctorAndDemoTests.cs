@@ -24,7 +24,7 @@ public sealed class DoctorAndDemoTests
         Assert.Contains("pre-commit: ScopeGuard's hook, executable", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains("pre-push:  ScopeGuard's hook, executable", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains("(recorded at install)", doctor.Stdout, StringComparison.Ordinal);
-        Assert.Contains("manifest:  scopes.json at HEAD loads: 4 agent(s) (billing, docs, tests, ops)", doctor.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"manifest:  {repo.BaseManifestLabel()} loads: 4 agent(s) (billing, docs, tests, ops)", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains("agent:     billing, because branch \"agent/billing\" matches \"agent/billing\" in agents.billing.branches", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains("ok: commits in this worktree are checked by ScopeGuard", doctor.Stdout, StringComparison.Ordinal);
     }

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using ScopeGuard.Cli.Reporting;
 using ScopeGuard.Core;
 using ScopeGuard.Core.Rules;
 using ScopeGuard.Git;
@@ -89,10 +90,10 @@ internal sealed class WhichCommand : Command
             }
 
             var json = parseResult.GetValue(Format) == "json";
-            var (load, _, _) = ManifestSource.LoadForQuery(manifestOption, workspace, context.CurrentDirectory);
+            var (load, _, label) = ManifestSource.LoadForQuery(manifestOption, workspace, context.CurrentDirectory);
             if (load.Manifest is null)
             {
-                return ManifestErrorReporter.Report(context, load, json);
+                return ReportEmitter.ReportManifestErrors(context, load, label, "which", json);
             }
 
             var manifest = load.Manifest;

@@ -15,7 +15,7 @@ internal static class MarkdownReporter
         writer.WriteLine($"## {icon} ScopeGuard: {report.Verdict}");
         writer.WriteLine();
         var who = report.Agent is null ? "no agent" : $"agent **{Cell(report.Agent.Name)}**";
-        writer.WriteLine($"{who} ({Cell(report.IdentityReason)}), mode `{report.Mode.ToString().ToLowerInvariant()}`, judged by {Cell(report.ManifestLabel)}.");
+        writer.WriteLine($"{who} ({Cell(report.IdentityReason)}), mode `{Severities.Name(report.Mode)}`, judged by {Cell(report.ManifestLabel)}.");
         if (report.Range is { } range)
         {
             writer.WriteLine($"Checked {range.Commits} commit(s), `{Short(range.MergeBaseSha)}..{Short(range.HeadSha)}` ({Cell(range.BaseRef)}...{Cell(range.HeadRef)}): {report.FilesChecked} file(s), {report.Errors} error(s), {report.Warnings} warning(s).");
@@ -44,7 +44,7 @@ internal static class MarkdownReporter
         writer.WriteLine(withCommits ? "|---|---|---|---|---|---|" : "|---|---|---|---|---|");
         foreach (var finding in report.Findings)
         {
-            var severity = finding.Severity == FindingSeverity.Error ? "error" : "warning";
+            var severity = Severities.Name(finding.Severity);
             var location = finding.Path is null ? string.Empty : $"`{Cell(finding.Path)}` ({finding.Line},{finding.Column})";
             var symbol = finding.Symbol is null ? string.Empty : $"`{Cell(finding.Symbol)}`";
             var commit = withCommits ? $" {(finding.Commit is null ? string.Empty : Short(finding.Commit))} |" : string.Empty;

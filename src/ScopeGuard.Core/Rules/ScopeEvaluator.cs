@@ -88,14 +88,14 @@ public sealed class ScopeEvaluator
         {
             if (manifest.Settings.UnknownAgent == UnknownAgentPolicy.Block)
             {
-                var severity = ToSeverity(modeOverride ?? ScopeMode.Block);
+                var severity = Severities.Of(Severities.EffectiveMode(manifest, null, modeOverride));
                 findings.Add(new Finding(DiagnosticIds.UnknownAgent, severity, null, manifest.Path, 1, 1, null, "settings.unknownAgent: block", Messages.UnknownAgent(identity.Reason, manifest.Path)));
             }
 
             return findings;
         }
 
-        var mode = ToSeverity(modeOverride ?? agent.Mode);
+        var mode = Severities.Of(Severities.EffectiveMode(manifest, agent, modeOverride));
         if (branch is not null)
         {
             var protectedBranch = manifest.Settings.ProtectedBranches.FirstOrDefault(b => b.Pattern.Matches(branch));
@@ -226,7 +226,7 @@ public sealed class ScopeEvaluator
             throw new ArgumentNullException(nameof(change));
         }
 
-        var mode = ToSeverity(modeOverride ?? agent.Mode);
+        var mode = Severities.Of(Severities.EffectiveMode(manifest, agent, modeOverride));
         var decisions = change.TouchedPaths.Select(path => Decide(agent, path, change.IsSubmodule(path))).ToList();
         var findings = new List<Finding>();
         if (diff is null || agent.Symbols.IsEmpty || decisions.Any(d => d.Verdict == PathVerdict.Protected))
@@ -354,8 +354,6 @@ public sealed class ScopeEvaluator
         var text = SourceDecoding.TryDecode(bytes);
         return new Side(text, text is null);
     }
-
-    private static FindingSeverity ToSeverity(ScopeMode mode) => mode == ScopeMode.Block ? FindingSeverity.Error : FindingSeverity.Warning;
 
     private static ManifestEntry<PathPattern>? First(IReadOnlyList<ManifestEntry<PathPattern>> rules, byte[] path, bool isDirectory)
     {

@@ -126,6 +126,9 @@ internal sealed class TempRepo : IDisposable
 
     public string Head(string directory) => GitIn(directory, "rev-parse", "HEAD").Trim();
 
+    /// <summary>Gets how reports name the manifest that judges work on a branch that left main at its current tip.</summary>
+    public string BaseManifestLabel() => $"scopes.json at the merge base with main ({GitIn(Path, "rev-parse", "main").Trim()[..10]})";
+
     /// <summary>Gets the folder git runs hooks from in <paramref name="worktree"/>, as git itself says.</summary>
     public string HooksDirectory(string worktree) =>
         System.IO.Path.GetFullPath(System.IO.Path.Combine(worktree, GitIn(worktree, "rev-parse", "--git-path", "hooks").TrimEnd('\n')));
