@@ -117,7 +117,7 @@ internal sealed class WhichCommand : Command
             if (agentName is not null)
             {
                 var agent = manifest.FindAgent(agentName)
-                    ?? throw new ScopeGuardException($"--agent names \"{agentName}\", which {manifest.Path} does not declare; declared agents: {string.Join(", ", manifest.Agents.Select(a => a.Name))}");
+                    ?? throw new ScopeGuardException(Messages.UndeclaredAgent("--agent", agentName, manifest));
                 var decisions = paths.Select(p => evaluator.Decide(agent, p.Path, p.IsDirectory)).ToList();
                 WriteForAgent(context.Output, decisions, json);
                 return decisions.All(d => d.Allowed) ? ExitCodes.Success : ExitCodes.Findings;

@@ -33,6 +33,21 @@ public static class Messages
         };
     }
 
+    /// <summary>An identity source (<c>--agent</c>, <c>SCOPEGUARD_AGENT</c>, git config, <c>ScopeGuardAgent</c>) names an agent the manifest does not declare.</summary>
+    /// <param name="source">The source, as the user knows it (e.g. <c>--agent</c>).</param>
+    /// <param name="name">The name it gave.</param>
+    /// <param name="manifest">The manifest.</param>
+    /// <returns>The message.</returns>
+    public static string UndeclaredAgent(string source, string name, ScopeManifest manifest)
+    {
+        if (manifest is null)
+        {
+            throw new System.ArgumentNullException(nameof(manifest));
+        }
+
+        return $"{source} names agent \"{name}\", which {manifest.Path} does not declare; declared agents: {string.Join(", ", manifest.Agents.Select(a => a.Name))}";
+    }
+
     /// <summary>SG0001.</summary>
     /// <param name="agent">The agent.</param>
     /// <param name="path">The path.</param>
