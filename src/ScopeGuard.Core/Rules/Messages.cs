@@ -121,6 +121,27 @@ public static class Messages
         return $"agent '{agent.Name}' may not change '{change.Id}' ({Describe(change.Kind)}) in '{path}': no symbol rule of the agent names it and {PathReason(agent, decision)}";
     }
 
+    /// <summary>
+    /// SG0001 once for a C# file in which no symbol rule of the agent allowed any change: the file is out
+    /// of its paths, and listing each changed declaration would say nothing more.
+    /// </summary>
+    /// <param name="agent">The agent.</param>
+    /// <param name="path">The path.</param>
+    /// <param name="declarations">How many declarations changed.</param>
+    /// <param name="fileLevel">Whether usings, extern aliases or file-level attributes changed too.</param>
+    /// <param name="decision">Why the path is not allowed.</param>
+    /// <returns>The message.</returns>
+    public static string FileOutsidePaths(AgentScope agent, string path, int declarations, bool fileLevel, PathDecision decision)
+    {
+        if (agent is null || decision is null)
+        {
+            throw new System.ArgumentNullException(agent is null ? nameof(agent) : nameof(decision));
+        }
+
+        var what = $"{declarations} changed declaration(s){(fileLevel ? " and its usings or file-level attributes" : string.Empty)}, none of which a symbol rule of the agent allows";
+        return $"agent '{agent.Name}' may not change '{path}' ({what}): {PathReason(agent, decision)}";
+    }
+
     /// <summary>SG0001 for usings, extern aliases, assembly attributes, or the file's creation or deletion.</summary>
     /// <param name="agent">The agent.</param>
     /// <param name="change">The file change.</param>
