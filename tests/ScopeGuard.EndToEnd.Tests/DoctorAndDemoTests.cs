@@ -22,6 +22,7 @@ public sealed class DoctorAndDemoTests
         Assert.Contains("branch:    agent/billing", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains($"hooks:     {Path.Combine(repo.Path, ".git", "hooks")}", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains("pre-commit: ScopeGuard's hook, executable", doctor.Stdout, StringComparison.Ordinal);
+        Assert.Contains("pre-merge-commit: ScopeGuard's hook, executable", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains("pre-push:  ScopeGuard's hook, executable", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains("(recorded at install)", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains($"manifest:  {repo.BaseManifestLabel()} loads: 4 agent(s) (billing, docs, tests, ops)", doctor.Stdout, StringComparison.Ordinal);
@@ -52,8 +53,24 @@ public sealed class DoctorAndDemoTests
 
         Assert.True(doctor.ExitCode == 1, doctor.ToString());
         Assert.Contains("pre-commit: MISSING: git runs no pre-commit hook here; run 'scopeguard install'", doctor.Stdout, StringComparison.Ordinal);
+        Assert.Contains("pre-merge-commit: MISSING: git runs no pre-merge-commit hook here; run 'scopeguard install'", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains("pre-push:  MISSING: git runs no pre-push hook here; run 'scopeguard install'", doctor.Stdout, StringComparison.Ordinal);
-        Assert.Contains("2 problem(s): commits in this worktree are NOT checked as expected", doctor.Stdout, StringComparison.Ordinal);
+        Assert.Contains("3 problem(s): commits in this worktree are NOT checked as expected", doctor.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Doctor_InstallFromBeforePreMergeCommit_ExitsOneAndSaysMergeCommitsAreUnchecked()
+    {
+        using var repo = TempRepo.Create();
+        var billing = repo.AddWorktree("agent/billing");
+        File.Delete(Path.Combine(repo.HooksDirectory(billing), "pre-merge-commit"));
+
+        var doctor = repo.ReadOnlyTool(billing, "doctor");
+
+        Assert.True(doctor.ExitCode == 1, doctor.ToString());
+        Assert.Contains("pre-commit: ScopeGuard's hook, executable", doctor.Stdout, StringComparison.Ordinal);
+        Assert.Contains("pre-merge-commit: MISSING: git runs no pre-merge-commit hook here; run 'scopeguard install'", doctor.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 problem(s): commits in this worktree are NOT checked as expected", doctor.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

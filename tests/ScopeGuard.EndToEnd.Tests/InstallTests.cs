@@ -13,7 +13,7 @@ public sealed class InstallTests
 
     private static readonly string[] GuiClientPath = ["/usr/bin", "/bin"];
 
-    private static readonly string[] HookNames = ["pre-commit", "pre-push"];
+    private static readonly string[] HookNames = ["pre-commit", "pre-merge-commit", "pre-push"];
 
     [Fact]
     public void Install_SecondRun_SaysAlreadyInstalledAndLeavesTheFilesUnchanged()

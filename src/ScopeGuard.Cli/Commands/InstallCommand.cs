@@ -8,7 +8,7 @@ namespace ScopeGuard.Cli.Commands;
 internal sealed class InstallCommand : Command
 {
     public InstallCommand(CliContext context)
-        : base("install", "Install the pre-commit and pre-push hooks into the hooks folder git uses (core.hooksPath and worktrees respected).")
+        : base("install", "Install the pre-commit, pre-merge-commit and pre-push hooks into the hooks folder git uses (core.hooksPath and worktrees respected).")
     {
         Options.Add(Force);
         Options.Add(Chain);
@@ -17,12 +17,12 @@ internal sealed class InstallCommand : Command
 
     internal Option<bool> Force { get; } = new("--force")
     {
-        Description = "Replace a pre-commit hook that is not ScopeGuard's (it is kept as pre-commit.scopeguard-backup).",
+        Description = "Replace a hook that is not ScopeGuard's (it is kept as HOOK.scopeguard-backup).",
     };
 
     internal Option<bool> Chain { get; } = new("--chain")
     {
-        Description = "Keep an existing pre-commit hook and run it before ScopeGuard's.",
+        Description = "Keep an existing hook (as HOOK.scopeguard-chained) and run it before ScopeGuard's.",
     };
 
     private int Execute(ParseResult parseResult, CliContext context)
@@ -47,7 +47,7 @@ internal sealed class InstallCommand : Command
             });
         }
 
-        context.Output.WriteLine($"scopeguard: pre-commit runs 'scopeguard check --staged', pre-push 'scopeguard check --pre-push' (found via local tool manifest, PATH, or {file})");
+        context.Output.WriteLine($"scopeguard: pre-commit and pre-merge-commit run 'scopeguard check --staged', pre-push 'scopeguard check --pre-push' (found via local tool manifest, PATH, or {file})");
         return ExitCodes.Success;
     }
 }
@@ -56,7 +56,7 @@ internal sealed class InstallCommand : Command
 internal sealed class UninstallCommand : Command
 {
     public UninstallCommand(CliContext context)
-        : base("uninstall", "Remove ScopeGuard's pre-commit and pre-push hooks (hooks it chained are put back).")
+        : base("uninstall", "Remove ScopeGuard's pre-commit, pre-merge-commit and pre-push hooks (hooks it chained are put back).")
     {
         SetAction(_ => Execute(context));
     }

@@ -23,8 +23,11 @@ internal static class HookInstaller
     public const string HookName = "pre-commit";
     public const string PushHookName = "pre-push";
 
+    /// <summary>The hook <c>git merge</c> runs, instead of pre-commit, before it records a merge commit itself.</summary>
+    public const string MergeHookName = "pre-merge-commit";
+
     /// <summary>The hooks ScopeGuard installs.</summary>
-    public static readonly string[] HookNames = [HookName, PushHookName];
+    public static readonly string[] HookNames = [HookName, MergeHookName, PushHookName];
     public const string ChainedSuffix = ".scopeguard-chained";
     public const string BackupSuffix = ".scopeguard-backup";
 
