@@ -9,6 +9,8 @@ namespace ScopeGuard.Git;
 /// What git is in the middle of in this worktree: a rebase (and the branch it rewrites), a merge, a
 /// cherry-pick or a revert. Read from the state files git keeps in this worktree's own git directory
 /// (<see cref="GitDirectory"/>: for a linked worktree <c>.git/worktrees/NAME</c>), never from the common one.
+/// Also which other worktrees the repository has, and whether <c>core.hooksPath</c> means a different
+/// folder in each of them.
 /// </summary>
 public sealed partial class GitWorkspace
 {
@@ -57,6 +59,61 @@ public sealed partial class GitWorkspace
 
     /// <summary>Gets the commit a stopped revert is reverting (<c>REVERT_HEAD</c>), or <see langword="null"/>.</summary>
     public string? RevertHead => FirstSha("REVERT_HEAD");
+
+    /// <summary>
+    /// Gets a value indicating whether <c>core.hooksPath</c> is set to a relative path. Git resolves such a
+    /// path against the root of the worktree a hook runs in, so each worktree runs the hooks of its own copy
+    /// of that folder (<see cref="HooksDirectory"/> is this worktree's).
+    /// </summary>
+    public bool IsHooksPathRelative =>
+        ReadConfig("core.hooksPath") is { Length: > 0 } configured
+        && !configured.StartsWith('~')
+        && !Path.IsPathRooted(configured);
+
+    /// <summary>
+    /// Gets the root of every working tree of this repository that exists: the main one (unless the
+    /// repository is bare), then the linked ones in <c>worktrees/</c> of the common git directory. A linked
+    /// worktree whose folder is gone (what <c>git worktree prune</c> would remove) is left out.
+    /// </summary>
+    public IReadOnlyList<string> WorktreeRoots
+    {
+        get
+        {
+            var roots = new List<string>();
+            if (GitDirectory == CommonDirectory)
+            {
+                roots.Add(WorkingDirectory);
+            }
+            else
+            {
+                using var main = new LibGit2Sharp.Repository(CommonDirectory);
+                if (main.Info.WorkingDirectory is { } mainRoot)
+                {
+                    roots.Add(TrimSeparator(mainRoot));
+                }
+            }
+
+            var linked = Path.Combine(CommonDirectory, "worktrees");
+            if (Directory.Exists(linked))
+            {
+                foreach (var entry in Directory.GetDirectories(linked).Order(StringComparer.Ordinal))
+                {
+                    // worktrees/NAME/gitdir holds the path of the worktree's .git file.
+                    var dotGit = ReadStateFile(Path.Combine(entry, "gitdir"))?.Trim();
+                    if (!string.IsNullOrEmpty(dotGit))
+                    {
+                        var file = Path.GetFullPath(Path.Combine(entry, dotGit));
+                        if (File.Exists(file) && Path.GetDirectoryName(file) is { } root)
+                        {
+                            roots.Add(TrimSeparator(root));
+                        }
+                    }
+                }
+            }
+
+            return roots;
+        }
+    }
 
     private string? RebaseStateDirectory
     {

@@ -88,6 +88,30 @@ public sealed class DoctorAndDemoTests
     }
 
     [Fact]
+    public void Doctor_RelativeHooksPathAndWorktreeAddedAfterInstall_BothWorktreesReportItAsInstallDoes()
+    {
+        using var repo = TempRepo.Create(install: false);
+        repo.Git("config", "core.hooksPath", ".githooks");
+        Assert.Equal(0, repo.Tool(repo.Path, "install").ExitCode);
+        var billing = repo.AddWorktree("agent/billing");
+
+        var inBilling = repo.ReadOnlyTool(billing, "doctor");
+        var inMain = repo.ReadOnlyTool(repo.Path, "doctor");
+        var install = repo.Tool(repo.Path, "install");
+
+        Assert.True(inBilling.ExitCode == 1, inBilling.ToString());
+        Assert.Contains("pre-commit: MISSING", inBilling.Stdout, StringComparison.Ordinal);
+        Assert.Contains("core.hooksPath '.githooks' is relative: git resolves it against this worktree's root", inBilling.Stdout, StringComparison.Ordinal);
+        Assert.True(inMain.ExitCode == 1, inMain.ToString());
+        Assert.Contains("pre-commit: ScopeGuard's hook, executable", inMain.Stdout, StringComparison.Ordinal);
+        Assert.Contains("worktrees: NOT ALL CHECKED: core.hooksPath is '.githooks', a relative path", inMain.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"'{billing}' runs hooks from '{Path.Combine(billing, ".githooks")}'", inMain.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 problem(s): commits in this worktree are checked by ScopeGuard, but NOT in every other worktree", inMain.Stdout, StringComparison.Ordinal);
+        Assert.True(install.ExitCode == 2, install.ToString());
+        Assert.Contains($"'{billing}' runs hooks from '{Path.Combine(billing, ".githooks")}'", install.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Doctor_ForeignHook_ExitsOneAndSuggestsChain()
     {
         using var repo = TempRepo.Create(install: false);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ScopeGuard.Cli.Hooks;
+using ScopeGuard.Core;
 using ScopeGuard.Git;
 
 namespace ScopeGuard.Cli.Commands;
@@ -33,6 +34,15 @@ internal sealed class InstallCommand : Command
         var force = parseResult.GetValue(Force);
         var chain = parseResult.GetValue(Chain);
         HookInstaller.CheckNoForeignHooks(hooks, force, chain);
+
+        // A relative core.hooksPath names a different folder in each worktree: writing here would leave the others unchecked.
+        var uncovered = HookInstaller.WorktreesWithoutHooks(workspace);
+        if (uncovered.Count > 0)
+        {
+            var (problem, fix) = HookInstaller.DescribeUncovered(workspace, uncovered);
+            throw new ScopeGuardException($"{problem} Nothing was changed. {fix}");
+        }
+
         foreach (var name in HookInstaller.HookNames)
         {
             var outcome = HookInstaller.Install(hooks, name, HookInstaller.RenderShim(name, file, command), force, chain);
@@ -45,6 +55,13 @@ internal sealed class InstallCommand : Command
                 InstallOutcome.InstalledReplacing => $"scopeguard: installed the {name} hook at {where}; the old hook is kept as {name}{HookInstaller.BackupSuffix}",
                 _ => $"scopeguard: installed the {name} hook at {where}",
             });
+        }
+
+        if (workspace.IsHooksPathRelative)
+        {
+            context.Output.WriteLine(
+                $"scopeguard: note: core.hooksPath '{workspace.ReadConfig("core.hooksPath")}' is relative, so git runs the hooks of each worktree's own copy of that folder: "
+                + "a worktree added later runs ScopeGuard's hooks only if its copy has them ('scopeguard doctor' there says). An absolute core.hooksPath avoids this.");
         }
 
         context.Output.WriteLine($"scopeguard: pre-commit and pre-merge-commit run 'scopeguard check --staged', pre-push 'scopeguard check --pre-push' (found via local tool manifest, PATH, or {file})");
