@@ -98,6 +98,22 @@ public sealed class InstallTests
     }
 
     [Fact]
+    public void Install_RelativeHooksPathWithABrokenLinkedWorktree_InstallsBecauseGitCannotCommitThere()
+    {
+        using var repo = TempRepo.Create(install: false);
+        repo.Git("config", "core.hooksPath", ".githooks");
+        var billing = repo.AddWorktree("agent/billing");
+        File.WriteAllText(Path.Combine(billing, ".git"), "gitdir: " + Path.Combine(repo.Root, "no-such-git-dir") + "\n");
+
+        var install = repo.Tool(repo.Path, "install");
+        var gitThere = repo.TryGit(billing, null, "status");
+
+        Assert.True(gitThere.ExitCode != 0, gitThere.ToString());
+        Assert.True(install.ExitCode == 0, install.ToString());
+        Assert.True(File.Exists(Path.Combine(repo.Path, ".githooks", "pre-commit")));
+    }
+
+    [Fact]
     public void Install_RelativeHooksPathMadeAbsoluteAsAdvised_OutOfScopeCommitInLinkedWorktreeIsRefused()
     {
         using var repo = TempRepo.Create(install: false);

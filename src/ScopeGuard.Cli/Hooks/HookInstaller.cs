@@ -99,9 +99,15 @@ internal static class HookInstaller
             }
 
             string hooks;
-            using (var other = GitWorkspace.Open(root, _ => null))
+            try
             {
+                using var other = GitWorkspace.Open(root, _ => null);
                 hooks = other.HooksDirectory;
+            }
+            catch (ScopeGuardException)
+            {
+                // A worktree git itself cannot open (its git directory is gone) makes no commits either.
+                continue;
             }
 
             if (hooks == workspace.HooksDirectory)
