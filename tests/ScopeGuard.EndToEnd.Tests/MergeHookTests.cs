@@ -52,6 +52,63 @@ public sealed class MergeHookTests
     }
 
     [Fact]
+    public void Merge_MainWithAMaintainersOutOfScopeChangeIntoAnAgentBranch_IsNotBlamedOnTheAgent()
+    {
+        using var repo = TempRepo.Create();
+        var billing = repo.AddWorktree("agent/billing");
+        repo.Append("src/Billing/Invoice.cs", "// the agent's own work\n", billing);
+        Assert.Equal(0, repo.Commit(billing, "-a").ExitCode);
+        repo.Append("src/Shipping/Shipment.cs", "// a maintainer's change on main\n");
+        Assert.Equal(0, repo.Commit(repo.Path, "-a").ExitCode);
+
+        var merge = repo.TryGit(billing, null, "merge", "--no-ff", "-m", "merge main", "main");
+
+        Assert.True(merge.ExitCode == 0, merge.ToString());
+        Assert.Equal(3, repo.GitIn(billing, "rev-list", "--parents", "-n", "1", "HEAD").Trim().Split(' ').Length);
+    }
+
+    [Fact]
+    public void Merge_MainResolvedAfterAConflict_OnlyTheAgentsOwnResolutionIsJudged()
+    {
+        using var repo = TempRepo.Create();
+        var billing = repo.AddWorktree("agent/billing");
+        repo.Append("README.md", "the agent's line\n", billing);
+        Assert.Equal(0, repo.Commit(billing, "-a", "--no-verify").ExitCode);
+        repo.Append("README.md", "main's line\n");
+        repo.Append("src/Shipping/Shipment.cs", "// a maintainer's change on main\n");
+        Assert.Equal(0, repo.Commit(repo.Path, "-a").ExitCode);
+        var conflicted = repo.TryGit(billing, null, "merge", "main");
+        repo.Write("README.md", "# Contoso\nthe agent's line\nmain's line\n", billing);
+        repo.GitIn(billing, "add", "README.md");
+
+        var commit = repo.Commit(billing, "--no-edit");
+
+        Assert.True(conflicted.ExitCode != 0, conflicted.ToString());
+        Assert.True(commit.ExitCode != 0, commit.ToString());
+        Assert.Contains("README.md(1,1): error SG0001: agent 'billing'", commit.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Shipment.cs", commit.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Commit_DuringAStoppedInteractiveRebase_IsJudgedAsTheAgentOfTheBranchBeingRebased()
+    {
+        using var repo = TempRepo.Create();
+        var billing = repo.AddWorktree("agent/billing");
+        repo.Append("src/Billing/Invoice.cs", "// one\n", billing);
+        Assert.Equal(0, repo.Commit(billing, "-a").ExitCode);
+        var editFirst = new System.Collections.Generic.Dictionary<string, string?> { ["GIT_SEQUENCE_EDITOR"] = "sed -i -e '1s/^pick/edit/'" };
+        var rebase = repo.TryGit(billing, editFirst, "rebase", "-i", "main");
+        repo.Append("src/Shipping/Shipment.cs", "// slipped in while HEAD is detached\n", billing);
+
+        var amend = repo.Commit(billing, "-a", "--amend", "--no-edit");
+
+        Assert.True(rebase.ExitCode == 0, rebase.ToString());
+        Assert.True(amend.ExitCode != 0, amend.ToString());
+        Assert.Contains("src/Shipping/Shipment.cs(1,1): error SG0001: agent 'billing'", amend.Output, StringComparison.Ordinal);
+        Assert.Contains("the branch being rebased", amend.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Install_ForeignPreMergeCommitHook_ExitsTwoAndWritesNoHook()
     {
         using var repo = TempRepo.Create(install: false);
