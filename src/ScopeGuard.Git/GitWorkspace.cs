@@ -201,6 +201,11 @@ public sealed partial class GitWorkspace : IGitRepository
     /// <returns>The changes in path order.</returns>
     public IReadOnlyList<FileChange> StagedChanges()
     {
+        if (IndexNeedsGit)
+        {
+            return StagedChangesThroughGit();
+        }
+
         var head = repository.Head.Tip?.Tree;
         var options = new CompareOptions
         {
@@ -390,6 +395,11 @@ public sealed partial class GitWorkspace : IGitRepository
     /// <returns>The bytes, or <see langword="null"/> when the index has no such file.</returns>
     public byte[]? ReadStaged(string path)
     {
+        if (IndexNeedsGit)
+        {
+            return ReadStagedThroughGit(path);
+        }
+
         var entry = repository.Index[path];
         return entry is null ? null : ReadBlob(repository.Lookup<Blob>(entry.Id));
     }
