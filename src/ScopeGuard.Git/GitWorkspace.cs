@@ -35,6 +35,9 @@ public sealed partial class GitWorkspace : IGitRepository
     public string WorkingDirectory => TrimSeparator(repository.Info.WorkingDirectory
         ?? throw new ScopeGuardException($"{repository.Info.Path} is a bare repository: there is no working tree or index to check"));
 
+    /// <summary>Gets the root of the working tree, without a trailing separator, or <see langword="null"/> in a bare repository.</summary>
+    public string? WorkTreeRoot => repository.Info.WorkingDirectory is { } root ? TrimSeparator(root) : null;
+
     /// <summary>Gets this working tree's git directory (for a linked worktree, <c>.git/worktrees/NAME</c>).</summary>
     public string GitDirectory => TrimSeparator(repository.Info.Path);
 
