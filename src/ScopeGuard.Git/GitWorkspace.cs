@@ -256,6 +256,7 @@ public sealed partial class GitWorkspace : IGitRepository
     {
         var oldTree = oldCommit is null ? null : repository.Lookup<Commit>(oldCommit).Tree;
         var newTree = repository.Lookup<Commit>(newCommit).Tree;
+        EnsureDiffBlobs(oldTree, newTree);
         var options = new CompareOptions
         {
             Similarity = new SimilarityOptions { RenameDetectionMode = RenameDetectionMode.Copies },
@@ -286,7 +287,13 @@ public sealed partial class GitWorkspace : IGitRepository
     public byte[]? ReadAt(string commit, string path)
     {
         var entry = repository.Lookup<Commit>(commit)?[path];
-        return entry?.Target is Blob blob ? ReadBlob(blob) : null;
+        if (entry is null || entry.TargetType != TreeEntryTargetType.Blob)
+        {
+            return null;
+        }
+
+        EnsureBlobs([(entry.Target.Id, path)]);
+        return entry.Target is Blob blob ? ReadBlob(blob) : null;
     }
 
     /// <summary>Lists the files of a commit's tree under some folders (recursively), as git's ls-tree would.</summary>
@@ -504,7 +511,14 @@ public sealed partial class GitWorkspace : IGitRepository
             }
 
             var repository = Environment.CurrentManagedThreadId == ownerThread ? owner : perThread.Value!;
-            return repository.Lookup<Blob>(new ObjectId(id)) is { } blob ? ReadBlob(blob) : null;
+            try
+            {
+                return repository.Lookup<Blob>(new ObjectId(id)) is { } blob ? ReadBlob(blob) : null;
+            }
+            catch (NotFoundException ex)
+            {
+                throw new ScopeGuardException($"blob {id} is not in this repository (a partial clone that could not fetch it, or a damaged repository: git fsck says which): {ex.Message}", ex);
+            }
         }
     }
 
