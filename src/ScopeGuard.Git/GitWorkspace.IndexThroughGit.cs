@@ -48,6 +48,23 @@ public sealed partial class GitWorkspace
         }
     }
 
+    // libgit2 loads a GIT_INDEX_FILE (what git hands a hook) when it opens the repository: when it cannot read
+    // that index, open the repository without it and read that index through git.
+    private static GitWorkspace OpenWithIndex(string gitDir, RepositoryOptions options, string? indexFile)
+    {
+        try
+        {
+            return new GitWorkspace(new Repository(gitDir, options), indexFile);
+        }
+        catch (LibGit2SharpException ex) when (indexFile is not null && ex is not RepositoryNotFoundException)
+        {
+            var workspace = new GitWorkspace(new Repository(gitDir, new RepositoryOptions { WorkingDirectoryPath = options.WorkingDirectoryPath }), indexFile);
+            workspace.IndexUnreadableReason = ex.Message;
+            workspace.indexNeedsGit = true;
+            return workspace;
+        }
+    }
+
     // A bare repository has no index (unless GIT_INDEX_FILE names one): say so, instead of libgit2's exception.
     private void RequireIndex()
     {

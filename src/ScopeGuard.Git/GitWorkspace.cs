@@ -130,7 +130,7 @@ public sealed partial class GitWorkspace : IGitRepository
             }
 
             var options = new RepositoryOptions { IndexPath = indexFile, WorkingDirectoryPath = workTree };
-            return new GitWorkspace(new Repository(gitDir, options), indexFile);
+            return OpenWithIndex(gitDir, options, indexFile);
         }
         catch (RepositoryNotFoundException ex)
         {

@@ -50,6 +50,22 @@ public sealed class IndexExtensionTests
     }
 
     [Fact]
+    public void StagedChanges_SparseIndexNamedByGitIndexFile_SameAsPlainIndex()
+    {
+        using var repo = StagedWork();
+        var (expected, manifest) = ReadPlain(repo);
+        repo.Run("sparse-checkout", "init", "--cone", "--sparse-index");
+        repo.Run("sparse-checkout", "set", "src/Billing", "src/Shared");
+
+        // What git hands the pre-commit hook: libgit2 would load this index when it opens the repository.
+        using var workspace = repo.Open(new System.Collections.Generic.Dictionary<string, string> { ["GIT_INDEX_FILE"] = ".git/index" });
+        Assert.True(workspace.IndexNeedsGit);
+        Assert.Equal(Path.Combine(repo.WorkDir, ".git", "index"), workspace.IndexFile);
+        Assert.Equal(expected, workspace.StagedChanges());
+        Assert.Equal(manifest, workspace.ReadStaged("scopes.json"));
+    }
+
+    [Fact]
     public void StagedChanges_SplitIndexBeforeFirstCommit_ReportsAllAdded()
     {
         using var repo = TempRepo.Init();
