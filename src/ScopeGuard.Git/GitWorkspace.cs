@@ -138,7 +138,7 @@ public sealed partial class GitWorkspace : IGitRepository
         }
         catch (LibGit2SharpException ex)
         {
-            throw new ScopeGuardException($"cannot open the git repository at '{gitDir}': {ex.Message}", ex);
+            throw new ScopeGuardException(UnsupportedFormat(gitDir, ex) ?? $"cannot open the git repository at '{gitDir}': {ex.Message}", ex);
         }
     }
 
