@@ -29,10 +29,9 @@ internal static class ChangeSources
     /// <summary>What the next commit will contain: the index against HEAD, committed to the current branch.</summary>
     public static CheckUnit Staged(IGitRepository git, ManifestSelector manifests)
     {
-        // The index first: a repository without one (a bare repository) is refused before anything else is read.
-        var changes = git.StagedChanges();
         var branch = git.Branch;
         var manifest = manifests.ForWork(git.HeadSha);
+        var changes = git.StagedChanges();
         var notes = new List<string>();
         if (ManifestDrift(git, manifest, changes) is { } drift)
         {
