@@ -13,6 +13,9 @@ public interface IGitRepository : IDisposable
     /// <summary>Gets the root of the working tree, without a trailing separator.</summary>
     string WorkingDirectory { get; }
 
+    /// <summary>Gets the root of the working tree, or <see langword="null"/> in a bare repository (a range check needs none).</summary>
+    string? WorkTreeRoot { get; }
+
     /// <summary>Gets the current short branch name, or <see langword="null"/> when HEAD is detached.</summary>
     string? Branch { get; }
 
