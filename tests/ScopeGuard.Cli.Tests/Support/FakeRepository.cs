@@ -21,6 +21,8 @@ internal sealed class FakeRepository : IGitRepository, IChangeContents
 
     public string WorkingDirectory { get; init; } = "/fake";
 
+    public string? WorkTreeRoot => WorkingDirectory;
+
     public string? Branch { get; set; }
 
     public string? RebaseBranch { get; set; }
