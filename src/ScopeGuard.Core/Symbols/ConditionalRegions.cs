@@ -32,7 +32,7 @@ internal sealed class ConditionalRegions
         }
 
         covered = new bool[branches.Count];
-        Symbols = branches.SelectMany(b => b.Constraints.Select(c => c.Condition)).Where(c => c is not null).SelectMany(c => Identifiers(c!)).Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal).ToList();
+        Symbols = branches.SelectMany(b => b.Names).Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Gets every symbol the conditions name.</summary>
@@ -60,7 +60,7 @@ internal sealed class ConditionalRegions
                 case IfDirectiveTriviaSyntax @if:
                 {
                     var parent = InnermostOpen(open);
-                    branches.Add(new Branch(@if.SpanStart, parent, Chain(branches, parent, [], @if), Constraints(branches, parent, [], @if.Condition)));
+                    branches.Add(new Branch(@if.SpanStart, parent, Chain(branches, parent, [], @if), Constraints(branches, parent, [], new Condition(@if.Condition))));
                     open.Add([branches.Count - 1]);
                     break;
                 }
@@ -70,7 +70,7 @@ internal sealed class ConditionalRegions
                     var group = open[open.Count - 1];
                     Close(branches, group, directive.SpanStart);
                     var parent = branches[group[0]].Parent;
-                    var condition = (directive as ElifDirectiveTriviaSyntax)?.Condition;
+                    var condition = directive is ElifDirectiveTriviaSyntax elif ? new Condition(elif.Condition) : null;
                     branches.Add(new Branch(directive.SpanStart, parent, Chain(branches, parent, group, directive), Constraints(branches, parent, group, condition)));
                     group.Add(branches.Count - 1);
                     break;
@@ -124,34 +124,45 @@ internal sealed class ConditionalRegions
 
     /// <summary>
     /// Finds preprocessor symbols that make a branch active, as the file's conditions say (a
-    /// <c>#define</c> or <c>#undef</c> in the file can still defeat them: the parse is the judge).
+    /// <c>#define</c> or <c>#undef</c> in the file can still defeat them: the parse is the judge),
+    /// keeping the symbols already chosen for other branches.
     /// </summary>
     /// <param name="branch">The branch.</param>
-    /// <returns>The symbols to define, or <see langword="null"/> when none are found.</returns>
-    public IReadOnlyList<string>? Satisfy(int branch)
+    /// <param name="chosen">Symbols already decided (defined or not), kept as they are.</param>
+    /// <returns>The decisions extended by this branch's symbols, or <see langword="null"/> when none are found.</returns>
+    public Dictionary<string, bool>? Satisfy(int branch, Dictionary<string, bool> chosen)
     {
         var constraints = branches[branch].Constraints;
-        var names = constraints.Where(c => c.Condition is not null).SelectMany(c => Identifiers(c.Condition!)).Distinct(StringComparer.Ordinal).ToList();
+        var names = branches[branch].Names.Where(n => !chosen.ContainsKey(n)).ToList();
         if (names.Count > MaxSearchedSymbols)
         {
             return null;
         }
 
-        var defined = new HashSet<string>(StringComparer.Ordinal);
+        var defined = new HashSet<string>(chosen.Where(c => c.Value).Select(c => c.Key), StringComparer.Ordinal);
         for (var mask = 0; mask < 1 << names.Count; mask++)
         {
-            defined.Clear();
             for (var bit = 0; bit < names.Count; bit++)
             {
                 if ((mask & (1 << bit)) != 0)
                 {
                     defined.Add(names[bit]);
                 }
+                else
+                {
+                    defined.Remove(names[bit]);
+                }
             }
 
-            if (constraints.All(c => c.Condition is null || Evaluate(c.Condition, defined) == c.Wanted))
+            if (Holds(constraints, defined))
             {
-                return defined.OrderBy(s => s, StringComparer.Ordinal).ToList();
+                var result = new Dictionary<string, bool>(chosen, StringComparer.Ordinal);
+                foreach (var name in names)
+                {
+                    result[name] = defined.Contains(name);
+                }
+
+                return result;
             }
         }
 
@@ -193,11 +204,15 @@ internal sealed class ConditionalRegions
     /// <returns>The text.</returns>
     public string ChainOf(int branch) => branch < 0 ? string.Empty : branches[branch].Chain;
 
+    // Every directive in file order, active or not, visiting only the nodes that hold some.
     private static IEnumerable<DirectiveTriviaSyntax> Directives(CompilationUnitSyntax root)
     {
-        for (var directive = root.GetFirstDirective(); directive is not null; directive = directive.GetNextDirective())
+        foreach (var trivia in root.DescendantTrivia(node => node.ContainsDirectives))
         {
-            yield return directive;
+            if (trivia.IsDirective && trivia.GetStructure() is DirectiveTriviaSyntax directive)
+            {
+                yield return directive;
+            }
         }
     }
 
@@ -236,9 +251,22 @@ internal sealed class ConditionalRegions
 
     private static string Normalize(string text) => string.Join(" ", text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static List<(ExpressionSyntax? Condition, bool Wanted)> Constraints(List<Branch> branches, int parent, List<int> earlier, ExpressionSyntax? condition)
+    private static bool Holds(List<(Condition? Condition, bool Wanted)> constraints, HashSet<string> defined)
     {
-        var constraints = new List<(ExpressionSyntax? Condition, bool Wanted)>();
+        foreach (var (condition, wanted) in constraints)
+        {
+            if (condition is not null && condition.Evaluate(defined) != wanted)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static List<(Condition? Condition, bool Wanted)> Constraints(List<Branch> branches, int parent, List<int> earlier, Condition? condition)
+    {
+        var constraints = new List<(Condition? Condition, bool Wanted)>();
         if (parent >= 0)
         {
             constraints.AddRange(branches[parent].Constraints);
@@ -253,32 +281,61 @@ internal sealed class ConditionalRegions
         return constraints;
     }
 
-    private static IEnumerable<string> Identifiers(ExpressionSyntax condition) =>
-        condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(n => n.Identifier.ValueText);
-
-    private static bool Evaluate(ExpressionSyntax expression, HashSet<string> defined) => expression switch
+    // A directive's condition, compiled once: it is evaluated for many sets of symbols.
+    private sealed class Condition
     {
-        IdentifierNameSyntax name => defined.Contains(name.Identifier.ValueText),
-        LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.TrueLiteralExpression),
-        ParenthesizedExpressionSyntax parenthesized => Evaluate(parenthesized.Expression, defined),
-        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => !Evaluate(not.Operand, defined),
-        BinaryExpressionSyntax binary => binary.Kind() switch
+        public Condition(ExpressionSyntax expression)
         {
-            SyntaxKind.LogicalAndExpression => Evaluate(binary.Left, defined) && Evaluate(binary.Right, defined),
-            SyntaxKind.LogicalOrExpression => Evaluate(binary.Left, defined) || Evaluate(binary.Right, defined),
-            SyntaxKind.EqualsExpression => Evaluate(binary.Left, defined) == Evaluate(binary.Right, defined),
-            SyntaxKind.NotEqualsExpression => Evaluate(binary.Left, defined) != Evaluate(binary.Right, defined),
-            _ => false,
-        },
-        _ => false,
-    };
+            Names = expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(n => n.Identifier.ValueText).Distinct(StringComparer.Ordinal).ToArray();
+            Evaluate = Compile(expression);
+        }
+
+        public string[] Names { get; }
+
+        public Func<HashSet<string>, bool> Evaluate { get; }
+
+        private static Func<HashSet<string>, bool> Compile(ExpressionSyntax expression)
+        {
+            switch (expression)
+            {
+                case IdentifierNameSyntax name:
+                    var text = name.Identifier.ValueText;
+                    return defined => defined.Contains(text);
+                case LiteralExpressionSyntax literal:
+                    var value = literal.IsKind(SyntaxKind.TrueLiteralExpression);
+                    return _ => value;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    return Compile(parenthesized.Expression);
+                case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not:
+                    var operand = Compile(not.Operand);
+                    return defined => !operand(defined);
+                case BinaryExpressionSyntax binary:
+                    var left = Compile(binary.Left);
+                    var right = Compile(binary.Right);
+                    return binary.Kind() switch
+                    {
+                        SyntaxKind.LogicalAndExpression => defined => left(defined) && right(defined),
+                        SyntaxKind.LogicalOrExpression => defined => left(defined) || right(defined),
+                        SyntaxKind.EqualsExpression => defined => left(defined) == right(defined),
+                        SyntaxKind.NotEqualsExpression => defined => left(defined) != right(defined),
+                        _ => _ => false,
+                    };
+                default:
+                    // Not a valid condition (the parser reported it): no symbols make it true.
+                    return _ => false;
+            }
+        }
+    }
 
     // One branch: from its directive to the next directive of its group (int.MaxValue while unclosed).
-    private sealed record Branch(int Start, int Parent, string Chain, List<(ExpressionSyntax? Condition, bool Wanted)> Constraints)
+    private sealed record Branch(int Start, int Parent, string Chain, List<(Condition? Condition, bool Wanted)> Constraints)
     {
         public int End { get; init; } = int.MaxValue;
 
-        public ExpressionSyntax? Condition => Constraints[Constraints.Count - 1].Condition;
+        public Condition? Condition => Constraints[Constraints.Count - 1].Condition;
+
+        // Every symbol the branch's conditions (and those around it) name.
+        public string[] Names { get; } = Constraints.Where(c => c.Condition is not null).SelectMany(c => c.Condition!.Names).Distinct(StringComparer.Ordinal).ToArray();
 
         public string Own => Chain.Substring(Chain.LastIndexOf('#'));
     }

@@ -131,27 +131,54 @@ public static class DeclarationExtractor
         }
 
         // Code in an inactive #if branch is code: parse again with the symbols that make each branch
-        // active (all of them, then what each branch still inactive needs), so that every reachable
-        // branch is active in some parse, and merge the declarations of every parse.
+        // active, so that every reachable branch is active in some parse, and merge the declarations
+        // of every parse.
         var sets = new List<DeclarationSet>();
         var trees = new List<(SyntaxTree Tree, CompilationUnitSyntax Root)> { (tree, root) };
         regions.MarkTaken(root);
-        if (!regions.AllCovered)
-        {
-            Reparse(regions.Symbols);
-        }
 
-        foreach (var branch in regions.Uncovered().ToList())
+        // Each further parse activates the first branch still inactive and, greedily, every other
+        // one whose conditions agree with the symbols chosen so far.
+        var unreachable = new HashSet<int>();
+        for (var attempt = 0; attempt < 2 * MaxParses && trees.Count < MaxParses; attempt++)
         {
-            if (trees.Count >= MaxParses)
+            Dictionary<string, bool>? chosen = null;
+            var first = -1;
+            foreach (var branch in regions.Uncovered())
+            {
+                if (unreachable.Contains(branch))
+                {
+                    continue;
+                }
+
+                var extended = regions.Satisfy(branch, chosen ?? new Dictionary<string, bool>(StringComparer.Ordinal));
+                if (extended is not null)
+                {
+                    first = first < 0 ? branch : first;
+                    chosen = extended;
+                }
+                else if (chosen is null)
+                {
+                    unreachable.Add(branch);
+                }
+            }
+
+            if (chosen is null)
             {
                 break;
             }
 
-            if (!regions.IsCovered(branch) && regions.Satisfy(branch) is { } symbols)
+            // A #define or #undef in the file can defeat the symbols: the branch stays inactive.
+            if (!Reparse(chosen.Where(c => c.Value).Select(c => c.Key).OrderBy(n => n, StringComparer.Ordinal).ToList()))
             {
-                Reparse(symbols);
+                unreachable.Add(first);
             }
+        }
+
+        // Branches whose conditions name too many symbols to search: all of them defined.
+        if (!regions.AllCovered && trees.Count < MaxParses)
+        {
+            _ = Reparse(regions.Symbols);
         }
 
         foreach (var (t, r) in trees)
@@ -161,14 +188,18 @@ public static class DeclarationExtractor
 
         return Merge(sets, text, Inactive(root, regions));
 
-        void Reparse(IReadOnlyList<string> symbols)
+        // Whether the parse made some branch active that no parse before it did (only then is it kept).
+        bool Reparse(IReadOnlyList<string> symbols)
         {
             var other = CSharpSyntaxTree.ParseText(SourceText.From(parsed), Options.WithPreprocessorSymbols(symbols));
             var otherRoot = (CompilationUnitSyntax)other.GetRoot();
-            if (regions.MarkTaken(otherRoot))
+            if (!regions.MarkTaken(otherRoot))
             {
-                trees.Add((other, otherRoot));
+                return false;
             }
+
+            trees.Add((other, otherRoot));
+            return true;
         }
     }
 
