@@ -139,9 +139,11 @@ public static class DeclarationDiff
             fileLevel = FileLevelChangeKind.TriviaOnly;
         }
 
-        var inactive = string.Equals(before?.InactiveCode ?? string.Empty, after?.InactiveCode ?? string.Empty, StringComparison.Ordinal)
-            ? (TextPosition?)null
-            : after?.InactiveCodePosition ?? before?.InactiveCodePosition ?? new TextPosition(1, 1);
+        // A set from the analyzer's baseline knows its inactive code only through its file level.
+        var inactivePosition = after?.InactiveCodePosition ?? before?.InactiveCodePosition ?? new TextPosition(1, 1);
+        var inactive = before is { TracksInactiveCode: false } || after is { TracksInactiveCode: false }
+            ? (fileLevel == FileLevelChangeKind.Changed && (before?.InactiveCode.Length > 0 || after?.InactiveCode.Length > 0) ? inactivePosition : (TextPosition?)null)
+            : string.Equals(before?.InactiveCode ?? string.Empty, after?.InactiveCode ?? string.Empty, StringComparison.Ordinal) ? null : inactivePosition;
         return new FileDeclarationDiff(changes, fileLevel, position) { InactiveCodeChanged = inactive };
     }
 

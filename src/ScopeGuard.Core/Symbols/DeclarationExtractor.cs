@@ -54,6 +54,10 @@ public sealed class DeclarationSet
     /// <summary>Gets where the first such code is, or <see langword="null"/>.</summary>
     public TextPosition? InactiveCodePosition { get; internal set; }
 
+    // False for a set made by Create (the analyzer's baseline does not store the inactive code; its
+    // file-level fingerprint includes it).
+    internal bool TracksInactiveCode { get; private set; } = true;
+
     /// <summary>
     /// Makes a declaration set from parts stored elsewhere (the analyzer's baseline): the strings are
     /// fingerprints (<see cref="ToFingerprints"/>), compared only with another fingerprinted set.
@@ -73,7 +77,10 @@ public sealed class DeclarationSet
             fileLevelPosition,
             hasErrors: false,
             fileLevelItems ?? throw new ArgumentNullException(nameof(fileLevelItems)),
-            source ?? throw new ArgumentNullException(nameof(source)));
+            source ?? throw new ArgumentNullException(nameof(source)))
+        {
+            TracksInactiveCode = false,
+        };
 
     /// <summary>
     /// Replaces every signature, body, text, file-level and source string by its <see cref="Fingerprint"/>:
@@ -91,6 +98,7 @@ public sealed class DeclarationSet
     {
         InactiveCode = InactiveCode.Length == 0 ? string.Empty : Fingerprint.Of(InactiveCode),
         InactiveCodePosition = InactiveCodePosition,
+        TracksInactiveCode = TracksInactiveCode,
     };
 
     /// <summary>Gets each file-level element's fingerprint and position (for the analyzer's baseline).</summary>
