@@ -1043,6 +1043,13 @@ public static class DeclarationExtractor
                 return;
             }
 
+            // With #if in the file, only #define, #undef and conflict markers are still appended (see
+            // AppendDirectiveTrivia): a token without directives in a file without errors has none.
+            if (regions is not null && !token.ContainsDirectives && !root.ContainsDiagnostics)
+            {
+                return;
+            }
+
             AppendDirectiveTrivia(target, token.LeadingTrivia, regions);
             AppendDirectiveTrivia(target, token.TrailingTrivia, regions);
         }
