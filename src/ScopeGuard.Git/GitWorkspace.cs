@@ -15,7 +15,7 @@ namespace ScopeGuard.Git;
 /// <c>git commit -a</c> and <c>git commit PATHS</c> are judged by the index git is committing.
 /// Nothing here writes the index, the working tree, refs or config.
 /// </summary>
-public sealed class GitWorkspace : IDisposable
+public sealed partial class GitWorkspace : IDisposable
 {
     private readonly Repository repository;
     private Configuration? linkedSharedConfig;
