@@ -16,6 +16,20 @@ public sealed partial class GitWorkspace
     /// </summary>
     public bool IgnoreCase => ParseBoolean(ReadConfig("core.ignorecase")) ?? true;
 
+    /// <summary>
+    /// Gets a value indicating whether git shows non-ASCII bytes of a path as octal escapes
+    /// (<c>core.quotePath</c>, true unless set to false). Reporters pass it to
+    /// <c>GitPathQuoting.Quote</c>; names with control characters are quoted either way.
+    /// </summary>
+    public bool QuotePath
+    {
+        get
+        {
+            var value = ReadConfig("core.quotepath");
+            return value is null || (ParseBoolean(value) ?? true);
+        }
+    }
+
     // Git's reading of a boolean (git-config(1), "boolean"): null for a value it would refuse.
     internal static bool? ParseBoolean(string? value)
     {
