@@ -715,7 +715,9 @@ public static class ManifestLoader
                 yield break;
             }
 
-            var seen = new Dictionary<string, TextPosition>(StringComparer.Ordinal);
+            // Most lists are short: look for a duplicate among the items before (no dictionary per list,
+            // which for thousands of agents is much of the loader's garbage); long lists use one.
+            var seen = node.Items.Count > 16 ? new Dictionary<string, TextPosition>(StringComparer.Ordinal) : null;
             for (var i = 0; i < node.Items.Count; i++)
             {
                 var item = node.Items[i];
@@ -725,15 +727,40 @@ public static class ManifestLoader
                     continue;
                 }
 
-                if (seen.TryGetValue(item.Text, out var first))
+                if (FirstOccurrence(node.Items, i, seen) is { } first)
                 {
                     Error(item.Position, $"\"{item.Text}\" is listed twice in {where} (first at {first})");
                     continue;
                 }
 
-                seen[item.Text] = item.Position;
                 yield return (item.Text, item.Position);
             }
+        }
+
+        // Where an earlier string item equal to items[i] is, or null (recording items[i] in seen when given).
+        private static TextPosition? FirstOccurrence(IReadOnlyList<JsonNode> items, int i, Dictionary<string, TextPosition>? seen)
+        {
+            var text = items[i].Text;
+            if (seen is not null)
+            {
+                if (seen.TryGetValue(text, out var first))
+                {
+                    return first;
+                }
+
+                seen[text] = items[i].Position;
+                return null;
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (items[j].Kind == JsonKind.String && string.Equals(items[j].Text, text, StringComparison.Ordinal))
+                {
+                    return items[j].Position;
+                }
+            }
+
+            return null;
         }
 
         // Returns the members by name, reporting unknown and duplicate keys.
