@@ -11,6 +11,7 @@ namespace ScopeGuard.Benchmarks;
 /// wildcard below it, two paths, a deny and a symbol rule.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ManifestLoadBenchmarks
 {
     private string text = string.Empty;
