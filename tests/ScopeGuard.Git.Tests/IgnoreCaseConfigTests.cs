@@ -45,6 +45,30 @@ public sealed class IgnoreCaseConfigTests
         Assert.True(workspace.IgnoreCase);
     }
 
+    [Fact]
+    public void QuotePath_Unset_IsTrueAsInGit()
+    {
+        using var repo = TempRepo.Init();
+
+        using var workspace = repo.Open();
+
+        Assert.True(workspace.QuotePath);
+    }
+
+    [Theory]
+    [InlineData("false", false)]
+    [InlineData("true", true)]
+    [InlineData("off", false)]
+    public void QuotePath_CoreQuotePathInRepositoryConfig_ReadsItAsGitDoes(string value, bool expected)
+    {
+        using var repo = TempRepo.Init();
+        repo.Run("config", "core.quotepath", value);
+
+        using var workspace = repo.Open();
+
+        Assert.Equal(expected, workspace.QuotePath);
+    }
+
     [Theory]
     [InlineData(null, false)]
     [InlineData("", false)]
