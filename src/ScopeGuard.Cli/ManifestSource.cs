@@ -30,40 +30,6 @@ internal static class ManifestSource
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
-    /// Loads the manifest that judges a commit: <c>--manifest</c>, else the one committed at HEAD
-    /// (an agent's uncommitted edit to it cannot widen its own scope), else the staged one
-    /// (before the first commit), else the working tree's.
-    /// </summary>
-    public static (ManifestLoadResult Result, ManifestOrigin Origin, string Label) LoadForCheck(string? manifestOption, GitWorkspace workspace, string currentDirectory)
-    {
-        if (manifestOption is not null)
-        {
-            return FromFile(manifestOption, currentDirectory);
-        }
-
-        var committed = workspace.ReadAtHead(ManifestLoader.FileName);
-        if (committed is not null)
-        {
-            return (Decode(committed, ManifestLoader.FileName), ManifestOrigin.Head, $"{ManifestLoader.FileName} at HEAD");
-        }
-
-        var staged = workspace.ReadStaged(ManifestLoader.FileName);
-        if (staged is not null)
-        {
-            return (Decode(staged, ManifestLoader.FileName), ManifestOrigin.Index, $"{ManifestLoader.FileName} in the index");
-        }
-
-        var file = Path.Combine(workspace.WorkingDirectory, ManifestLoader.FileName);
-        if (File.Exists(file))
-        {
-            return (Decode(ReadFile(file), ManifestLoader.FileName), ManifestOrigin.WorkingTree, $"{ManifestLoader.FileName} in the working tree");
-        }
-
-        throw new ScopeGuardException(
-            $"no {ManifestLoader.FileName} at the root of '{workspace.WorkingDirectory}' (looked at HEAD, the index and the working tree): write one (see scopes.example.json) or pass --manifest FILE");
-    }
-
-    /// <summary>
     /// Loads the manifest a person is editing: <c>--manifest</c>, else the working tree's
     /// <c>scopes.json</c>, else HEAD's.
     /// </summary>
@@ -82,7 +48,7 @@ internal static class ManifestSource
         var file = Path.Combine(workspace.WorkingDirectory, ManifestLoader.FileName);
         if (File.Exists(file))
         {
-            return (Decode(ReadFile(file), ManifestLoader.FileName), ManifestOrigin.WorkingTree, $"{ManifestLoader.FileName} in the working tree");
+            return (Decode(ReadFile(file, workspace.WorkingDirectory), ManifestLoader.FileName), ManifestOrigin.WorkingTree, $"{ManifestLoader.FileName} in the working tree");
         }
 
         var committed = workspace.ReadAtHead(ManifestLoader.FileName);
@@ -95,26 +61,41 @@ internal static class ManifestSource
             $"no {ManifestLoader.FileName} at the root of '{workspace.WorkingDirectory}': write one (see scopes.example.json) or pass --manifest FILE");
     }
 
-    private static (ManifestLoadResult, ManifestOrigin, string) FromFile(string manifestOption, string currentDirectory)
+    private static (ManifestLoadResult, ManifestOrigin, string) FromFile(string manifestOption, string currentDirectory) =>
+        (Decode(ReadFile(manifestOption, currentDirectory), manifestOption), ManifestOrigin.File, manifestOption);
+
+    /// <summary>
+    /// Reads a manifest file as the user named it (relative to <paramref name="currentDirectory"/>), at
+    /// most <see cref="ManifestLoader.MaxLength"/> bytes: a device or pipe that never ends (<c>/dev/zero</c>)
+    /// is refused, not read until memory runs out.
+    /// </summary>
+    public static byte[] ReadFile(string nameAsTyped, string currentDirectory)
     {
-        var full = Path.GetFullPath(Path.Combine(currentDirectory, manifestOption));
+        var full = Path.GetFullPath(Path.Combine(currentDirectory, nameAsTyped));
+        if (Directory.Exists(full))
+        {
+            throw new ScopeGuardException($"--manifest names '{nameAsTyped}', which is a folder: name the scopes.json file");
+        }
+
         if (!File.Exists(full))
         {
-            throw new ScopeGuardException($"--manifest names '{manifestOption}', which does not exist");
+            throw new ScopeGuardException($"--manifest names '{nameAsTyped}', which does not exist");
         }
 
-        return (Decode(ReadFile(full), manifestOption), ManifestOrigin.File, manifestOption);
-    }
-
-    private static byte[] ReadFile(string path)
-    {
-        var info = new FileInfo(path);
-        if (info.Length > ManifestLoader.MaxLength)
+        using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
         {
-            throw new ScopeGuardException($"{path} is larger than {ManifestLoader.MaxLength / (1024 * 1024)} MiB: not a manifest");
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > ManifestLoader.MaxLength)
+            {
+                throw new ScopeGuardException($"'{nameAsTyped}' is larger than {ManifestLoader.MaxLength / (1024 * 1024)} MiB (or never ends): not a manifest");
+            }
         }
 
-        return File.ReadAllBytes(path);
+        return buffer.ToArray();
     }
 
     public static ManifestLoadResult Decode(byte[] bytes, string label)

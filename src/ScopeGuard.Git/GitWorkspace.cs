@@ -15,7 +15,7 @@ namespace ScopeGuard.Git;
 /// <c>git commit -a</c> and <c>git commit PATHS</c> are judged by the index git is committing.
 /// Nothing here writes the index, the working tree, refs or config.
 /// </summary>
-public sealed partial class GitWorkspace : IDisposable
+public sealed partial class GitWorkspace : IGitRepository
 {
     private readonly Repository repository;
     private Configuration? linkedSharedConfig;

@@ -98,7 +98,7 @@ public sealed class OptionTests : IDisposable
         Assert.Equal(["json", "sarif"], parsed.GetValue(check.Format)!);
         Assert.Equal(["r.json"], parsed.GetValue(check.OutputFile)!);
         Assert.Equal("billing", parsed.GetValue(check.AgentOption));
-        Assert.Equal("warn", parsed.GetValue(check.Mode));
+        Assert.Equal(ScopeGuard.Core.Manifest.ScopeMode.Warn, parsed.GetValue(check.Mode));
         Assert.Equal("m.json", parsed.GetValue(check.ManifestOption));
     }
 
@@ -117,16 +117,16 @@ public sealed class OptionTests : IDisposable
     }
 
     [Theory]
-    [InlineData("block")]
-    [InlineData("warn")]
-    public void Check_ModeBlockOrWarn_IsAccepted(string mode)
+    [InlineData("block", ScopeGuard.Core.Manifest.ScopeMode.Block)]
+    [InlineData("warn", ScopeGuard.Core.Manifest.ScopeMode.Warn)]
+    public void Check_ModeBlockOrWarn_IsParsedIntoTheMode(string mode, ScopeGuard.Core.Manifest.ScopeMode expected)
     {
         var check = Command<CheckCommand>();
 
         var parsed = root.Parse(["check", "--mode", mode]);
 
         Assert.Empty(parsed.Errors);
-        Assert.Equal(mode, parsed.GetValue(check.Mode));
+        Assert.Equal(expected, parsed.GetValue(check.Mode));
     }
 
     [Theory]

@@ -90,7 +90,7 @@ public sealed class IdentityTests
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(0, report.GetProperty("filesChecked").GetInt32());
         Assert.Equal("staged", report.GetProperty("source").GetString());
-        Assert.Equal("scopes.json at HEAD", report.GetProperty("manifest").GetString());
+        Assert.Equal(repo.BaseManifestLabel(), report.GetProperty("manifest").GetString());
         Assert.Equal("block", report.GetProperty("mode").GetString());
     }
 

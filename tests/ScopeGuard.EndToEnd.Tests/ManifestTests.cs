@@ -4,7 +4,7 @@ using ScopeGuard.EndToEnd.Tests.Support;
 
 namespace ScopeGuard.EndToEnd.Tests;
 
-/// <summary>The manifest a commit is judged by: the one at HEAD, never the agent's own edit; broken or missing fails closed.</summary>
+/// <summary>The manifest a commit is judged by: the base branch's where the work left it, never the agent's own edit; broken or missing fails closed.</summary>
 public sealed class ManifestTests
 {
     [Fact]
@@ -47,7 +47,7 @@ public sealed class ManifestTests
     }
 
     [Fact]
-    public void Commit_AgentWidensItsScopeInItsOwnManifestEdit_IsStillJudgedByHead()
+    public void Commit_AgentWidensItsScopeInItsOwnManifestEdit_IsStillJudgedByTheBaseBranch()
     {
         using var repo = TempRepo.Create();
         var billing = repo.AddWorktree("agent/billing");
@@ -59,11 +59,11 @@ public sealed class ManifestTests
         Assert.True(commit.ExitCode != 0, commit.ToString());
         Assert.Contains("scopes.json(1,1): error SG0004: agent 'billing' may not change protected path 'scopes.json'", commit.Output, StringComparison.Ordinal);
         Assert.Contains("src/Shipping/Shipment.cs(1,1): error SG0001: agent 'billing'", commit.Output, StringComparison.Ordinal);
-        Assert.Contains("judged by scopes.json at HEAD", commit.Output, StringComparison.Ordinal);
+        Assert.Contains($"judged by {repo.BaseManifestLabel()}", commit.Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Commit_AgentWhoseUncommittedManifestIsBroken_IsStillJudgedByHead()
+    public void Commit_AgentWhoseUncommittedManifestIsBroken_IsStillJudgedByTheBaseBranch()
     {
         using var repo = TempRepo.Create();
         var billing = repo.AddWorktree("agent/billing");
@@ -73,7 +73,7 @@ public sealed class ManifestTests
         var commit = repo.Commit(billing, "--", "src/Billing/Invoice.cs");
 
         Assert.True(commit.ExitCode == 0, commit.ToString());
-        Assert.Contains("judged by scopes.json at HEAD", commit.Output, StringComparison.Ordinal);
+        Assert.Contains($"judged by {repo.BaseManifestLabel()}", commit.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class ManifestTests
 
         Assert.True(byHead.ExitCode == 1, byHead.ToString());
         Assert.True(byFile.ExitCode == 0, byFile.ToString());
-        Assert.Equal("scopes.json at HEAD", headReport.GetProperty("manifest").GetString());
+        Assert.Equal(repo.BaseManifestLabel(), headReport.GetProperty("manifest").GetString());
         Assert.Equal("../alt-scopes.json", fileReport.GetProperty("manifest").GetString());
     }
 

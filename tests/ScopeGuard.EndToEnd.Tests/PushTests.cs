@@ -11,7 +11,7 @@ public sealed class PushTests
     public void Push_OutOfScopeCommitMadeWithNoVerify_IsRefusedByPrePush()
     {
         using var repo = TempRepo.Create();
-        var remote = AddRemote(repo);
+        var remote = repo.AddBareRemote();
         var billing = repo.AddWorktree("agent/billing");
         repo.Append("src/Billing/Invoice.cs", "// in scope\n", billing);
         Assert.Equal(0, repo.Commit(billing, "-a").ExitCode);
@@ -30,7 +30,7 @@ public sealed class PushTests
     public void Push_InScopeBranch_IsAccepted()
     {
         using var repo = TempRepo.Create();
-        var remote = AddRemote(repo);
+        var remote = repo.AddBareRemote();
         var billing = repo.AddWorktree("agent/billing");
         repo.Append("src/Billing/Invoice.cs", "// in scope\n", billing);
         Assert.Equal(0, repo.Commit(billing, "-a").ExitCode);
@@ -45,7 +45,7 @@ public sealed class PushTests
     public void Push_ChainedForeignPrePushHook_GetsGitsRefLinesAndScopeGuardStillChecks()
     {
         using var repo = TempRepo.Create(install: false);
-        AddRemote(repo);
+        repo.AddBareRemote();
         var hooks = repo.HooksDirectory(repo.Path);
         Directory.CreateDirectory(hooks);
         var seen = Path.Combine(repo.Root, "foreign-stdin");
@@ -62,15 +62,5 @@ public sealed class PushTests
         Assert.True(push.ExitCode != 0, push.ToString());
         Assert.Contains("docs/index.md(1,1): error SG0001: agent 'billing'", push.Output, StringComparison.Ordinal);
         Assert.StartsWith($"refs/heads/agent/billing {repo.Head(billing)} refs/heads/agent/billing 0000000000000000000000000000000000000000", File.ReadAllText(seen), StringComparison.Ordinal);
-    }
-
-    private static string AddRemote(TempRepo repo)
-    {
-        var remote = Path.Combine(repo.Root, "remote.git");
-        repo.GitIn(repo.Root, "init", "--quiet", "--bare", "-b", "main", remote);
-        repo.Git("remote", "add", "origin", remote);
-        var push = repo.TryGit(repo.Path, null, "push", "--quiet", "origin", "main");
-        Assert.True(push.ExitCode == 0, push.ToString());
-        return remote;
     }
 }

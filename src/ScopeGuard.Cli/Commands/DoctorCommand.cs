@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using ScopeGuard.Cli.Checking;
 using ScopeGuard.Cli.Hooks;
 using ScopeGuard.Core.Rules;
 using ScopeGuard.Git;
@@ -40,7 +41,29 @@ internal sealed class DoctorCommand : Command
             problems += DescribeHook(context, workspace, name, Path.Combine(workspace.HooksDirectory, name));
         }
 
-        var (load, _, label) = ManifestSource.LoadForCheck(parseResult.GetValue(ManifestOption), workspace, context.CurrentDirectory);
+        // A relative core.hooksPath is a different folder in each worktree: say so here, and name the other
+        // worktrees that would run no ScopeGuard hook (scopeguard install refuses in that case too).
+        var otherWorktrees = 0;
+        if (workspace.IsHooksPathRelative)
+        {
+            if (problems > 0)
+            {
+                output.WriteLine($"           core.hooksPath '{hooksPath}' is relative: git resolves it against this worktree's root; set an absolute core.hooksPath, or commit ScopeGuard's hooks in '{hooksPath}', and run 'scopeguard install'");
+            }
+
+            var uncovered = HookInstaller.WorktreesWithoutHooks(workspace);
+            if (uncovered.Count > 0)
+            {
+                var (problem, fix) = HookInstaller.DescribeUncovered(workspace, uncovered);
+                output.WriteLine($"worktrees: NOT ALL CHECKED: {problem}");
+                output.WriteLine($"           {fix}");
+                otherWorktrees = 1;
+            }
+        }
+
+        // The manifest and the agent the pre-commit hook would use, decided by the same code as check.
+        var choice = new ManifestSelector(workspace, parseResult.GetValue(ManifestOption), context.CurrentDirectory).ForWork(workspace.HeadSha);
+        var (load, label) = (choice.Load, choice.Label);
         if (load.Manifest is null)
         {
             output.WriteLine($"manifest:  {label} is INVALID ({load.Errors.Count} error(s)):");
@@ -54,27 +77,36 @@ internal sealed class DoctorCommand : Command
 
         var manifest = load.Manifest;
         output.WriteLine($"manifest:  {label} loads: {manifest.Agents.Count} agent(s) ({string.Join(", ", manifest.Agents.Select(a => a.Name))})");
-        var (configAgent, configOrigin) = workspace.ReadAgentConfig();
-        var identity = AgentIdentity.Resolve(
-            manifest,
-            new IdentityInputs(parseResult.GetValue(AgentOption), context.Environment("SCOPEGUARD_AGENT"), configAgent, configOrigin, branch));
+        foreach (var note in choice.Notes)
+        {
+            output.WriteLine($"           note: {note}");
+        }
+
+        var identity = new IdentitySelector(workspace, context, parseResult.GetValue(AgentOption)).Decide(manifest, new IdentityHint(branch, null, Local: true));
+        var letThrough = false;
         if (identity.Agent is null)
         {
+            var refused = manifest.Settings.UnknownAgent == Core.Manifest.UnknownAgentPolicy.Block;
+            letThrough = !refused;
             output.WriteLine($"agent:     none: {identity.Reason}");
-            output.WriteLine($"           settings.unknownAgent is {manifest.Settings.UnknownAgent.ToString().ToLowerInvariant()}: commits here are {(manifest.Settings.UnknownAgent == Core.Manifest.UnknownAgentPolicy.Block ? "refused (SG0006)" : "not checked")}");
+            output.WriteLine($"           settings.unknownAgent is {manifest.Settings.UnknownAgent.ToString().ToLowerInvariant()}: commits here are {(refused ? "refused (SG0006)" : "not checked (a person working normally)")}");
         }
         else
         {
             output.WriteLine($"agent:     {identity.Agent.Name}, because {identity.Reason}");
-            output.WriteLine($"           mode {identity.Agent.Mode.ToString().ToLowerInvariant()}; may write: {Reporting.TextReporter.Describe(identity.Agent)}");
+            output.WriteLine($"           mode {Severities.Name(identity.Agent.Mode)}; may write: {Reporting.TextReporter.Describe(identity.Agent)}");
             if (branch is not null && manifest.Settings.ProtectedBranches.FirstOrDefault(b => b.Pattern.Matches(branch)) is { } guarded)
             {
                 output.WriteLine($"           note: '{branch}' is a protected branch ('{guarded.Source}'): this agent's commits here are refused (SG0005)");
             }
         }
 
-        output.WriteLine(problems == 0 ? "ok: commits in this worktree are checked by ScopeGuard" : $"{problems} problem(s): commits in this worktree are NOT checked as expected");
-        return problems == 0 ? ExitCodes.Success : ExitCodes.Findings;
+        output.WriteLine(
+            problems > 0 ? $"{problems + otherWorktrees} problem(s): commits in this worktree are NOT checked as expected"
+            : otherWorktrees > 0 ? "1 problem(s): commits in this worktree are checked by ScopeGuard, but NOT in every other worktree"
+            : letThrough ? "ok: ScopeGuard's hooks run in this worktree; with no agent identified they let commits through (settings.unknownAgent: allow)"
+            : "ok: commits in this worktree are checked by ScopeGuard");
+        return problems + otherWorktrees == 0 ? ExitCodes.Success : ExitCodes.Findings;
     }
 
     private static int DescribeHook(CliContext context, GitWorkspace workspace, string name, string hook)

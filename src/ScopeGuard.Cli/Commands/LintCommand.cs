@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ScopeGuard.Cli.Reporting;
 using ScopeGuard.Core;
 using ScopeGuard.Git;
 
@@ -37,7 +38,7 @@ internal sealed class LintCommand : Command
             var (load, _, label) = ManifestSource.LoadForQuery(manifestOption, workspace, context.CurrentDirectory);
             if (load.Manifest is null)
             {
-                return ManifestErrorReporter.Report(context, load, parseResult.GetValue(Format) == "json");
+                return ReportEmitter.ReportManifestErrors(context, load, label, "lint", parseResult.GetValue(Format) == "json");
             }
 
             if (parseResult.GetValue(Format) == "json")

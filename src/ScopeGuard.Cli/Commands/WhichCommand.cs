@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using ScopeGuard.Cli.Reporting;
 using ScopeGuard.Core;
 using ScopeGuard.Core.Rules;
 using ScopeGuard.Git;
@@ -89,10 +90,10 @@ internal sealed class WhichCommand : Command
             }
 
             var json = parseResult.GetValue(Format) == "json";
-            var (load, _, _) = ManifestSource.LoadForQuery(manifestOption, workspace, context.CurrentDirectory);
+            var (load, _, label) = ManifestSource.LoadForQuery(manifestOption, workspace, context.CurrentDirectory);
             if (load.Manifest is null)
             {
-                return ManifestErrorReporter.Report(context, load, json);
+                return ReportEmitter.ReportManifestErrors(context, load, label, "which", json);
             }
 
             var manifest = load.Manifest;
@@ -116,7 +117,7 @@ internal sealed class WhichCommand : Command
             if (agentName is not null)
             {
                 var agent = manifest.FindAgent(agentName)
-                    ?? throw new ScopeGuardException($"--agent names \"{agentName}\", which {manifest.Path} does not declare; declared agents: {string.Join(", ", manifest.Agents.Select(a => a.Name))}");
+                    ?? throw new ScopeGuardException(Messages.UndeclaredAgent("--agent", agentName, manifest));
                 var decisions = paths.Select(p => evaluator.Decide(agent, p.Path, p.IsDirectory)).ToList();
                 WriteForAgent(context.Output, decisions, json);
                 return decisions.All(d => d.Allowed) ? ExitCodes.Success : ExitCodes.Findings;

@@ -32,13 +32,16 @@ internal sealed record CheckReport(
     /// <summary>Gets the repository root, for reporters that need absolute locations.</summary>
     public string? RepositoryRoot { get; init; }
 
+    /// <summary>Gets why nothing was checked (an invalid manifest), when that is so; the findings then say where.</summary>
+    public string? Error { get; init; }
+
     public int Errors => Findings.Count(f => f.Severity == FindingSeverity.Error);
 
     public int Warnings => Findings.Count(f => f.Severity == FindingSeverity.Warning);
 
-    public int ExitCode => Errors > 0 ? ExitCodes.Findings : ExitCodes.Success;
+    public int ExitCode => Error is not null ? ExitCodes.Error : Errors > 0 ? ExitCodes.Findings : ExitCodes.Success;
 
-    public string Verdict => Errors > 0 ? "blocked" : Warnings > 0 ? "allowed with warnings" : "clean";
+    public string Verdict => Error is not null ? $"{Error}; nothing was checked" : Errors > 0 ? "blocked" : Warnings > 0 ? "allowed with warnings" : "clean";
 }
 
 /// <summary>The commits a range check covered.</summary>

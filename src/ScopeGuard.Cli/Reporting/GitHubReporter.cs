@@ -44,7 +44,7 @@ internal static class GitHubReporter
 
     public static string Annotation(Finding finding)
     {
-        var command = finding.Severity == FindingSeverity.Error ? "error" : "warning";
+        var command = Severities.Name(finding.Severity);
         var properties = finding.Path is null
             ? $"title={Property(finding.Id)}"
             : $"file={Property(finding.Path)},line={finding.Line},col={finding.Column},title={Property(finding.Id)}";

@@ -23,9 +23,14 @@ internal static class JsonReporter
             json.WriteStartObject();
             json.WriteNumber("version", SchemaVersion);
             WriteNullable(json, "agent", report.Agent?.Name);
+            if (report.Error is not null)
+            {
+                json.WriteString("error", report.Error);
+            }
+
             json.WriteString("identity", report.IdentityReason);
             WriteNullable(json, "branch", report.Branch);
-            json.WriteString("mode", report.Mode.ToString().ToLowerInvariant());
+            json.WriteString("mode", Severities.Name(report.Mode));
             json.WriteString("manifest", report.ManifestLabel);
             json.WriteString("source", report.Source);
             json.WriteNumber("filesChecked", report.FilesChecked);
@@ -67,7 +72,7 @@ internal static class JsonReporter
     {
         json.WriteStartObject();
         json.WriteString("id", finding.Id);
-        json.WriteString("severity", finding.Severity == FindingSeverity.Error ? "error" : "warning");
+        json.WriteString("severity", Severities.Name(finding.Severity));
         WriteNullable(json, "path", finding.Path);
         json.WriteNumber("line", finding.Line);
         json.WriteNumber("column", finding.Column);

@@ -22,7 +22,7 @@ internal static class MarkdownReporter
         writer.WriteLine($"## {icon} ScopeGuard: {report.Verdict}");
         writer.WriteLine();
         var who = report.Agent is null ? "no agent" : $"agent **{Text(report.Agent.Name)}**";
-        writer.WriteLine($"{who} ({Text(report.IdentityReason)}), mode `{report.Mode.ToString().ToLowerInvariant()}`, judged by {Text(report.ManifestLabel)}.");
+        writer.WriteLine($"{who} ({Text(report.IdentityReason)}), mode `{Severities.Name(report.Mode)}`, judged by {Text(report.ManifestLabel)}.");
         if (report.Range is { } range)
         {
             writer.WriteLine($"Checked {range.Commits} commit(s), `{Short(range.MergeBaseSha)}..{Short(range.HeadSha)}` ({Text(range.BaseRef)}...{Text(range.HeadRef)}): {report.FilesChecked} file(s), {report.Errors} error(s), {report.Warnings} warning(s).");
@@ -51,7 +51,7 @@ internal static class MarkdownReporter
         writer.WriteLine(withCommits ? "|---|---|---|---|---|---|" : "|---|---|---|---|---|");
         foreach (var finding in report.Findings)
         {
-            var severity = finding.Severity == FindingSeverity.Error ? "error" : "warning";
+            var severity = Severities.Name(finding.Severity);
             var location = finding.Path is null ? string.Empty : $"{Code(GitPathQuoting.Quote(finding.Path, report.QuotePath))} ({finding.Line},{finding.Column})";
             var symbol = finding.Symbol is null ? string.Empty : Code(finding.Symbol);
             var commit = withCommits ? $" {(finding.Commit is null ? string.Empty : Short(finding.Commit))} |" : string.Empty;

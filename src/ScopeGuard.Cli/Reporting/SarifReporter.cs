@@ -72,7 +72,7 @@ internal static class SarifReporter
             json.WriteString("agent", report.Agent?.Name);
             json.WriteString("identity", report.IdentityReason);
             json.WriteString("manifest", report.ManifestLabel);
-            json.WriteString("mode", report.Mode.ToString().ToLowerInvariant());
+            json.WriteString("mode", Severities.Name(report.Mode));
             json.WriteEndObject();
 
             json.WriteEndObject();
@@ -117,7 +117,7 @@ internal static class SarifReporter
         json.WriteStartObject();
         json.WriteString("ruleId", finding.Id);
         json.WriteNumber("ruleIndex", IndexOf(finding.Id));
-        json.WriteString("level", finding.Severity == FindingSeverity.Error ? "error" : "warning");
+        json.WriteString("level", Severities.Name(finding.Severity));
         json.WriteStartObject("message");
         json.WriteString("text", finding.Message);
         json.WriteEndObject();

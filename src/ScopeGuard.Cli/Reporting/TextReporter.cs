@@ -21,7 +21,7 @@ internal static class TextReporter
         var who = report.Agent is null
             ? $"no agent ({report.IdentityReason})"
             : $"agent '{report.Agent.Name}' ({report.IdentityReason})";
-        writer.WriteLine($"scopeguard: {who}; mode {report.Mode.ToString().ToLowerInvariant()}; judged by {report.ManifestLabel}");
+        writer.WriteLine($"scopeguard: {who}; mode {Severities.Name(report.Mode)}; judged by {report.ManifestLabel}");
         if (report.Agent is not null)
         {
             writer.WriteLine($"  may write: {Describe(report.Agent)}");
@@ -47,7 +47,7 @@ internal static class TextReporter
     // sequence cannot split the line or drive the terminal), and no raw control character in the message.
     public static string FormatFinding(Finding finding, bool color, bool quotePath = false)
     {
-        var severity = finding.Severity == FindingSeverity.Error ? "error" : "warning";
+        var severity = Severities.Name(finding.Severity);
         if (color)
         {
             severity = finding.Severity == FindingSeverity.Error ? $"\u001b[31m{severity}\u001b[0m" : $"\u001b[33m{severity}\u001b[0m";

@@ -661,7 +661,7 @@ public static class ManifestLoader
     {
         public ScopeMode Mode { get; set; } = ScopeMode.Block;
 
-        public string BaseBranch { get; set; } = "main";
+        public string BaseBranch { get; set; } = ManifestDefaults.BaseBranch;
 
         public UnknownAgentPolicy UnknownAgent { get; set; } = UnknownAgentPolicy.Allow;
 

@@ -100,6 +100,22 @@ internal sealed class TempRepo : IDisposable
         return folder;
     }
 
+    /// <summary>Makes a bare repository beside this one, adds it as <c>origin</c> and pushes main to it.</summary>
+    /// <returns>The bare repository's folder.</returns>
+    public string AddBareRemote()
+    {
+        var remote = System.IO.Path.Combine(Root, "remote.git");
+        GitIn(Root, "init", "--quiet", "--bare", "-b", "main", remote);
+        Git("remote", "add", "origin", remote);
+        var push = TryGit(Path, null, "push", "--quiet", "origin", "main");
+        if (push.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"git push origin main failed:\n{push}");
+        }
+
+        return remote;
+    }
+
     /// <summary>Runs git in the main worktree; throws when it fails.</summary>
     public string Git(params string[] args) => GitIn(Path, args);
 
@@ -125,6 +141,9 @@ internal sealed class TempRepo : IDisposable
         TryGit(directory, extra, ["commit", "-m", "change", .. args]);
 
     public string Head(string directory) => GitIn(directory, "rev-parse", "HEAD").Trim();
+
+    /// <summary>Gets how reports name the manifest that judges work on a branch that left main at its current tip.</summary>
+    public string BaseManifestLabel() => $"scopes.json at the merge base with main ({GitIn(Path, "rev-parse", "main").Trim()[..10]})";
 
     /// <summary>Gets the folder git runs hooks from in <paramref name="worktree"/>, as git itself says.</summary>
     public string HooksDirectory(string worktree) =>
