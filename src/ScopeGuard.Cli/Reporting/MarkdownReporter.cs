@@ -78,9 +78,16 @@ internal static class MarkdownReporter
     internal static string Text(string text)
     {
         var builder = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (Markup.Contains(c, StringComparison.Ordinal))
+            var c = text[i];
+            if (c == '_' && i > 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i + 1]))
+            {
+                // Between two letters or digits an underscore can neither open nor close emphasis
+                // (CommonMark's flanking rules): GITHUB_HEAD_REF stays readable in the raw text.
+                builder.Append(c);
+            }
+            else if (Markup.Contains(c, StringComparison.Ordinal))
             {
                 builder.Append('\\').Append(c);
             }

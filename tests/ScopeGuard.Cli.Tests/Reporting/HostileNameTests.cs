@@ -29,6 +29,7 @@ public sealed class HostileNameTests
         "src/a\nb.cs",
         "src/tab\there.cs",
         "src/&lt;entity&gt;$x$.md",
+        "src/_under_ score_x.md",
     };
 
     private static Finding FindingFor(string path)
@@ -186,6 +187,10 @@ public sealed class HostileNameTests
             if (text[i] == '\\')
             {
                 i++;
+            }
+            else if (text[i] == '_' && i > 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i + 1]))
+            {
+                // An underscore inside a word is not emphasis.
             }
             else if (characters.Contains(text[i], StringComparison.Ordinal))
             {
