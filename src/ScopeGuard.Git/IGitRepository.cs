@@ -28,6 +28,12 @@ public interface IGitRepository : IDisposable
     /// <summary>Gets the commit HEAD points at, or <see langword="null"/> before the first commit.</summary>
     string? HeadSha { get; }
 
+    /// <summary>Gets a value indicating whether git compares file names case-insensitively here (<c>core.ignoreCase</c>).</summary>
+    bool IgnoreCase { get; }
+
+    /// <summary>Gets a value indicating whether git shows non-ASCII bytes of paths as octal escapes (<c>core.quotePath</c>).</summary>
+    bool QuotePath { get; }
+
     /// <summary>Gets a value indicating whether the repository is a shallow clone.</summary>
     bool IsShallow { get; }
 

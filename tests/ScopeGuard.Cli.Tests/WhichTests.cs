@@ -93,6 +93,29 @@ public sealed class WhichTests : IDisposable
     }
 
     [Fact]
+    public void Which_OtherCaseOfDeniedFolderUnderCoreIgnoreCase_IsDenied()
+    {
+        repo.Git("config", "core.ignorecase", "true");
+
+        var result = Which("src/Billing/generated/InvoiceDto.cs", "--agent", "billing");
+
+        Assert.True(result.ExitCode == ExitCodes.Findings, result.ToString());
+        Assert.Equal(
+            "src/Billing/generated/InvoiceDto.cs: not allowed: denied (agents.billing.deny: /src/Billing/Generated/)",
+            result.Output.TrimEnd('\n'));
+    }
+
+    [Fact]
+    public void Which_OtherCaseOfDeniedFolderWithoutCoreIgnoreCase_IsGrantedAsSpelled()
+    {
+        repo.Git("config", "core.ignorecase", "false");
+
+        var result = Which("src/Billing/generated/InvoiceDto.cs", "--agent", "billing");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+    }
+
+    [Fact]
     public void Which_DeniedPathAsJsonForAllAgents_ShowsDeniedForOwnerAndGrantedForOthers()
     {
         var result = Which("src/Billing/Generated/InvoiceDto.cs", "--format", "json");

@@ -133,9 +133,13 @@ public sealed class ChangeKindTests
         var commit = repo.Commit(billing);
 
         Assert.True(commit.ExitCode != 0, commit.ToString());
-        foreach (var name in names)
+
+        // Names git quotes (a '"', a tab) are shown as git shows them, so each finding stays one line.
+        string[] shown = ["src/Shipping/with space.cs", "\"src/Shipping/\\\"quoted\\\" 'name'.cs\"", "src/Shipping/Größe-日本.cs", "\"docs/tab\\there.md\""];
+        foreach (var name in shown)
         {
-            Assert.Contains($"{name}(1,1): error SG0001: agent 'billing' may not change '{name}' (added)", commit.Output, StringComparison.Ordinal);
+            var quoted = name.StartsWith('"') ? name : $"'{name}'";
+            Assert.Contains($"{name}(1,1): error SG0001: agent 'billing' may not change {quoted} (added)", commit.Output, StringComparison.Ordinal);
         }
     }
 

@@ -155,6 +155,24 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void Commit_OtherCaseOfADeniedFolderUnderCoreIgnoreCase_IsRefused()
+    {
+        using var repo = TempRepo.Create();
+        repo.Git("config", "core.ignorecase", "true");
+        repo.Git("rm", "--quiet", "-r", "src/Billing/Generated");
+        Assert.Equal(0, repo.Commit(repo.Path).ExitCode);
+        var billing = repo.AddWorktree("agent/billing");
+        repo.Write("src/Billing/generated/Sneaky.cs", "namespace Contoso.Billing.Generated;\n", billing);
+        repo.GitIn(billing, "add", "--all");
+
+        var commit = repo.Commit(billing);
+
+        Assert.True(commit.ExitCode != 0, commit.ToString());
+        Assert.Contains("src/Billing/generated/Sneaky.cs(1,1): error SG0001: agent 'billing'", commit.Output, StringComparison.Ordinal);
+        Assert.Contains("denied by '/src/Billing/Generated/'", commit.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_WarnModeWithUnknownAgentBlocked_HeaderModeAgreesWithTheBlockingFinding()
     {
         using var repo = TempRepo.Create(Manifests.UnknownAgentBlocked.Replace("\"mode\": \"block\"", "\"mode\": \"warn\"", StringComparison.Ordinal), install: false);

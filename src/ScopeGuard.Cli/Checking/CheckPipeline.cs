@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using ScopeGuard.Cli.Reporting;
 using ScopeGuard.Core.Manifest;
+using ScopeGuard.Core.Patterns;
 using ScopeGuard.Core.Rules;
 using ScopeGuard.Git;
 
@@ -32,7 +33,7 @@ internal sealed class CheckPipeline
     {
         var manifest = unit.Manifest.Manifest ?? throw new InvalidOperationException("an invalid manifest is reported before the pipeline runs");
         var identity = identities.Decide(manifest, unit.Identity);
-        var evaluator = new ScopeEvaluator(manifest);
+        var evaluator = new ScopeEvaluator(manifest, new PathMatchOptions(git.IgnoreCase));
         IReadOnlyList<Finding> findings = evaluator.Evaluate(identity, unit.TargetBranch, unit.Changes, modeOverride, git.Contents);
         if (perCommit && findings.Count > 0 && unit.Commits.Count > 0)
         {
@@ -52,6 +53,7 @@ internal sealed class CheckPipeline
             Range = unit.Range,
             Notes = [.. unit.Manifest.Notes, .. unit.Notes],
             RepositoryRoot = git.WorkTreeRoot,
+            QuotePath = git.QuotePath,
         };
     }
 

@@ -7,6 +7,7 @@ using System.Text;
 using System.Text.Json;
 using ScopeGuard.Cli.Reporting;
 using ScopeGuard.Core;
+using ScopeGuard.Core.Patterns;
 using ScopeGuard.Core.Rules;
 using ScopeGuard.Git;
 
@@ -103,7 +104,8 @@ internal sealed class WhichCommand : Command
                 SymbolAnswers.Write(context.Output, manifest, symbols, parseResult.GetValue(AgentOption), json);
             }
 
-            var evaluator = new ScopeEvaluator(manifest);
+            // Deny and protected paths match every case of a name where git says the file system folds case.
+            var evaluator = new ScopeEvaluator(manifest, new PathMatchOptions(workspace?.IgnoreCase ?? false));
             var paths = ReadPaths(parseResult.GetValue(Paths) ?? [], context)
                 .Select(p => Normalize(p, workspace, context.CurrentDirectory))
                 .ToList();

@@ -22,6 +22,13 @@ internal sealed record CheckReport(
     /// <summary>Gets notes the reader must see, e.g. that the manifest came from the head.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>
+    /// Gets a value indicating whether paths are shown with git's <c>core.quotePath</c> on (non-ASCII
+    /// bytes as octal escapes). Names with control characters, <c>"</c> or <c>\</c> are quoted either way.
+    /// The check passes <c>GitWorkspace.QuotePath</c>; false keeps other scripts readable.
+    /// </summary>
+    public bool QuotePath { get; init; }
+
     /// <summary>Gets the repository root, for reporters that need absolute locations.</summary>
     public string? RepositoryRoot { get; init; }
 

@@ -1,12 +1,19 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text;
 using ScopeGuard.Core;
 using ScopeGuard.Core.Rules;
 
 namespace ScopeGuard.Cli.Reporting;
 
 /// <summary>A pull-request comment or step summary: verdict, table of findings, how to fix.</summary>
+/// <remarks>
+/// File names, branch names and messages come from the change being judged, so they are text, never
+/// markup: a path is shown as git quotes it inside a code span whose fence is longer than any run of
+/// backticks in it, and every other piece of text escapes the characters Markdown (and GitHub's
+/// flavour) would read as emphasis, links, images, HTML, entities, math or table cells.
+/// </remarks>
 internal static class MarkdownReporter
 {
     public static void Write(TextWriter writer, CheckReport report)
@@ -14,11 +21,11 @@ internal static class MarkdownReporter
         var icon = report.Errors > 0 ? "❌" : report.Warnings > 0 ? "⚠️" : "✅";
         writer.WriteLine($"## {icon} ScopeGuard: {report.Verdict}");
         writer.WriteLine();
-        var who = report.Agent is null ? "no agent" : $"agent **{Cell(report.Agent.Name)}**";
-        writer.WriteLine($"{who} ({Cell(report.IdentityReason)}), mode `{Severities.Name(report.Mode)}`, judged by {Cell(report.ManifestLabel)}.");
+        var who = report.Agent is null ? "no agent" : $"agent **{Text(report.Agent.Name)}**";
+        writer.WriteLine($"{who} ({Text(report.IdentityReason)}), mode `{Severities.Name(report.Mode)}`, judged by {Text(report.ManifestLabel)}.");
         if (report.Range is { } range)
         {
-            writer.WriteLine($"Checked {range.Commits} commit(s), `{Short(range.MergeBaseSha)}..{Short(range.HeadSha)}` ({Cell(range.BaseRef)}...{Cell(range.HeadRef)}): {report.FilesChecked} file(s), {report.Errors} error(s), {report.Warnings} warning(s).");
+            writer.WriteLine($"Checked {range.Commits} commit(s), `{Short(range.MergeBaseSha)}..{Short(range.HeadSha)}` ({Text(range.BaseRef)}...{Text(range.HeadRef)}): {report.FilesChecked} file(s), {report.Errors} error(s), {report.Warnings} warning(s).");
         }
         else
         {
@@ -28,7 +35,7 @@ internal static class MarkdownReporter
         foreach (var note in report.Notes)
         {
             writer.WriteLine();
-            writer.WriteLine($"> **Note:** {Cell(note)}");
+            writer.WriteLine($"> **Note:** {Text(note)}");
         }
 
         if (report.Findings.Count == 0)
@@ -45,10 +52,10 @@ internal static class MarkdownReporter
         foreach (var finding in report.Findings)
         {
             var severity = Severities.Name(finding.Severity);
-            var location = finding.Path is null ? string.Empty : $"`{Cell(finding.Path)}` ({finding.Line},{finding.Column})";
-            var symbol = finding.Symbol is null ? string.Empty : $"`{Cell(finding.Symbol)}`";
+            var location = finding.Path is null ? string.Empty : $"{Code(GitPathQuoting.Quote(finding.Path, report.QuotePath))} ({finding.Line},{finding.Column})";
+            var symbol = finding.Symbol is null ? string.Empty : Code(finding.Symbol);
             var commit = withCommits ? $" {(finding.Commit is null ? string.Empty : Short(finding.Commit))} |" : string.Empty;
-            writer.WriteLine($"| {severity} | [{finding.Id}]({finding.HelpUri}) | {location} | {symbol} |{commit} {Cell(finding.Message)} |");
+            writer.WriteLine($"| {severity} | [{finding.Id}]({finding.HelpUri}) | {location} | {symbol} |{commit} {Text(finding.Message)} |");
         }
 
         writer.WriteLine();
@@ -62,7 +69,58 @@ internal static class MarkdownReporter
 
     private static string Short(string sha) => sha.Length > 10 ? sha[..10] : sha;
 
-    // Table cells: no line breaks, no unescaped pipes.
-    private static string Cell(string text) =>
-        text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    // Punctuation that can start markup somewhere in GitHub Markdown: emphasis and strikethrough
+    // (* _ ~), code (`), links and images ([ ] ( ) !), HTML and autolinks (< >), entities (&), math ($),
+    // table cells (|), and the escape itself (\). Escaped, each is shown as itself.
+    private const string Markup = "\\`*_~[]()!<>&$|#{}";
+
+    // Plain text in a table cell or a line: markup characters escaped, one line.
+    internal static string Text(string text)
+    {
+        var builder = new StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '_' && i > 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i + 1]))
+            {
+                // Between two letters or digits an underscore can neither open nor close emphasis
+                // (CommonMark's flanking rules): GITHUB_HEAD_REF stays readable in the raw text.
+                builder.Append(c);
+            }
+            else if (Markup.Contains(c, StringComparison.Ordinal))
+            {
+                builder.Append('\\').Append(c);
+            }
+            else if (c is '\r' or '\n' or '\t')
+            {
+                builder.Append(' ');
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    // A code span that nothing inside can close: the fence is one backtick longer than the longest
+    // run of backticks in the text, with a space inside each end when the text starts or ends with a
+    // backtick or a space (CommonMark strips one). A pipe is escaped for the table (GitHub reads \| in
+    // a code span in a table as |); line breaks cannot occur: callers pass paths as git quotes them.
+    internal static string Code(string text)
+    {
+        var longest = 0;
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        var fence = new string('`', longest + 1);
+        var pad = text.Length > 0 && (text[0] is '`' or ' ' || text[^1] is '`' or ' ') ? " " : string.Empty;
+        var body = text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+        return fence + pad + body + pad + fence;
+    }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text;
 using ScopeGuard.Core.Manifest;
 using ScopeGuard.Core.Rules;
 
@@ -14,7 +15,7 @@ internal static class TextReporter
     {
         foreach (var finding in report.Findings)
         {
-            writer.WriteLine(FormatFinding(finding, color));
+            writer.WriteLine(FormatFinding(finding, color, report.QuotePath));
         }
 
         var who = report.Agent is null
@@ -42,7 +43,9 @@ internal static class TextReporter
         }
     }
 
-    public static string FormatFinding(Finding finding, bool color)
+    // One finding, one line: the path as git quotes it (a name with a line break, a tab or an escape
+    // sequence cannot split the line or drive the terminal), and no raw control character in the message.
+    public static string FormatFinding(Finding finding, bool color, bool quotePath = false)
     {
         var severity = Severities.Name(finding.Severity);
         if (color)
@@ -52,9 +55,29 @@ internal static class TextReporter
 
         var origin = finding.Path is null
             ? "scopeguard"
-            : string.Create(CultureInfo.InvariantCulture, $"{finding.Path}({finding.Line},{finding.Column})");
+            : string.Create(CultureInfo.InvariantCulture, $"{GitPathQuoting.Quote(finding.Path, quotePath)}({finding.Line},{finding.Column})");
         var commit = finding.Commit is null ? string.Empty : $" [commit {finding.Commit[..Math.Min(10, finding.Commit.Length)]}]";
-        return $"{origin}: {severity} {finding.Id}: {finding.Message}{commit}";
+        return $"{origin}: {severity} {finding.Id}: {OneLine(finding.Message)}{commit}";
+    }
+
+    // Messages quote paths already (GitPathQuoting.InMessage); this catches any control character left.
+    internal static string OneLine(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c < 0x20 || c == 0x7F)
+            {
+                var builder = new StringBuilder(text.Length + 8);
+                foreach (var d in text)
+                {
+                    builder.Append(d < 0x20 || d == 0x7F ? string.Create(CultureInfo.InvariantCulture, $"\\x{(int)d:x2}") : d.ToString());
+                }
+
+                return builder.ToString();
+            }
+        }
+
+        return text;
     }
 
     public static string Describe(AgentScope agent)

@@ -74,6 +74,7 @@ public static class JsonReader
     private sealed class Cursor
     {
         private readonly string text;
+        private StringBuilder? builder;
         private int index;
         private int line = 1;
         private int lineStart;
@@ -271,7 +272,24 @@ public static class JsonReader
         {
             var start = Position;
             Advance();
-            var builder = new StringBuilder();
+
+            // Most strings have no escape: take them as one substring (a string cannot hold a line
+            // break, so the position moves by columns only).
+            var end = index;
+            while (end < text.Length && text[end] is not ('"' or '\\') && text[end] >= 0x20)
+            {
+                end++;
+            }
+
+            if (end < text.Length && text[end] == '"')
+            {
+                var plain = text.Substring(index, end - index);
+                index = end + 1;
+                return plain;
+            }
+
+            var builder = this.builder ??= new StringBuilder();
+            builder.Clear();
             while (true)
             {
                 if (AtEnd)

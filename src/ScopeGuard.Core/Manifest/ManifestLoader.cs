@@ -41,6 +41,18 @@ public static class ManifestLoader
     /// <summary>The largest manifest accepted.</summary>
     public const int MaxLength = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// The most rules a manifest may hold: branch, path, deny and symbol patterns over all agents,
+    /// with <c>settings.defaults</c> counted once for each agent it is copied into.
+    /// </summary>
+    public const int MaxRules = 1_000_000;
+
+    /// <summary>
+    /// The most pattern tests the check that one branch identifies one agent may make: each literal
+    /// branch is tested against the other agents' wildcard patterns that begin with a prefix of it.
+    /// </summary>
+    public const int MaxBranchComparisons = 1_000_000;
+
     // The keys each object accepts; schemas/scopes.schema.json must list the same (a test checks).
     internal static readonly string[] RootKeys = ["$schema", "version", "settings", "agents"];
     internal static readonly string[] SettingsKeys = ["mode", "baseBranch", "unknownAgent", "protectedPaths", "protectedBranches", "defaults"];
@@ -114,6 +126,11 @@ public static class ManifestLoader
         if (!members.TryGetValue("agents", out var agentsMember))
         {
             context.Error(root.Position, "missing \"agents\": declare at least one agent");
+            return null;
+        }
+
+        if (!CheckRuleCount(agentsMember.Value, settings, context))
+        {
             return null;
         }
 
@@ -461,13 +478,19 @@ public static class ManifestLoader
 
     // One branch must identify at most one agent: the same pattern twice, or one agent's
     // literal branch matched by another agent's pattern, is an error in the manifest itself.
+    // Linear in the number of branches: a literal can only match a wildcard pattern whose text
+    // before its first wildcard is a prefix of the literal, so each literal is tested only against
+    // the wildcard patterns found along its path in a prefix tree, not against every agent's branches.
     private static void CheckBranchClaims(List<AgentScope> agents, Context context)
     {
         var claims = new Dictionary<string, (AgentScope Agent, ManifestEntry<BranchPattern> Entry)>(StringComparer.Ordinal);
-        foreach (var agent in agents)
+        var wildcards = new PrefixTree();
+        for (var a = 0; a < agents.Count; a++)
         {
-            foreach (var entry in agent.Branches)
+            var agent = agents[a];
+            for (var b = 0; b < agent.Branches.Count; b++)
             {
+                var entry = agent.Branches[b];
                 if (claims.TryGetValue(entry.Source, out var claim) && claim.Agent != agent)
                 {
                     context.Error(entry.Position, $"branch pattern \"{entry.Source}\" is claimed by agent \"{claim.Agent.Name}\" ({claim.Entry.Position}) and agent \"{agent.Name}\": one branch must identify one agent");
@@ -475,22 +498,162 @@ public static class ManifestLoader
                 }
 
                 claims[entry.Source] = (agent, entry);
+                if (!entry.Pattern.IsLiteral)
+                {
+                    wildcards.Add(entry.Pattern.LiteralPrefix, new BranchRef(a, b, entry));
+                }
             }
         }
 
-        foreach (var agent in agents)
+        var comparisons = 0;
+        var candidates = new List<BranchRef>();
+        for (var a = 0; a < agents.Count; a++)
         {
-            foreach (var literal in agent.Branches.Where(b => b.Pattern.IsLiteral))
+            var agent = agents[a];
+            foreach (var literal in agent.Branches)
             {
-                foreach (var other in agents.Where(a => a != agent))
+                if (!literal.Pattern.IsLiteral)
                 {
-                    var overlap = other.Branches.FirstOrDefault(b => b.Source != literal.Source && b.Pattern.Matches(literal.Source));
-                    if (overlap is not null)
+                    continue;
+                }
+
+                candidates.Clear();
+                wildcards.CollectPrefixesOf(literal.Source, candidates);
+                comparisons += candidates.Count;
+                if (comparisons > MaxBranchComparisons)
+                {
+                    context.Error(literal.Position, $"too many wildcard branch patterns start with the same text as branch \"{literal.Source}\": checking that each branch identifies one agent would take more than {MaxBranchComparisons.ToString("N0", CultureInfo.InvariantCulture)} comparisons; begin each agent's wildcard patterns with a text of its own, such as \"agent/{agent.Name}/*\"");
+                    return;
+                }
+
+                if (candidates.Count == 0)
+                {
+                    continue;
+                }
+
+                // Report as a scan of the other agents in manifest order would: per agent, its first
+                // pattern (in the order written) that matches the literal.
+                candidates.Sort((x, y) => x.Agent != y.Agent ? x.Agent.CompareTo(y.Agent) : x.Index.CompareTo(y.Index));
+                var bytes = System.Text.Encoding.UTF8.GetBytes(literal.Source);
+                var reported = -1;
+                foreach (var candidate in candidates)
+                {
+                    if (candidate.Agent == a || candidate.Agent == reported || !candidate.Entry.Pattern.Matches(bytes))
                     {
-                        context.Error(literal.Position, $"branch \"{literal.Source}\" of agent \"{agent.Name}\" also matches \"{overlap.Source}\" of agent \"{other.Name}\" ({overlap.Position}): one branch must identify one agent");
+                        continue;
                     }
+
+                    reported = candidate.Agent;
+                    var other = agents[candidate.Agent];
+                    var overlap = candidate.Entry;
+                    context.Error(literal.Position, $"branch \"{literal.Source}\" of agent \"{agent.Name}\" also matches \"{overlap.Source}\" of agent \"{other.Name}\" ({overlap.Position}): one branch must identify one agent");
                 }
             }
+        }
+    }
+
+    // Counts the rules every agent will hold once settings.defaults is expanded into it, before
+    // anything is parsed: defaults are copied into each agent, so a large defaults list times many
+    // agents could otherwise take the loader (and memory) far beyond the manifest's own size.
+    private static bool CheckRuleCount(JsonNode agentsNode, RawSettings settings, Context context)
+    {
+        if (agentsNode.Kind != JsonKind.Object)
+        {
+            return true;
+        }
+
+        long perAgentDefaults = ItemCount(settings.DefaultPaths) + ItemCount(settings.DefaultDeny) + SymbolItemCount(settings.DefaultSymbols);
+        long total = 0;
+        foreach (var member in agentsNode.Members)
+        {
+            total += perAgentDefaults;
+            if (member.Value.Kind == JsonKind.Object)
+            {
+                foreach (var key in member.Value.Members)
+                {
+                    total += key.Name == "symbols" ? SymbolItemCount(key.Value) : ItemCount(key.Value);
+                }
+            }
+
+            if (total > MaxRules)
+            {
+                context.Error(member.NamePosition, $"the manifest holds more than {MaxRules.ToString("N0", CultureInfo.InvariantCulture)} rules (branches, paths, deny and symbol patterns, with settings.defaults counted once for each agent) by agent \"{member.Name}\": split the manifest's agents or shorten settings.defaults");
+                return false;
+            }
+        }
+
+        return true;
+
+        static long ItemCount(JsonNode? node) => node is { Kind: JsonKind.Array } ? node.Items.Count : 0;
+
+        static long SymbolItemCount(JsonNode? node)
+        {
+            long count = 0;
+            if (node is { Kind: JsonKind.Object })
+            {
+                foreach (var member in node.Members)
+                {
+                    count += ItemCount(member.Value);
+                }
+            }
+
+            return count;
+        }
+    }
+
+    // One agent's branch pattern: the agent's index in the manifest, the pattern's index in its list.
+    private readonly record struct BranchRef(int Agent, int Index, ManifestEntry<BranchPattern> Entry);
+
+    // Wildcard branch patterns keyed by the literal text before their first wildcard.
+    private sealed class PrefixTree
+    {
+        private readonly Node root = new();
+
+        public void Add(string prefix, BranchRef value)
+        {
+            var node = root;
+            foreach (var c in prefix)
+            {
+                node.Children ??= new Dictionary<char, Node>();
+                if (!node.Children.TryGetValue(c, out var child))
+                {
+                    child = new Node();
+                    node.Children[c] = child;
+                }
+
+                node = child;
+            }
+
+            (node.Values ??= []).Add(value);
+        }
+
+        // Adds every value whose key is a prefix of text (the empty key included).
+        public void CollectPrefixesOf(string text, List<BranchRef> into)
+        {
+            var node = root;
+            var i = 0;
+            while (true)
+            {
+                if (node.Values is not null)
+                {
+                    into.AddRange(node.Values);
+                }
+
+                if (i == text.Length || node.Children is null || !node.Children.TryGetValue(text[i], out var child))
+                {
+                    return;
+                }
+
+                node = child;
+                i++;
+            }
+        }
+
+        private sealed class Node
+        {
+            public Dictionary<char, Node>? Children { get; set; }
+
+            public List<BranchRef>? Values { get; set; }
         }
     }
 
@@ -552,7 +715,9 @@ public static class ManifestLoader
                 yield break;
             }
 
-            var seen = new Dictionary<string, TextPosition>(StringComparer.Ordinal);
+            // Most lists are short: look for a duplicate among the items before (no dictionary per list,
+            // which for thousands of agents is much of the loader's garbage); long lists use one.
+            var seen = node.Items.Count > 16 ? new Dictionary<string, TextPosition>(StringComparer.Ordinal) : null;
             for (var i = 0; i < node.Items.Count; i++)
             {
                 var item = node.Items[i];
@@ -562,15 +727,40 @@ public static class ManifestLoader
                     continue;
                 }
 
-                if (seen.TryGetValue(item.Text, out var first))
+                if (FirstOccurrence(node.Items, i, seen) is { } first)
                 {
                     Error(item.Position, $"\"{item.Text}\" is listed twice in {where} (first at {first})");
                     continue;
                 }
 
-                seen[item.Text] = item.Position;
                 yield return (item.Text, item.Position);
             }
+        }
+
+        // Where an earlier string item equal to items[i] is, or null (recording items[i] in seen when given).
+        private static TextPosition? FirstOccurrence(IReadOnlyList<JsonNode> items, int i, Dictionary<string, TextPosition>? seen)
+        {
+            var text = items[i].Text;
+            if (seen is not null)
+            {
+                if (seen.TryGetValue(text, out var first))
+                {
+                    return first;
+                }
+
+                seen[text] = items[i].Position;
+                return null;
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (items[j].Kind == JsonKind.String && string.Equals(items[j].Text, text, StringComparison.Ordinal))
+                {
+                    return items[j].Position;
+                }
+            }
+
+            return null;
         }
 
         // Returns the members by name, reporting unknown and duplicate keys.

@@ -12,7 +12,9 @@ public sealed class BranchPattern
     {
         Text = text;
         pattern = System.Text.Encoding.UTF8.GetBytes(text);
-        IsLiteral = text.IndexOfAny(['*', '?', '[', '\\']) < 0;
+        var firstSpecial = text.IndexOfAny(['*', '?', '[', '\\']);
+        IsLiteral = firstSpecial < 0;
+        LiteralPrefix = firstSpecial < 0 ? text : text.Substring(0, firstSpecial);
     }
 
     /// <summary>Gets the pattern.</summary>
@@ -20,6 +22,12 @@ public sealed class BranchPattern
 
     /// <summary>Gets a value indicating whether the pattern names exactly one branch.</summary>
     public bool IsLiteral { get; }
+
+    /// <summary>
+    /// Gets the text before the first wildcard or escape (the whole text of a literal pattern):
+    /// every branch the pattern matches starts with it.
+    /// </summary>
+    public string LiteralPrefix { get; }
 
     /// <summary>Parses a branch pattern, or says why it is not one.</summary>
     /// <param name="text">The pattern.</param>
@@ -57,6 +65,8 @@ public sealed class BranchPattern
     /// <param name="branch">The branch.</param>
     /// <returns>Whether it matches.</returns>
     public bool Matches(string branch) => Wildmatch.IsMatch(pattern, System.Text.Encoding.UTF8.GetBytes(branch), pathName: true);
+
+    internal bool Matches(byte[] branch) => Wildmatch.IsMatch(pattern, branch, pathName: true);
 
     /// <inheritdoc/>
     public override string ToString() => Text;

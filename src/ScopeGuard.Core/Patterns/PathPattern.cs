@@ -19,6 +19,10 @@ public sealed class PathPattern
     private readonly byte[] literalPrefix;
     private readonly byte[] afterPrefix;
 
+    // The pattern respelled for MatchesAnySpelling (see Respell), made on first use.
+    private PathPattern? respelled;
+    private PathPattern? respelledFolded;
+
     private PathPattern(string text, byte[] body, bool basenameOnly, bool directoryOnly)
     {
         Text = text;
@@ -117,21 +121,103 @@ public sealed class PathPattern
             throw new ArgumentNullException(nameof(path));
         }
 
+        return MatchesPath(path, isDirectory, caseFold: false);
+    }
+
+    /// <summary>
+    /// Tests a path as <c>deny</c> rules and <c>settings.protectedPaths</c> do: every spelling of the
+    /// same name matches. The pattern and the path are both compared in Unicode Normalization Form C,
+    /// so a name written decomposed (NFD, as macOS writes it) matches a pattern written composed, and
+    /// with <paramref name="ignoreCase"/> (git's <c>core.ignoreCase</c>) letters match whatever their case.
+    /// Grants (<c>paths</c>) use the exact <see cref="Matches(string, bool)"/>.
+    /// </summary>
+    /// <param name="path">A path relative to the repository root, with <c>/</c> separators.</param>
+    /// <param name="isDirectory">Whether the path itself is a directory (or a submodule).</param>
+    /// <param name="ignoreCase">Whether letters match regardless of case (ASCII and other scripts).</param>
+    /// <returns><see langword="true"/> when the pattern covers some spelling of the path.</returns>
+    public bool MatchesAnySpelling(string path, bool isDirectory, bool ignoreCase)
+    {
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        return MatchesRespelled(Encoding.UTF8.GetBytes(Respell(path, ignoreCase)), isDirectory, ignoreCase);
+    }
+
+    /// <summary>
+    /// Spells a name the way <see cref="MatchesAnySpelling"/> compares it: in Unicode Normalization Form C
+    /// and, with <paramref name="ignoreCase"/>, with letters beyond ASCII in lower case (ASCII letters are
+    /// folded while matching, so a pattern's <c>[A-Z]</c> keeps its meaning).
+    /// </summary>
+    /// <param name="text">A path or a pattern.</param>
+    /// <param name="ignoreCase">Whether to lower the case of non-ASCII letters.</param>
+    /// <returns>The respelled text.</returns>
+    public static string Respell(string text, bool ignoreCase)
+    {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        var normalized = UnicodeNfc.Normalize(text);
+        if (!ignoreCase)
+        {
+            return normalized;
+        }
+
+        char[]? lowered = null;
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            var c = normalized[i];
+            if (c < 0x80 || char.IsSurrogate(c))
+            {
+                continue;
+            }
+
+            var lower = char.ToLowerInvariant(c);
+            if (lower != c)
+            {
+                lowered ??= normalized.ToCharArray();
+                lowered[i] = lower;
+            }
+        }
+
+        return lowered is null ? normalized : new string(lowered);
+    }
+
+    // Matches a path already respelled (Respell, then UTF-8) against this pattern respelled the same way.
+    internal bool MatchesRespelled(byte[] respelledPath, bool isDirectory, bool ignoreCase)
+    {
+        var pattern = ignoreCase
+            ? respelledFolded ??= RespellPattern(ignoreCase: true)
+            : respelled ??= RespellPattern(ignoreCase: false);
+        return pattern.MatchesPath(respelledPath, isDirectory, ignoreCase);
+    }
+
+    private PathPattern RespellPattern(bool ignoreCase)
+    {
+        var text = Respell(Text, ignoreCase);
+        return text == Text ? this : TryParse(text, out _) ?? this;
+    }
+
+    private bool MatchesPath(byte[] path, bool isDirectory, bool caseFold)
+    {
         for (var i = 0; i < path.Length; i++)
         {
-            if (path[i] == (byte)'/' && MatchesOne(path, i, true))
+            if (path[i] == (byte)'/' && MatchesOne(path, i, true, caseFold))
             {
                 return true;
             }
         }
 
-        return MatchesOne(path, path.Length, isDirectory);
+        return MatchesOne(path, path.Length, isDirectory, caseFold);
     }
 
     /// <inheritdoc/>
     public override string ToString() => Text;
 
-    private bool MatchesOne(byte[] path, int length, bool isDirectory)
+    private bool MatchesOne(byte[] path, int length, bool isDirectory, bool caseFold)
     {
         if (DirectoryOnly && !isDirectory)
         {
@@ -146,7 +232,7 @@ public sealed class PathPattern
                 start--;
             }
 
-            return Wildmatch.IsMatch(body, Slice(path, start, length - start), pathName: false);
+            return Wildmatch.IsMatch(body, Slice(path, start, length - start), pathName: false, caseFold);
         }
 
         if (length < literalPrefix.Length)
@@ -156,14 +242,14 @@ public sealed class PathPattern
 
         for (var i = 0; i < literalPrefix.Length; i++)
         {
-            if (path[i] != literalPrefix[i])
+            if (path[i] != literalPrefix[i] && !(caseFold && Wildmatch.Lower(path[i]) == Wildmatch.Lower(literalPrefix[i])))
             {
                 return false;
             }
         }
 
         var rest = literalPrefix.Length == 0 && length == path.Length ? path : Slice(path, literalPrefix.Length, length - literalPrefix.Length);
-        return Wildmatch.IsMatch(afterPrefix, rest, pathName: true);
+        return Wildmatch.IsMatch(afterPrefix, rest, pathName: true, caseFold);
     }
 
     private static byte[] Slice(byte[] source, int start, int length)
@@ -234,13 +320,22 @@ public sealed class PathPattern
             return "a path pattern may not contain NUL or line breaks";
         }
 
-        var core = trimmed.Trim('/');
-        foreach (var segment in core.Split('/'))
+        // Without splitting: a manifest of thousands of agents parses tens of thousands of patterns.
+        var segmentStart = 0;
+        for (var i = 0; i <= trimmed.Length; i++)
         {
-            if (segment is "." or "..")
+            if (i < trimmed.Length && trimmed[i] != '/')
+            {
+                continue;
+            }
+
+            var length = i - segmentStart;
+            if ((length == 1 && trimmed[segmentStart] == '.') || (length == 2 && trimmed[segmentStart] == '.' && trimmed[segmentStart + 1] == '.'))
             {
                 return "'.' and '..' segments never match a repository path: write the path from the repository root";
             }
+
+            segmentStart = i + 1;
         }
 
         // Git drops one trailing '/' before it reads escapes and brackets, even after a backslash.

@@ -8,7 +8,8 @@ namespace ScopeGuard.Core.Patterns;
 /// Works on UTF-8 bytes, as git does, so <c>?</c> and bracket expressions see bytes, not characters.
 /// </summary>
 /// <remarks>
-/// Matching is case-sensitive (git's default where <c>core.ignoreCase</c> is false).
+/// Matching is case-sensitive (git's default where <c>core.ignoreCase</c> is false) unless
+/// asked to fold ASCII case, as <c>deny</c> and protected paths do under <c>core.ignoreCase</c>.
 /// The early-abort results keep the worst case polynomial: a star whose literal
 /// cannot be found further on stops every enclosing star from retrying.
 /// </remarks>
@@ -62,8 +63,42 @@ public static class Wildmatch
             throw new ArgumentNullException(nameof(text));
         }
 
-        return Run(pattern, 0, text, 0, pathName) == Outcome.Match;
+        return Run(pattern, 0, text, 0, pathName, caseFold: false) == Outcome.Match;
     }
+
+    /// <summary>
+    /// Matches UTF-8 <paramref name="text"/> against the UTF-8 <paramref name="pattern"/>, optionally
+    /// ignoring the case of ASCII letters.
+    /// </summary>
+    /// <remarks>
+    /// With <paramref name="caseFold"/>, git's <c>WM_CASEFOLD</c> rules apply to literals, ranges and
+    /// <c>[:upper:]</c>/<c>[:lower:]</c>, and, unlike git, also to escaped letters (<c>\A</c>) and to
+    /// single letters in a bracket expression (<c>[A]</c>), which git's wildmatch never matches then.
+    /// Folding non-ASCII letters is the caller's job.
+    /// </remarks>
+    /// <param name="pattern">The glob, as UTF-8 bytes.</param>
+    /// <param name="text">The text, as UTF-8 bytes.</param>
+    /// <param name="pathName">Git's <c>WM_PATHNAME</c> flag.</param>
+    /// <param name="caseFold">Whether <c>A</c>-<c>Z</c> and <c>a</c>-<c>z</c> match each other.</param>
+    /// <returns><see langword="true"/> when the whole text matches.</returns>
+    public static bool IsMatch(byte[] pattern, byte[] text, bool pathName, bool caseFold)
+    {
+        if (pattern is null)
+        {
+            throw new ArgumentNullException(nameof(pattern));
+        }
+
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        return Run(pattern, 0, text, 0, pathName, caseFold) == Outcome.Match;
+    }
+
+    internal static byte Lower(byte b) => b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b + 32) : b;
+
+    private static byte Fold(byte b, bool caseFold) => caseFold ? Lower(b) : b;
 
     private static bool IsSpecial(byte b) => b is (byte)'*' or (byte)'?' or (byte)'[' or (byte)'\\';
 
@@ -80,7 +115,7 @@ public static class Wildmatch
         return -1;
     }
 
-    private static Outcome Run(byte[] p, int pi, byte[] t, int ti, bool pathName)
+    private static Outcome Run(byte[] p, int pi, byte[] t, int ti, bool pathName, bool caseFold)
     {
         for (; pi < p.Length; pi++, ti++)
         {
@@ -95,7 +130,7 @@ public static class Wildmatch
                 case (byte)'\\':
                     // An escaped byte matches itself; a lone trailing backslash matches nothing.
                     pi++;
-                    if (pi >= p.Length || t[ti] != p[pi])
+                    if (pi >= p.Length || Fold(t[ti], caseFold) != Fold(p[pi], caseFold))
                     {
                         return Outcome.NoMatch;
                     }
@@ -112,7 +147,7 @@ public static class Wildmatch
 
                 case (byte)'*':
                     {
-                        var star = Star(p, ref pi, t, ref ti, pathName, out var done);
+                        var star = Star(p, ref pi, t, ref ti, pathName, caseFold, out var done);
                         if (done)
                         {
                             return star;
@@ -124,7 +159,7 @@ public static class Wildmatch
 
                 case (byte)'[':
                     {
-                        var bracket = Bracket(p, ref pi, t[ti], pathName);
+                        var bracket = Bracket(p, ref pi, Fold(t[ti], caseFold), pathName, caseFold);
                         if (bracket != Outcome.Match)
                         {
                             return bracket;
@@ -134,7 +169,7 @@ public static class Wildmatch
                     }
 
                 default:
-                    if (t[ti] != pc)
+                    if (Fold(t[ti], caseFold) != Fold(pc, caseFold))
                     {
                         return Outcome.NoMatch;
                     }
@@ -148,7 +183,7 @@ public static class Wildmatch
 
     // Handles a run of stars starting at p[pi]. When 'done' is false the caller continues its
     // loop with pi and ti both pointing at a slash (a single star that stops at the next directory).
-    private static Outcome Star(byte[] p, ref int pi, byte[] t, ref int ti, bool pathName, out bool done)
+    private static Outcome Star(byte[] p, ref int pi, byte[] t, ref int ti, bool pathName, bool caseFold, out bool done)
     {
         done = true;
         bool crossesSlash;
@@ -179,7 +214,7 @@ public static class Wildmatch
                         // Git ignores an abort here and goes on to retry the rest after every slash, which
                         // doubles the work for each "**/" in a pattern. An abort means the rest cannot
                         // match from here or from anywhere further on, so stop as the star loop below does.
-                        var none = Run(p, pi + 1, t, ti, pathName);
+                        var none = Run(p, pi + 1, t, ti, pathName, caseFold);
                         if (none is Outcome.Match or Outcome.AbortAll)
                         {
                             return none;
@@ -229,19 +264,19 @@ public static class Wildmatch
             if (!IsSpecial(p[pi]))
             {
                 // Skip ahead to the next place the literal after the star can match.
-                var literal = p[pi];
-                while (ti < t.Length && (crossesSlash || t[ti] != (byte)'/') && t[ti] != literal)
+                var literal = Fold(p[pi], caseFold);
+                while (ti < t.Length && (crossesSlash || t[ti] != (byte)'/') && Fold(t[ti], caseFold) != literal)
                 {
                     ti++;
                 }
 
-                if (ti >= t.Length || t[ti] != literal)
+                if (ti >= t.Length || Fold(t[ti], caseFold) != literal)
                 {
                     return crossesSlash ? Outcome.AbortAll : Outcome.AbortToDoubleStar;
                 }
             }
 
-            var rest = Run(p, pi, t, ti, pathName);
+            var rest = Run(p, pi, t, ti, pathName, caseFold);
             if (rest != Outcome.NoMatch)
             {
                 if (!crossesSlash || rest != Outcome.AbortToDoubleStar)
@@ -261,7 +296,8 @@ public static class Wildmatch
     }
 
     // Matches one text byte against the bracket expression at p[pi] ('['); leaves pi on its ']'.
-    private static Outcome Bracket(byte[] p, ref int pi, byte tc, bool pathName)
+    // With caseFold, tc is already lower case.
+    private static Outcome Bracket(byte[] p, ref int pi, byte tc, bool pathName, bool caseFold)
     {
         pi++;
         if (pi >= p.Length)
@@ -297,7 +333,7 @@ public static class Wildmatch
                 }
 
                 pc = p[pi];
-                if (tc == pc)
+                if (tc == Fold(pc, caseFold))
                 {
                     matched = true;
                 }
@@ -319,6 +355,11 @@ public static class Wildmatch
 
                 if (tc >= previous && tc <= pc)
                 {
+                    matched = true;
+                }
+                else if (caseFold && tc is >= (byte)'a' and <= (byte)'z' && tc - 32 >= previous && tc - 32 <= pc)
+                {
+                    // As git: a lower-case letter also matches a range of upper-case ones.
                     matched = true;
                 }
 
@@ -353,7 +394,7 @@ public static class Wildmatch
                 else
                 {
                     var name = Encoding.ASCII.GetString(p, nameStart, nameLength);
-                    if (!TryClass(name, tc, out var inClass))
+                    if (!TryClass(name, tc, caseFold, out var inClass))
                     {
                         return Outcome.AbortAll;
                     }
@@ -367,7 +408,7 @@ public static class Wildmatch
                     pc = 0;
                 }
             }
-            else if (tc == pc)
+            else if (tc == Fold(pc, caseFold))
             {
                 matched = true;
             }
@@ -395,7 +436,7 @@ public static class Wildmatch
     }
 
     // POSIX classes over ASCII only, as git's own ctype does; bytes above 0x7f are in none.
-    private static bool TryClass(string name, byte c, out bool member)
+    private static bool TryClass(string name, byte c, bool caseFold, out bool member)
     {
         var ascii = c < 0x80;
         var upper = c >= (byte)'A' && c <= (byte)'Z';
@@ -414,7 +455,7 @@ public static class Wildmatch
             case "print": member = c >= 0x20 && c <= 0x7e; return true;
             case "punct": member = graph && !upper && !lower && !digit; return true;
             case "space": member = c is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r'; return true;
-            case "upper": member = upper; return true;
+            case "upper": member = upper || (caseFold && lower); return true;
             case "xdigit": member = digit || (c >= (byte)'a' && c <= (byte)'f') || (c >= (byte)'A' && c <= (byte)'F'); return true;
             default: member = false; return false;
         }

@@ -23,10 +23,10 @@ public static class Messages
         {
             ChangeStatus.Added => "added",
             ChangeStatus.Deleted => "deleted",
-            ChangeStatus.Renamed when path == change.OldPath => $"renamed to '{change.Path}'",
-            ChangeStatus.Renamed => $"renamed from '{change.OldPath}'",
-            ChangeStatus.Copied when path == change.OldPath => $"copied to '{change.Path}'",
-            ChangeStatus.Copied => $"copied from '{change.OldPath}'",
+            ChangeStatus.Renamed when path == change.OldPath => $"renamed to {GitPathQuoting.InMessage(change.Path)}",
+            ChangeStatus.Renamed => $"renamed from {GitPathQuoting.InMessage(change.OldPath)}",
+            ChangeStatus.Copied when path == change.OldPath => $"copied to {GitPathQuoting.InMessage(change.Path)}",
+            ChangeStatus.Copied => $"copied from {GitPathQuoting.InMessage(change.OldPath)}",
             ChangeStatus.TypeChanged => "changed kind (file, symlink or submodule)",
             _ when change.IsModeChange => "mode changed",
             _ => "modified",
@@ -66,7 +66,7 @@ public static class Messages
             : agent.Paths.Count == 0
                 ? "the agent has no paths"
                 : $"no pattern in its paths matches (default deny); its paths are {string.Join(", ", agent.Paths.Select(p => p.Pattern.Text))}";
-        return $"agent '{agent.Name}' may not change '{path}' ({how}): {why}";
+        return $"agent '{agent.Name}' may not change {GitPathQuoting.InMessage(path)} ({how}): {why}";
     }
 
     /// <summary>SG0004.</summary>
@@ -76,7 +76,7 @@ public static class Messages
     /// <param name="pattern">The protecting pattern.</param>
     /// <returns>The message.</returns>
     public static string ProtectedPath(string agent, string path, string how, string pattern) =>
-        $"agent '{agent}' may not change protected path '{path}' ({how}): it matches '{pattern}' in settings.protectedPaths; a maintainer must make this change";
+        $"agent '{agent}' may not change protected path {GitPathQuoting.InMessage(path)} ({how}): it matches '{pattern}' in settings.protectedPaths; a maintainer must make this change";
 
     /// <summary>SG0005.</summary>
     /// <param name="agent">The agent.</param>
@@ -118,7 +118,7 @@ public static class Messages
             throw new System.ArgumentNullException(agent is null ? nameof(agent) : change is null ? nameof(change) : nameof(decision));
         }
 
-        return $"agent '{agent.Name}' may not change '{change.Id}' ({Describe(change.Kind)}) in '{path}': no symbol rule of the agent names it and {PathReason(agent, decision)}";
+        return $"agent '{agent.Name}' may not change '{change.Id}' ({Describe(change.Kind)}) in {GitPathQuoting.InMessage(path)}: no symbol rule of the agent names it and {PathReason(agent, decision)}";
     }
 
     /// <summary>
@@ -161,7 +161,7 @@ public static class Messages
             ChangeStatus.Deleted => "deleted the file",
             _ => "changed usings, extern aliases or file-level attributes",
         };
-        return $"agent '{agent.Name}' may not change '{path}' ({what}): {PathReason(agent, decision)}";
+        return $"agent '{agent.Name}' may not change {GitPathQuoting.InMessage(path)} ({what}): {PathReason(agent, decision)}";
     }
 
     /// <summary>SG0002 or SG0003: a symbol rule refuses the change.</summary>

@@ -18,17 +18,31 @@ public sealed class ScopeEvaluator
     private const int ParallelThreshold = 32;
 
     private readonly ScopeManifest manifest;
+    private readonly PathMatchOptions pathOptions;
+
+    /// <summary>Initializes a new instance of the <see cref="ScopeEvaluator"/> class that matches case exactly.</summary>
+    /// <param name="manifest">The manifest to judge by.</param>
+    public ScopeEvaluator(ScopeManifest manifest)
+        : this(manifest, PathMatchOptions.Default)
+    {
+    }
 
     /// <summary>Initializes a new instance of the <see cref="ScopeEvaluator"/> class.</summary>
     /// <param name="manifest">The manifest to judge by.</param>
-    public ScopeEvaluator(ScopeManifest manifest)
+    /// <param name="pathOptions">
+    /// How <c>deny</c> and protected paths compare names: pass <see cref="PathMatchOptions.IgnoreCase"/>
+    /// from the repository's <c>core.ignoreCase</c>.
+    /// </param>
+    public ScopeEvaluator(ScopeManifest manifest, PathMatchOptions pathOptions)
     {
         this.manifest = manifest ?? throw new ArgumentNullException(nameof(manifest));
+        this.pathOptions = pathOptions ?? throw new ArgumentNullException(nameof(pathOptions));
     }
 
     /// <summary>
     /// Decides whether an agent may write a path: protected paths first, then deny, then paths,
-    /// else default deny.
+    /// else default deny. Protected paths and deny match every spelling of a name (Unicode NFC, and
+    /// case when <see cref="PathMatchOptions.IgnoreCase"/>); paths grant exactly what they spell.
     /// </summary>
     /// <param name="agent">The agent.</param>
     /// <param name="path">The repository-relative path.</param>
@@ -42,13 +56,14 @@ public sealed class ScopeEvaluator
         }
 
         var bytes = Encoding.UTF8.GetBytes(path);
-        var guarded = First(manifest.Settings.ProtectedPaths, bytes, isDirectory);
+        var respelled = Encoding.UTF8.GetBytes(PathPattern.Respell(path, pathOptions.IgnoreCase));
+        var guarded = FirstAnySpelling(manifest.Settings.ProtectedPaths, respelled, isDirectory);
         if (guarded is not null)
         {
             return new PathDecision(path, PathVerdict.Protected, guarded);
         }
 
-        var denied = First(agent.Deny, bytes, isDirectory);
+        var denied = FirstAnySpelling(agent.Deny, respelled, isDirectory);
         if (denied is not null)
         {
             return new PathDecision(path, PathVerdict.Denied, denied);
@@ -394,6 +409,19 @@ public sealed class ScopeEvaluator
         foreach (var rule in rules)
         {
             if (rule.Pattern.Matches(path, isDirectory))
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+
+    private ManifestEntry<PathPattern>? FirstAnySpelling(IReadOnlyList<ManifestEntry<PathPattern>> rules, byte[] respelledPath, bool isDirectory)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.Pattern.MatchesRespelled(respelledPath, isDirectory, pathOptions.IgnoreCase))
             {
                 return rule;
             }

@@ -33,6 +33,10 @@ internal sealed class FakeRepository : IGitRepository, IChangeContents
 
     public bool IsShallow => false;
 
+    public bool IgnoreCase { get; set; }
+
+    public bool QuotePath { get; set; } = true;
+
     public IChangeContents Contents => this;
 
     public List<FileChange> Staged { get; } = [];
