@@ -15,7 +15,7 @@ internal static class JsonReporter
 {
     public const int SchemaVersion = 1;
 
-    public static void Write(TextWriter writer, CheckReport report)
+    public static void Write(TextWriter writer, CheckReport report, HelpLinks help)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -58,7 +58,7 @@ internal static class JsonReporter
             json.WriteStartArray("findings");
             foreach (var finding in report.Findings)
             {
-                WriteFinding(json, finding);
+                WriteFinding(json, finding, help);
             }
 
             json.WriteEndArray();
@@ -68,7 +68,7 @@ internal static class JsonReporter
         writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
-    public static void WriteFinding(Utf8JsonWriter json, Finding finding)
+    public static void WriteFinding(Utf8JsonWriter json, Finding finding, HelpLinks help)
     {
         json.WriteStartObject();
         json.WriteString("id", finding.Id);
@@ -79,7 +79,7 @@ internal static class JsonReporter
         WriteNullable(json, "symbol", finding.Symbol);
         json.WriteString("rule", finding.Rule);
         json.WriteString("message", finding.Message);
-        json.WriteString("helpUri", finding.HelpUri);
+        json.WriteString("helpUri", help.For(finding.Id));
         WriteNullable(json, "commit", finding.Commit);
         json.WriteEndObject();
     }
