@@ -137,6 +137,15 @@ public sealed class HelpLinkTests : IDisposable
         Assert.True(link.IsFile && File.Exists(link.LocalPath), link.ToString());
     }
 
+    [Fact]
+    public void Doctor_HelpUrlThatIsNotAnAbsoluteUrl_SaysItIsIgnoredAndWhereThePagesAre()
+    {
+        var doctor = Run(new() { ["SCOPEGUARD_HELP_URL"] = "docs.example.com/scopeguard" }, "doctor");
+
+        Assert.Contains($"help:      pages installed in {Path.Combine(ToolDirectory, "docs", "diagnostics")}", doctor.Output, StringComparison.Ordinal);
+        Assert.Contains("note: SCOPEGUARD_HELP_URL is 'docs.example.com/scopeguard', not an absolute URL: ignored", doctor.Output, StringComparison.Ordinal);
+    }
+
     private CliResult Run(Dictionary<string, string> environment, params string[] args) =>
         CliRunner.RunWithEnvironment(repo.Path, environment, string.Empty, args);
 }
