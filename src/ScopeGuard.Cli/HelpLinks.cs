@@ -54,6 +54,24 @@ internal sealed class HelpLinks
     /// <summary>Gets the link for reports read elsewhere (SARIF <c>helpUri</c>, a pull-request comment): only under a user's http(s) root.</summary>
     public string? Published(string id) => IsPublished ? DiagnosticIds.HelpUri(id, UserBase) : null;
 
+    /// <summary>
+    /// Gets where information about the tool is, for SARIF's <c>informationUri</c>: the user's http(s)
+    /// root, else the folder of the pages installed with the tool (a <c>file:</c> URI), else <see langword="null"/>.
+    /// </summary>
+    public string? Information
+    {
+        get
+        {
+            if (IsPublished)
+            {
+                return UserBase;
+            }
+
+            var docs = Path.Combine(installDirectory, "docs");
+            return Directory.Exists(docs) ? new Uri(docs + Path.DirectorySeparatorChar).AbsoluteUri : null;
+        }
+    }
+
     /// <summary>Gets the text of an ID's installed page, for reports that carry the help themselves; <see langword="null"/> when it is not installed.</summary>
     public string? InstalledText(string id)
     {

@@ -85,8 +85,9 @@ public sealed class HelpLinkTests : IDisposable
         var sarif = Run([], "check", "--staged", "--format", "sarif");
 
         Assert.DoesNotContain("helpUri", sarif.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("informationUri", sarif.Output, StringComparison.Ordinal);
         using var document = JsonDocument.Parse(sarif.Output);
+        var information = new Uri(document.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("informationUri").GetString()!);
+        Assert.True(information.IsFile && Directory.Exists(information.LocalPath), information.ToString());
         var rules = document.RootElement.GetProperty("runs")[0].GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
         Assert.Equal(DiagnosticIds.All, rules.Select(r => r.GetProperty("id").GetString()));
         Assert.All(rules, rule =>
@@ -125,6 +126,15 @@ public sealed class HelpLinkTests : IDisposable
         Assert.Contains("SG0001", markdown.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("file:", markdown.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("](", markdown.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_MarkdownWithHttpsHelpUrl_LinksEachIdToItsPage()
+    {
+        var markdown = Run(new() { ["SCOPEGUARD_HELP_URL"] = "https://docs.example.com/scopeguard/" }, "check", "--staged", "--format", "markdown");
+
+        Assert.Contains("| error | [SG0001](https://docs.example.com/scopeguard/docs/diagnostics/SG0001.md) |", markdown.Output, StringComparison.Ordinal);
+        Assert.Contains("[More](https://docs.example.com/scopeguard/docs/diagnostics/SG0001.md)", markdown.Output, StringComparison.Ordinal);
     }
 
     [Fact]

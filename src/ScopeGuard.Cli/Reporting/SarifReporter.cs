@@ -33,9 +33,9 @@ internal static class SarifReporter
             json.WriteString("name", "ScopeGuard");
             json.WriteString("version", version);
             json.WriteString("semanticVersion", version);
-            if (help.IsPublished)
+            if (help.Information is { } information)
             {
-                json.WriteString("informationUri", help.UserBase);
+                json.WriteString("informationUri", information);
             }
 
             json.WriteStartArray("rules");
