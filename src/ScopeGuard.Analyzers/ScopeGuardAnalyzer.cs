@@ -86,7 +86,7 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
         var agent = load.Manifest.FindAgent(agentName.Trim());
         if (agent is null)
         {
-            var message = $"ScopeGuardAgent names agent \"{agentName.Trim()}\", which {ManifestLoader.FileName} does not declare; declared agents: {string.Join(", ", load.Manifest.Agents.Select(a => a.Name))}";
+            var message = Messages.UndeclaredAgent("ScopeGuardAgent", agentName.Trim(), load.Manifest);
             ReportInManifest(context, manifestFile, manifestText, [(new Core.Json.TextPosition(1, 1), message)]);
             return;
         }

@@ -2,6 +2,7 @@ using System;
 using System.CommandLine;
 using ScopeGuard.Cli.Commands;
 using ScopeGuard.Core;
+using ScopeGuard.Git;
 
 namespace ScopeGuard.Cli;
 
@@ -48,13 +49,33 @@ internal static class CliApp
         catch (ScopeGuardException ex)
         {
             context.Error.WriteLine($"scopeguard: error: {ex.Message}");
+            Debug(context, ex);
+            return ExitCodes.Error;
+        }
+        catch (Exception ex) when (GitFailures.Explain(ex) is { } explained)
+        {
+            // Fail closed, in one line: what git could not do (the stack only with SCOPEGUARD_DEBUG=1).
+            context.Error.WriteLine($"scopeguard: error: {explained}");
+            Debug(context, ex);
             return ExitCodes.Error;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Fail closed: an unexpected failure must never let a commit through silently.
-            context.Error.WriteLine($"scopeguard: internal error (nothing was checked, so this counts as a failure): {ex}");
+            var message = string.Join(' ', ex.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            context.Error.WriteLine($"scopeguard: error: internal error, nothing was checked, so this counts as a failure: {ex.GetType().Name}: {message}{(DebugOn(context) ? string.Empty : " (SCOPEGUARD_DEBUG=1 shows where)")}");
+            Debug(context, ex);
             return ExitCodes.Error;
+        }
+    }
+
+    private static bool DebugOn(CliContext context) => context.Environment("SCOPEGUARD_DEBUG") is "1" or "true";
+
+    private static void Debug(CliContext context, Exception ex)
+    {
+        if (DebugOn(context))
+        {
+            context.Error.WriteLine(ex.ToString());
         }
     }
 }

@@ -25,6 +25,13 @@ internal sealed class CliContext
 
     public Func<string, string?> Environment { get; }
 
+    /// <summary>
+    /// Gets how <c>check</c> opens the repository it judges (start folder, environment): git itself by
+    /// default; tests of the command's own branches hand in another <see cref="ScopeGuard.Git.IGitRepository"/>.
+    /// </summary>
+    public Func<string, Func<string, string?>, ScopeGuard.Git.IGitRepository> OpenRepository { get; init; } =
+        (directory, environment) => ScopeGuard.Git.GitWorkspace.Open(directory, environment);
+
     /// <summary>Gets a value indicating whether output may use ANSI colour: a terminal, and NO_COLOR unset.</summary>
     public bool Color { get; init; }
 

@@ -61,4 +61,8 @@ public sealed partial class GitWorkspace
             .Select(c => (c.Sha, (IReadOnlyList<string>)c.Parents.Select(p => p.Sha).ToList()))
             .ToList();
     }
+
+    /// <inheritdoc/>
+    public string? BlobIdAt(string commit, string path) =>
+        repository.Lookup<Commit>(commit)?[path] is { TargetType: TreeEntryTargetType.Blob } entry ? entry.Target.Sha : null;
 }

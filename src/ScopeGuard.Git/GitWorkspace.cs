@@ -35,6 +35,9 @@ public sealed partial class GitWorkspace : IGitRepository
     public string WorkingDirectory => TrimSeparator(repository.Info.WorkingDirectory
         ?? throw new ScopeGuardException($"{repository.Info.Path} is a bare repository: there is no working tree or index to check"));
 
+    /// <summary>Gets the root of the working tree, without a trailing separator, or <see langword="null"/> in a bare repository.</summary>
+    public string? WorkTreeRoot => repository.Info.WorkingDirectory is { } root ? TrimSeparator(root) : null;
+
     /// <summary>Gets this working tree's git directory (for a linked worktree, <c>.git/worktrees/NAME</c>).</summary>
     public string GitDirectory => TrimSeparator(repository.Info.Path);
 
@@ -127,7 +130,7 @@ public sealed partial class GitWorkspace : IGitRepository
             }
 
             var options = new RepositoryOptions { IndexPath = indexFile, WorkingDirectoryPath = workTree };
-            return new GitWorkspace(new Repository(gitDir, options), indexFile);
+            return OpenWithIndex(gitDir, options, indexFile);
         }
         catch (RepositoryNotFoundException ex)
         {
@@ -135,7 +138,7 @@ public sealed partial class GitWorkspace : IGitRepository
         }
         catch (LibGit2SharpException ex)
         {
-            throw new ScopeGuardException($"cannot open the git repository at '{gitDir}': {ex.Message}", ex);
+            throw new ScopeGuardException(UnsupportedFormat(gitDir, ex) ?? $"cannot open the git repository at '{gitDir}': {ex.Message}", ex);
         }
     }
 
@@ -201,6 +204,11 @@ public sealed partial class GitWorkspace : IGitRepository
     /// <returns>The changes in path order.</returns>
     public IReadOnlyList<FileChange> StagedChanges()
     {
+        if (IndexNeedsGit)
+        {
+            return StagedChangesThroughGit();
+        }
+
         var head = repository.Head.Tip?.Tree;
         var options = new CompareOptions
         {
@@ -248,6 +256,7 @@ public sealed partial class GitWorkspace : IGitRepository
     {
         var oldTree = oldCommit is null ? null : repository.Lookup<Commit>(oldCommit).Tree;
         var newTree = repository.Lookup<Commit>(newCommit).Tree;
+        EnsureDiffBlobs(oldTree, newTree);
         var options = new CompareOptions
         {
             Similarity = new SimilarityOptions { RenameDetectionMode = RenameDetectionMode.Copies },
@@ -278,7 +287,13 @@ public sealed partial class GitWorkspace : IGitRepository
     public byte[]? ReadAt(string commit, string path)
     {
         var entry = repository.Lookup<Commit>(commit)?[path];
-        return entry?.Target is Blob blob ? ReadBlob(blob) : null;
+        if (entry is null || entry.TargetType != TreeEntryTargetType.Blob)
+        {
+            return null;
+        }
+
+        EnsureBlobs([(entry.Target.Id, path)]);
+        return entry.Target is Blob blob ? ReadBlob(blob) : null;
     }
 
     /// <summary>Lists the files of a commit's tree under some folders (recursively), as git's ls-tree would.</summary>
@@ -390,6 +405,11 @@ public sealed partial class GitWorkspace : IGitRepository
     /// <returns>The bytes, or <see langword="null"/> when the index has no such file.</returns>
     public byte[]? ReadStaged(string path)
     {
+        if (IndexNeedsGit)
+        {
+            return ReadStagedThroughGit(path);
+        }
+
         var entry = repository.Index[path];
         return entry is null ? null : ReadBlob(repository.Lookup<Blob>(entry.Id));
     }
@@ -491,7 +511,14 @@ public sealed partial class GitWorkspace : IGitRepository
             }
 
             var repository = Environment.CurrentManagedThreadId == ownerThread ? owner : perThread.Value!;
-            return repository.Lookup<Blob>(new ObjectId(id)) is { } blob ? ReadBlob(blob) : null;
+            try
+            {
+                return repository.Lookup<Blob>(new ObjectId(id)) is { } blob ? ReadBlob(blob) : null;
+            }
+            catch (NotFoundException ex)
+            {
+                throw new ScopeGuardException($"blob {id} is not in this repository (a partial clone that could not fetch it, or a damaged repository: git fsck says which): {ex.Message}", ex);
+            }
         }
     }
 

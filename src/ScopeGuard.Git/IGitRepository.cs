@@ -13,8 +13,17 @@ public interface IGitRepository : IDisposable
     /// <summary>Gets the root of the working tree, without a trailing separator.</summary>
     string WorkingDirectory { get; }
 
+    /// <summary>Gets the root of the working tree, or <see langword="null"/> in a bare repository (a range check needs none).</summary>
+    string? WorkTreeRoot { get; }
+
     /// <summary>Gets the current short branch name, or <see langword="null"/> when HEAD is detached.</summary>
     string? Branch { get; }
+
+    /// <summary>Gets the branch a stopped rebase is rewriting (HEAD is detached meanwhile), or <see langword="null"/>.</summary>
+    string? RebaseBranch { get; }
+
+    /// <summary>Gets the commits a merge in progress brings in (<c>MERGE_HEAD</c>); empty when none is.</summary>
+    IReadOnlyList<string> MergeHeads { get; }
 
     /// <summary>Gets the commit HEAD points at, or <see langword="null"/> before the first commit.</summary>
     string? HeadSha { get; }
@@ -88,6 +97,12 @@ public interface IGitRepository : IDisposable
     /// <param name="path">The repository-relative path.</param>
     /// <returns>The bytes, or <see langword="null"/> when the commit has no such file.</returns>
     byte[]? ReadAt(string commit, string path);
+
+    /// <summary>Gets the blob a commit has at a path.</summary>
+    /// <param name="commit">The commit SHA.</param>
+    /// <param name="path">The repository-relative path.</param>
+    /// <returns>The blob's SHA, or <see langword="null"/> when the commit has no file there.</returns>
+    string? BlobIdAt(string commit, string path);
 
     /// <summary>Reads a file as staged in the index.</summary>
     /// <param name="path">The repository-relative path.</param>

@@ -15,8 +15,9 @@ public sealed class DocumentationTests
 
     private static readonly HashSet<string> Prose = new(StringComparer.Ordinal)
     {
-        "a", "and", "as", "at", "by", "can", "does", "finds", "for", "from", "has", "in", "is", "itself", "on", "or",
-        "reads", "runs", "that", "the", "to", "tool", "was", "when", "with", "writes",
+        "a", "and", "as", "at", "by", "can", "checks", "does", "exits", "finds", "for", "from", "has", "in", "is", "itself",
+        "knows", "needs", "on", "or", "prints", "reads", "refuses", "reports", "runs", "says", "that", "the", "to", "tool",
+        "uses", "was", "when", "with", "writes",
     };
 
     public static TheoryData<string> ExampleManifests => new() { "README.md", "scopes.example.json" };

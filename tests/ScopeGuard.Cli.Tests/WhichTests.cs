@@ -251,7 +251,7 @@ public sealed class WhichTests : IDisposable
 
         Assert.True(result.ExitCode == ExitCodes.Error, result.ToString());
         Assert.Equal(string.Empty, result.Output);
-        Assert.Contains("--agent names \"biling\", which scopes.json does not declare; declared agents: billing, docs, shared", result.Error, StringComparison.Ordinal);
+        Assert.Contains("--agent names agent \"biling\", which scopes.json does not declare; declared agents: billing, docs, shared", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,6 +22,7 @@ public sealed class DoctorAndDemoTests
         Assert.Contains("branch:    agent/billing", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains($"hooks:     {Path.Combine(repo.Path, ".git", "hooks")}", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains("pre-commit: ScopeGuard's hook, executable", doctor.Stdout, StringComparison.Ordinal);
+        Assert.Contains("pre-merge-commit: ScopeGuard's hook, executable", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains("pre-push:  ScopeGuard's hook, executable", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains("(recorded at install)", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains($"manifest:  {repo.BaseManifestLabel()} loads: 4 agent(s) (billing, docs, tests, ops)", doctor.Stdout, StringComparison.Ordinal);
@@ -52,8 +53,24 @@ public sealed class DoctorAndDemoTests
 
         Assert.True(doctor.ExitCode == 1, doctor.ToString());
         Assert.Contains("pre-commit: MISSING: git runs no pre-commit hook here; run 'scopeguard install'", doctor.Stdout, StringComparison.Ordinal);
+        Assert.Contains("pre-merge-commit: MISSING: git runs no pre-merge-commit hook here; run 'scopeguard install'", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains("pre-push:  MISSING: git runs no pre-push hook here; run 'scopeguard install'", doctor.Stdout, StringComparison.Ordinal);
-        Assert.Contains("2 problem(s): commits in this worktree are NOT checked as expected", doctor.Stdout, StringComparison.Ordinal);
+        Assert.Contains("3 problem(s): commits in this worktree are NOT checked as expected", doctor.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Doctor_InstallFromBeforePreMergeCommit_ExitsOneAndSaysMergeCommitsAreUnchecked()
+    {
+        using var repo = TempRepo.Create();
+        var billing = repo.AddWorktree("agent/billing");
+        File.Delete(Path.Combine(repo.HooksDirectory(billing), "pre-merge-commit"));
+
+        var doctor = repo.ReadOnlyTool(billing, "doctor");
+
+        Assert.True(doctor.ExitCode == 1, doctor.ToString());
+        Assert.Contains("pre-commit: ScopeGuard's hook, executable", doctor.Stdout, StringComparison.Ordinal);
+        Assert.Contains("pre-merge-commit: MISSING: git runs no pre-merge-commit hook here; run 'scopeguard install'", doctor.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 problem(s): commits in this worktree are NOT checked as expected", doctor.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,6 +85,30 @@ public sealed class DoctorAndDemoTests
         Assert.True(doctor.ExitCode == 1, doctor.ToString());
         Assert.Contains($"hooks:     {Path.Combine(repo.Root, "elsewhere")} (core.hooksPath = {Path.Combine(repo.Root, "elsewhere")})", doctor.Stdout, StringComparison.Ordinal);
         Assert.Contains("pre-commit: MISSING", doctor.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Doctor_RelativeHooksPathAndWorktreeAddedAfterInstall_BothWorktreesReportItAsInstallDoes()
+    {
+        using var repo = TempRepo.Create(install: false);
+        repo.Git("config", "core.hooksPath", ".githooks");
+        Assert.Equal(0, repo.Tool(repo.Path, "install").ExitCode);
+        var billing = repo.AddWorktree("agent/billing");
+
+        var inBilling = repo.ReadOnlyTool(billing, "doctor");
+        var inMain = repo.ReadOnlyTool(repo.Path, "doctor");
+        var install = repo.Tool(repo.Path, "install");
+
+        Assert.True(inBilling.ExitCode == 1, inBilling.ToString());
+        Assert.Contains("pre-commit: MISSING", inBilling.Stdout, StringComparison.Ordinal);
+        Assert.Contains("core.hooksPath '.githooks' is relative: git resolves it against this worktree's root", inBilling.Stdout, StringComparison.Ordinal);
+        Assert.True(inMain.ExitCode == 1, inMain.ToString());
+        Assert.Contains("pre-commit: ScopeGuard's hook, executable", inMain.Stdout, StringComparison.Ordinal);
+        Assert.Contains("worktrees: NOT ALL CHECKED: core.hooksPath is '.githooks', a relative path", inMain.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"'{billing}' runs hooks from '{Path.Combine(billing, ".githooks")}'", inMain.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 problem(s): commits in this worktree are checked by ScopeGuard, but NOT in every other worktree", inMain.Stdout, StringComparison.Ordinal);
+        Assert.True(install.ExitCode == 2, install.ToString());
+        Assert.Contains($"'{billing}' runs hooks from '{Path.Combine(billing, ".githooks")}'", install.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class InstallTests
 
     private static readonly string[] GuiClientPath = ["/usr/bin", "/bin"];
 
-    private static readonly string[] HookNames = ["pre-commit", "pre-push"];
+    private static readonly string[] HookNames = ["pre-commit", "pre-merge-commit", "pre-push"];
 
     [Fact]
     public void Install_SecondRun_SaysAlreadyInstalledAndLeavesTheFilesUnchanged()
@@ -71,6 +71,88 @@ public sealed class InstallTests
         Assert.Equal(Path.Combine(repo.Path, ".githooks"), hooks);
         Assert.Contains($"installed the pre-commit hook at {Path.Combine(hooks, "pre-commit")}", install.Stdout, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(repo.Path, ".git", "hooks", "pre-commit")));
+        Assert.True(commit.ExitCode != 0, commit.ToString());
+        Assert.Contains("docs/index.md(1,1): error SG0001: agent 'billing'", commit.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Install_RelativeHooksPathWithLinkedWorktree_ExitsTwoWritesNothingAndSaysHowToFix(bool fromLinkedWorktree)
+    {
+        using var repo = TempRepo.Create(install: false);
+        repo.Git("config", "core.hooksPath", ".githooks");
+        var billing = repo.AddWorktree("agent/billing");
+        var (here, other) = fromLinkedWorktree ? (billing, repo.Path) : (repo.Path, billing);
+
+        var install = repo.Tool(here, "install");
+
+        Assert.True(install.ExitCode == 2, install.ToString());
+        Assert.Contains("core.hooksPath is '.githooks', a relative path, which git resolves against the root of each worktree", install.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"'{other}' runs hooks from '{Path.Combine(other, ".githooks")}', where ScopeGuard's pre-commit, pre-merge-commit, pre-push hooks are missing", install.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Nothing was changed.", install.Stderr, StringComparison.Ordinal);
+        Assert.Contains($"git config core.hooksPath '{Path.Combine(here, ".githooks")}'", install.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("installed", install.Stdout, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(here, ".githooks")));
+        Assert.False(Directory.Exists(Path.Combine(other, ".githooks")));
+    }
+
+    [Fact]
+    public void Install_RelativeHooksPathWithABrokenLinkedWorktree_InstallsBecauseGitCannotCommitThere()
+    {
+        using var repo = TempRepo.Create(install: false);
+        repo.Git("config", "core.hooksPath", ".githooks");
+        var billing = repo.AddWorktree("agent/billing");
+        File.WriteAllText(Path.Combine(billing, ".git"), "gitdir: " + Path.Combine(repo.Root, "no-such-git-dir") + "\n");
+
+        var install = repo.Tool(repo.Path, "install");
+        var gitThere = repo.TryGit(billing, null, "status");
+
+        Assert.True(gitThere.ExitCode != 0, gitThere.ToString());
+        Assert.True(install.ExitCode == 0, install.ToString());
+        Assert.True(File.Exists(Path.Combine(repo.Path, ".githooks", "pre-commit")));
+    }
+
+    [Fact]
+    public void Install_RelativeHooksPathMadeAbsoluteAsAdvised_OutOfScopeCommitInLinkedWorktreeIsRefused()
+    {
+        using var repo = TempRepo.Create(install: false);
+        repo.Git("config", "core.hooksPath", ".githooks");
+        var billing = repo.AddWorktree("agent/billing");
+        var refused = repo.Tool(repo.Path, "install");
+
+        repo.Git("config", "core.hooksPath", Path.Combine(repo.Path, ".githooks"));
+        var install = repo.Tool(repo.Path, "install");
+        repo.Append("docs/index.md", "x\n", billing);
+        var commit = repo.Commit(billing, "-a");
+
+        Assert.True(refused.ExitCode == 2, refused.ToString());
+        Assert.True(install.ExitCode == 0, install.ToString());
+        Assert.Equal(Path.Combine(repo.Path, ".githooks"), repo.HooksDirectory(billing));
+        Assert.True(commit.ExitCode != 0, commit.ToString());
+        Assert.Contains("docs/index.md(1,1): error SG0001: agent 'billing'", commit.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Install_RelativeHooksPathWithCommittedHooks_EveryWorktreeRunsThemAndInstallAgrees()
+    {
+        using var repo = TempRepo.Create(install: false);
+        repo.Git("config", "core.hooksPath", ".githooks");
+        var first = repo.Tool(repo.Path, "install");
+        repo.Git("add", ".githooks");
+        repo.Git("commit", "--quiet", "--no-verify", "-m", "ScopeGuard's hooks for every checkout");
+
+        var billing = repo.AddWorktree("agent/billing");
+        var fromMain = repo.Tool(repo.Path, "install");
+        var fromBilling = repo.Tool(billing, "install");
+        repo.Append("docs/index.md", "x\n", billing);
+        var commit = repo.Commit(billing, "-a");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Contains("scopeguard: note: core.hooksPath '.githooks' is relative", first.Stdout, StringComparison.Ordinal);
+        Assert.True(fromMain.ExitCode == 0, fromMain.ToString());
+        Assert.True(fromBilling.ExitCode == 0, fromBilling.ToString());
+        Assert.Contains($"the pre-commit hook is already installed at {Path.Combine(billing, ".githooks", "pre-commit")}", fromBilling.Stdout, StringComparison.Ordinal);
         Assert.True(commit.ExitCode != 0, commit.ToString());
         Assert.Contains("docs/index.md(1,1): error SG0001: agent 'billing'", commit.Output, StringComparison.Ordinal);
     }

@@ -54,12 +54,15 @@ public sealed class PipelineTests
         var billing = repo.AddWorktree("agent/billing/orphan");
         repo.GitIn(billing, "checkout", "--quiet", "--orphan", "agent/billing/fresh");
         repo.Write("scopes.json", Manifests.Standard.Replace("\"/src/Billing/\"", "\"**\"", StringComparison.Ordinal), billing);
+        repo.Append("src/Shipping/Shipment.cs", "// allowed only by the orphan's own manifest\n", billing);
         repo.GitIn(billing, "add", "--all");
 
         var commit = repo.Commit(billing);
 
         Assert.True(commit.ExitCode != 0, commit.ToString());
         Assert.Contains("src/Shipping/Shipment.cs(1,1): error SG0001: agent 'billing'", commit.Output, StringComparison.Ordinal);
+        Assert.Contains("scopes.json(1,1): error SG0004", commit.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("docs/index.md", commit.Output, StringComparison.Ordinal);
         Assert.Contains("this work shares no history with main", commit.Output, StringComparison.Ordinal);
     }
 

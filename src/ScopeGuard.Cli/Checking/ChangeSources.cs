@@ -26,21 +26,45 @@ internal static class ChangeSources
         "BITBUCKET_BRANCH", "CIRCLE_BRANCH", "BUILDKITE_BRANCH", "CI_COMMIT_BRANCH", "BUILD_SOURCEBRANCH",
     ];
 
-    /// <summary>What the next commit will contain: the index against HEAD, committed to the current branch.</summary>
+    /// <summary>
+    /// What the next commit will contain: the index against HEAD, committed to the current branch (during
+    /// a stopped rebase, the branch being rebased). A path staged exactly as the base branch has it now
+    /// (local or remote-tracking) is not the committer's own change: that is what merging or rebasing onto
+    /// the base brings in, and it is already on the base.
+    /// </summary>
     public static CheckUnit Staged(IGitRepository git, ManifestSelector manifests)
     {
-        var branch = git.Branch;
+        var (branch, origin) = git.Branch is { } current ? (current, (string?)null) : (git.RebaseBranch, git.RebaseBranch is null ? null : "the branch being rebased");
         var manifest = manifests.ForWork(git.HeadSha);
         var changes = git.StagedChanges();
         var notes = new List<string>();
-        if (ManifestDrift(git, manifest, changes) is { } drift)
+        var baseBranch = manifest.Manifest?.Settings.BaseBranch ?? ManifestDefaults.BaseBranch;
+        var tips = git.BranchTips(baseBranch).Select(t => t.Sha).Where(t => t != git.HeadSha).Distinct(StringComparer.Ordinal).ToList();
+        if (tips.Count > 0 && changes.Count > 0)
+        {
+            var own = changes.Where(c => !tips.Any(t => AsOn(git, t, c))).ToList();
+            if (own.Count != changes.Count)
+            {
+                notes.Add($"{changes.Count - own.Count} path(s) are staged exactly as {baseBranch} has them (a merge or rebase of the base brings them): not this commit's own changes");
+            }
+
+            changes = own;
+        }
+
+        if (ManifestDrift(git, manifest, changes, tips) is { } drift)
         {
             changes = [.. changes, drift];
             notes.Add($"{ManifestLoader.FileName} in this commit differs from the one that judges it ({manifest.Label}): it was changed on this branch, so it is judged as part of this commit");
         }
 
-        return new CheckUnit("staged", changes, new IdentityHint(branch, null, Local: true), branch, manifest) { Notes = notes };
+        return new CheckUnit("staged", changes, new IdentityHint(branch, origin, Local: true), branch, manifest) { Notes = notes };
     }
+
+    // Whether a staged change leaves each path it touches exactly as the commit has it.
+    private static bool AsOn(IGitRepository git, string commit, FileChange change) =>
+        change.Path == change.OldPath || change.Status is not (ChangeStatus.Renamed or ChangeStatus.Copied)
+            ? git.BlobIdAt(commit, change.Path) == change.NewBlobId
+            : git.BlobIdAt(commit, change.Path) == change.NewBlobId && (change.Status == ChangeStatus.Copied || git.BlobIdAt(commit, change.OldPath) is null);
 
     /// <summary>A pull request's range: from the merge base of <paramref name="baseRef"/> and <paramref name="headRef"/> to the head, whose branch it identifies.</summary>
     public static CheckUnit Range(IGitRepository git, ManifestSelector manifests, CliContext context, string baseRef, string headRef, bool manifestFromHead)
@@ -223,7 +247,7 @@ internal static class ChangeSources
 
     // The manifest this commit would leave on the branch, when it is not the one that judges the branch:
     // a manifest changed on the branch earlier (git commit --no-verify) is judged with every later commit.
-    private static FileChange? ManifestDrift(IGitRepository git, ManifestChoice manifest, IReadOnlyList<FileChange> staged)
+    private static FileChange? ManifestDrift(IGitRepository git, ManifestChoice manifest, IReadOnlyList<FileChange> staged, IReadOnlyList<string> baseTips)
     {
         if (manifest.Commit is null || manifest.Commit == git.HeadSha || staged.Any(c => c.TouchedPaths.Contains(ManifestLoader.FileName)))
         {
@@ -233,6 +257,12 @@ internal static class ChangeSources
         var judging = git.ReadAt(manifest.Commit, ManifestLoader.FileName);
         var committed = git.ReadStaged(ManifestLoader.FileName);
         if (judging is not null && committed is not null && judging.AsSpan().SequenceEqual(committed))
+        {
+            return null;
+        }
+
+        // The base branch's newer manifest, brought by a merge or rebase, is the base's word, not the branch's.
+        if (committed is not null && baseTips.Any(t => git.ReadAt(t, ManifestLoader.FileName) is { } onBase && onBase.AsSpan().SequenceEqual(committed)))
         {
             return null;
         }

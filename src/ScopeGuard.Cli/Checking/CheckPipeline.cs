@@ -51,7 +51,7 @@ internal sealed class CheckPipeline
         {
             Range = unit.Range,
             Notes = [.. unit.Manifest.Notes, .. unit.Notes],
-            RepositoryRoot = git.WorkingDirectory,
+            RepositoryRoot = git.WorkTreeRoot,
         };
     }
 

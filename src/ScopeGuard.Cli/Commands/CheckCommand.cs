@@ -5,7 +5,6 @@ using ScopeGuard.Cli.Checking;
 using ScopeGuard.Cli.Reporting;
 using ScopeGuard.Core.Manifest;
 using ScopeGuard.Core.Rules;
-using ScopeGuard.Git;
 
 namespace ScopeGuard.Cli.Commands;
 
@@ -151,7 +150,7 @@ internal sealed class CheckCommand : Command
     private int Execute(ParseResult parseResult, CliContext context)
     {
         var emitter = ReportEmitter.FromCommandLine(parseResult, context);
-        using var git = GitWorkspace.Open(context.CurrentDirectory, context.Environment);
+        using var git = context.OpenRepository(context.CurrentDirectory, context.Environment);
         var manifests = new ManifestSelector(git, parseResult.GetValue(ManifestOption), context.CurrentDirectory);
         var pipeline = new CheckPipeline(git, new IdentitySelector(git, context, parseResult.GetValue(AgentOption)), parseResult.GetValue(Mode), parseResult.GetValue(PerCommit));
 

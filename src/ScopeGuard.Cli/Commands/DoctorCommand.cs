@@ -41,6 +41,26 @@ internal sealed class DoctorCommand : Command
             problems += DescribeHook(context, workspace, name, Path.Combine(workspace.HooksDirectory, name));
         }
 
+        // A relative core.hooksPath is a different folder in each worktree: say so here, and name the other
+        // worktrees that would run no ScopeGuard hook (scopeguard install refuses in that case too).
+        var otherWorktrees = 0;
+        if (workspace.IsHooksPathRelative)
+        {
+            if (problems > 0)
+            {
+                output.WriteLine($"           core.hooksPath '{hooksPath}' is relative: git resolves it against this worktree's root; set an absolute core.hooksPath, or commit ScopeGuard's hooks in '{hooksPath}', and run 'scopeguard install'");
+            }
+
+            var uncovered = HookInstaller.WorktreesWithoutHooks(workspace);
+            if (uncovered.Count > 0)
+            {
+                var (problem, fix) = HookInstaller.DescribeUncovered(workspace, uncovered);
+                output.WriteLine($"worktrees: NOT ALL CHECKED: {problem}");
+                output.WriteLine($"           {fix}");
+                otherWorktrees = 1;
+            }
+        }
+
         var help = HelpLinks.From(context);
         var installed = new Uri(help.For(Core.DiagnosticIds.PathOutOfScope)) is { IsFile: true } page ? Path.GetDirectoryName(page.LocalPath) : null;
         output.WriteLine(help.UserBase is not null
@@ -92,10 +112,11 @@ internal sealed class DoctorCommand : Command
         }
 
         output.WriteLine(
-            problems > 0 ? $"{problems} problem(s): commits in this worktree are NOT checked as expected"
+            problems > 0 ? $"{problems + otherWorktrees} problem(s): commits in this worktree are NOT checked as expected"
+            : otherWorktrees > 0 ? "1 problem(s): commits in this worktree are checked by ScopeGuard, but NOT in every other worktree"
             : letThrough ? "ok: ScopeGuard's hooks run in this worktree; with no agent identified they let commits through (settings.unknownAgent: allow)"
             : "ok: commits in this worktree are checked by ScopeGuard");
-        return problems == 0 ? ExitCodes.Success : ExitCodes.Findings;
+        return problems + otherWorktrees == 0 ? ExitCodes.Success : ExitCodes.Findings;
     }
 
     private static int DescribeHook(CliContext context, GitWorkspace workspace, string name, string hook)

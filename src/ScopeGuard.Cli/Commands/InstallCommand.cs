@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ScopeGuard.Cli.Hooks;
+using ScopeGuard.Core;
 using ScopeGuard.Git;
 
 namespace ScopeGuard.Cli.Commands;
@@ -8,7 +9,7 @@ namespace ScopeGuard.Cli.Commands;
 internal sealed class InstallCommand : Command
 {
     public InstallCommand(CliContext context)
-        : base("install", "Install the pre-commit and pre-push hooks into the hooks folder git uses (core.hooksPath and worktrees respected).")
+        : base("install", "Install the pre-commit, pre-merge-commit and pre-push hooks into the hooks folder git uses (core.hooksPath and worktrees respected).")
     {
         Options.Add(Force);
         Options.Add(Chain);
@@ -17,12 +18,12 @@ internal sealed class InstallCommand : Command
 
     internal Option<bool> Force { get; } = new("--force")
     {
-        Description = "Replace a pre-commit hook that is not ScopeGuard's (it is kept as pre-commit.scopeguard-backup).",
+        Description = "Replace a hook that is not ScopeGuard's (it is kept as HOOK.scopeguard-backup).",
     };
 
     internal Option<bool> Chain { get; } = new("--chain")
     {
-        Description = "Keep an existing pre-commit hook and run it before ScopeGuard's.",
+        Description = "Keep an existing hook (as HOOK.scopeguard-chained) and run it before ScopeGuard's.",
     };
 
     private int Execute(ParseResult parseResult, CliContext context)
@@ -33,6 +34,15 @@ internal sealed class InstallCommand : Command
         var force = parseResult.GetValue(Force);
         var chain = parseResult.GetValue(Chain);
         HookInstaller.CheckNoForeignHooks(hooks, force, chain);
+
+        // A relative core.hooksPath names a different folder in each worktree: writing here would leave the others unchecked.
+        var uncovered = HookInstaller.WorktreesWithoutHooks(workspace);
+        if (uncovered.Count > 0)
+        {
+            var (problem, fix) = HookInstaller.DescribeUncovered(workspace, uncovered);
+            throw new ScopeGuardException($"{problem} Nothing was changed. {fix}");
+        }
+
         foreach (var name in HookInstaller.HookNames)
         {
             var outcome = HookInstaller.Install(hooks, name, HookInstaller.RenderShim(name, file, command), force, chain);
@@ -47,7 +57,14 @@ internal sealed class InstallCommand : Command
             });
         }
 
-        context.Output.WriteLine($"scopeguard: pre-commit runs 'scopeguard check --staged', pre-push 'scopeguard check --pre-push' (found via local tool manifest, PATH, or {file})");
+        if (workspace.IsHooksPathRelative)
+        {
+            context.Output.WriteLine(
+                $"scopeguard: note: core.hooksPath '{workspace.ReadConfig("core.hooksPath")}' is relative, so git runs the hooks of each worktree's own copy of that folder: "
+                + "a worktree added later runs ScopeGuard's hooks only if its copy has them ('scopeguard doctor' there says). An absolute core.hooksPath avoids this.");
+        }
+
+        context.Output.WriteLine($"scopeguard: pre-commit and pre-merge-commit run 'scopeguard check --staged', pre-push 'scopeguard check --pre-push' (found via local tool manifest, PATH, or {file})");
         return ExitCodes.Success;
     }
 }
@@ -56,7 +73,7 @@ internal sealed class InstallCommand : Command
 internal sealed class UninstallCommand : Command
 {
     public UninstallCommand(CliContext context)
-        : base("uninstall", "Remove ScopeGuard's pre-commit and pre-push hooks (hooks it chained are put back).")
+        : base("uninstall", "Remove ScopeGuard's pre-commit, pre-merge-commit and pre-push hooks (hooks it chained are put back).")
     {
         SetAction(_ => Execute(context));
     }

@@ -43,7 +43,22 @@ internal sealed class LintCommand : Command
 
             if (parseResult.GetValue(Format) == "json")
             {
-                context.Output.WriteLine($"{{\"version\":1,\"manifest\":{System.Text.Json.JsonSerializer.Serialize(label)},\"valid\":true,\"agents\":{load.Manifest.Agents.Count},\"findings\":[]}}");
+                // The shape of every manifest report (check's and lint's errors alike), with what lint adds.
+                var agents = load.Manifest.Agents.Count;
+                JsonOutput.Write(context.Output, json =>
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("version", JsonReporter.SchemaVersion);
+                    json.WriteString("manifest", label);
+                    json.WriteString("source", "lint");
+                    json.WriteBoolean("valid", true);
+                    json.WriteNumber("agents", agents);
+                    json.WriteNumber("errors", 0);
+                    json.WriteNumber("warnings", 0);
+                    json.WriteStartArray("findings");
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                });
             }
             else
             {

@@ -68,7 +68,7 @@ internal static class SymbolAnswers
     {
         var agents = agentName is null
             ? manifest.Agents
-            : [manifest.FindAgent(agentName) ?? throw new ScopeGuardException($"--agent names \"{agentName}\", which {manifest.Path} does not declare")];
+            : [manifest.FindAgent(agentName) ?? throw new ScopeGuardException(Messages.UndeclaredAgent("--agent", agentName, manifest))];
         var answers = symbols.Select(text =>
         {
             var id = DeclarationId.TryParse(text)

@@ -1,8 +1,7 @@
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
-using System.Text;
-using System.Text.Json;
+using ScopeGuard.Cli.Reporting;
 using ScopeGuard.Core;
 using ScopeGuard.Core.Changes;
 using ScopeGuard.Core.Symbols;
@@ -68,8 +67,7 @@ internal sealed class SymbolsCommand : Command
 
     private static void WriteJson(TextWriter output, List<(string File, DeclarationSet Set)> results)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        JsonOutput.Write(output, writer =>
         {
             writer.WriteStartArray();
             foreach (var (file, set) in results)
@@ -93,8 +91,6 @@ internal sealed class SymbolsCommand : Command
             }
 
             writer.WriteEndArray();
-        }
-
-        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        });
     }
 }

@@ -121,7 +121,7 @@ internal sealed class WhichCommand : Command
             if (agentName is not null)
             {
                 var agent = manifest.FindAgent(agentName)
-                    ?? throw new ScopeGuardException($"--agent names \"{agentName}\", which {manifest.Path} does not declare; declared agents: {string.Join(", ", manifest.Agents.Select(a => a.Name))}");
+                    ?? throw new ScopeGuardException(Messages.UndeclaredAgent("--agent", agentName, manifest));
                 var answers = paths.Select(p => Answer(evaluator, agent, p.Path, p.IsDirectory, declarations)).ToList();
                 WriteForAgent(context.Output, answers, json);
                 return answers.All(a => a.Decision.Allowed && !a.Partly) ? ExitCodes.Success : ExitCodes.Findings;

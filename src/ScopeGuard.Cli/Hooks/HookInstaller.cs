@@ -1,8 +1,11 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using System.Text;
 using ScopeGuard.Core;
+using ScopeGuard.Git;
 
 namespace ScopeGuard.Cli.Hooks;
 
@@ -16,6 +19,12 @@ internal enum InstallOutcome
     InstalledReplacing,
 }
 
+/// <summary>Another worktree of the repository in which git runs hooks from a folder that lacks ScopeGuard's.</summary>
+/// <param name="Root">The worktree's root.</param>
+/// <param name="HooksDirectory">The folder git runs hooks from there.</param>
+/// <param name="MissingHooks">ScopeGuard's hooks that are not there (or not executable, or not ScopeGuard's).</param>
+internal sealed record UncoveredWorktree(string Root, string HooksDirectory, IReadOnlyList<string> MissingHooks);
+
 /// <summary>Writes and removes ScopeGuard's hook shims in the hooks folder git really uses.</summary>
 internal static class HookInstaller
 {
@@ -23,8 +32,11 @@ internal static class HookInstaller
     public const string HookName = "pre-commit";
     public const string PushHookName = "pre-push";
 
+    /// <summary>The hook <c>git merge</c> runs, instead of pre-commit, before it records a merge commit itself.</summary>
+    public const string MergeHookName = "pre-merge-commit";
+
     /// <summary>The hooks ScopeGuard installs.</summary>
-    public static readonly string[] HookNames = [HookName, PushHookName];
+    public static readonly string[] HookNames = [HookName, MergeHookName, PushHookName];
     public const string ChainedSuffix = ".scopeguard-chained";
     public const string BackupSuffix = ".scopeguard-backup";
 
@@ -60,6 +72,72 @@ internal static class HookInstaller
         }
 
         return (process, ShellQuote(process));
+    }
+
+    /// <summary>Gets a value indicating whether git would run ScopeGuard's shim from <paramref name="hookFile"/>: it is ours and executable.</summary>
+    public static bool IsInstalled(string hookFile) =>
+        IsOurs(hookFile) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(hookFile) & UnixFileMode.UserExecute) != 0);
+
+    /// <summary>
+    /// Finds the other worktrees that would not run the hooks installed in <paramref name="workspace"/>'s hooks
+    /// folder because <c>core.hooksPath</c> is relative, which git resolves against each worktree's own root.
+    /// Empty when core.hooksPath is absolute or unset (every worktree then uses the same folder).
+    /// </summary>
+    public static IReadOnlyList<UncoveredWorktree> WorktreesWithoutHooks(GitWorkspace workspace)
+    {
+        var result = new List<UncoveredWorktree>();
+        if (!workspace.IsHooksPathRelative)
+        {
+            return result;
+        }
+
+        foreach (var root in workspace.WorktreeRoots)
+        {
+            if (root == workspace.WorkingDirectory)
+            {
+                continue;
+            }
+
+            string hooks;
+            try
+            {
+                using var other = GitWorkspace.Open(root, _ => null);
+                hooks = other.HooksDirectory;
+            }
+            catch (ScopeGuardException)
+            {
+                // A worktree git itself cannot open (its git directory is gone) makes no commits either.
+                continue;
+            }
+
+            if (hooks == workspace.HooksDirectory)
+            {
+                continue;
+            }
+
+            var missing = HookNames.Where(name => !IsInstalled(Path.Combine(hooks, name))).ToList();
+            if (missing.Count > 0)
+            {
+                result.Add(new UncoveredWorktree(root, hooks, missing));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Says which worktrees run no ScopeGuard hook because core.hooksPath is relative (the problem), and how to fix it.</summary>
+    public static (string Problem, string Fix) DescribeUncovered(GitWorkspace workspace, IReadOnlyList<UncoveredWorktree> uncovered)
+    {
+        var configured = workspace.ReadConfig("core.hooksPath");
+        var where = string.Join(
+            "; ",
+            uncovered.Select(u => $"'{u.Root}' runs hooks from '{u.HooksDirectory}', where ScopeGuard's {string.Join(", ", u.MissingHooks)} {(u.MissingHooks.Count == 1 ? "hook is" : "hooks are")} missing"));
+        return (
+            $"core.hooksPath is '{configured}', a relative path, which git resolves against the root of each worktree: "
+                + $"hooks in '{workspace.HooksDirectory}' do not run in the other worktrees ({where}).",
+            $"Make every worktree run the same hooks: set an absolute path (git config core.hooksPath {ShellQuote(workspace.HooksDirectory)}), "
+                + "or unset it to use the repository's shared hooks folder (git config --unset core.hooksPath), "
+                + $"or commit ScopeGuard's hooks in '{configured}' so that every checkout has them; then run 'scopeguard install' again.");
     }
 
     public static bool IsOurs(string hookFile) =>

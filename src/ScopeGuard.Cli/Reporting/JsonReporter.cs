@@ -1,5 +1,4 @@
 using System.IO;
-using System.Text;
 using System.Text.Json;
 using ScopeGuard.Core.Rules;
 
@@ -17,8 +16,7 @@ internal static class JsonReporter
 
     public static void Write(TextWriter writer, CheckReport report, HelpLinks help)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        JsonOutput.Write(writer, json =>
         {
             json.WriteStartObject();
             json.WriteNumber("version", SchemaVersion);
@@ -63,9 +61,7 @@ internal static class JsonReporter
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+        });
     }
 
     public static void WriteFinding(Utf8JsonWriter json, Finding finding, HelpLinks help)
@@ -84,15 +80,5 @@ internal static class JsonReporter
         json.WriteEndObject();
     }
 
-    public static void WriteNullable(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
-    }
+    public static void WriteNullable(Utf8JsonWriter json, string name, string? value) => JsonOutput.WriteNullable(json, name, value);
 }

@@ -75,8 +75,7 @@ public sealed record AgentIdentity(AgentScope? Agent, IdentitySource Source, str
 
             var name = value!.Trim();
             var agent = manifest.FindAgent(name)
-                ?? throw new ScopeGuardException(
-                    $"{label} names agent \"{name}\", which {manifest.Path} does not declare; declared agents: {string.Join(", ", manifest.Agents.Select(a => a.Name))}");
+                ?? throw new ScopeGuardException(Messages.UndeclaredAgent(label, name, manifest));
             return new AgentIdentity(agent, source, $"{label} is \"{name}\"");
         }
 

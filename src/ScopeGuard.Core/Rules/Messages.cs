@@ -33,6 +33,21 @@ public static class Messages
         };
     }
 
+    /// <summary>An identity source (<c>--agent</c>, <c>SCOPEGUARD_AGENT</c>, git config, <c>ScopeGuardAgent</c>) names an agent the manifest does not declare.</summary>
+    /// <param name="source">The source, as the user knows it (e.g. <c>--agent</c>).</param>
+    /// <param name="name">The name it gave.</param>
+    /// <param name="manifest">The manifest.</param>
+    /// <returns>The message.</returns>
+    public static string UndeclaredAgent(string source, string name, ScopeManifest manifest)
+    {
+        if (manifest is null)
+        {
+            throw new System.ArgumentNullException(nameof(manifest));
+        }
+
+        return $"{source} names agent \"{name}\", which {manifest.Path} does not declare; declared agents: {string.Join(", ", manifest.Agents.Select(a => a.Name))}";
+    }
+
     /// <summary>SG0001.</summary>
     /// <param name="agent">The agent.</param>
     /// <param name="path">The path.</param>
@@ -104,6 +119,27 @@ public static class Messages
         }
 
         return $"agent '{agent.Name}' may not change '{change.Id}' ({Describe(change.Kind)}) in '{path}': no symbol rule of the agent names it and {PathReason(agent, decision)}";
+    }
+
+    /// <summary>
+    /// SG0001 once for a C# file in which no symbol rule of the agent allowed any change: the file is out
+    /// of its paths, and listing each changed declaration would say nothing more.
+    /// </summary>
+    /// <param name="agent">The agent.</param>
+    /// <param name="path">The path.</param>
+    /// <param name="declarations">How many declarations changed.</param>
+    /// <param name="fileLevel">Whether usings, extern aliases or file-level attributes changed too.</param>
+    /// <param name="decision">Why the path is not allowed.</param>
+    /// <returns>The message.</returns>
+    public static string FileOutsidePaths(AgentScope agent, string path, int declarations, bool fileLevel, PathDecision decision)
+    {
+        if (agent is null || decision is null)
+        {
+            throw new System.ArgumentNullException(agent is null ? nameof(agent) : nameof(decision));
+        }
+
+        var what = $"{declarations} changed declaration(s){(fileLevel ? " and its usings or file-level attributes" : string.Empty)}, none of which a symbol rule of the agent allows";
+        return $"agent '{agent.Name}' may not change '{path}' ({what}): {PathReason(agent, decision)}";
     }
 
     /// <summary>SG0001 for usings, extern aliases, assembly attributes, or the file's creation or deletion.</summary>

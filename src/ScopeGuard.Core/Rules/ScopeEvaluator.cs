@@ -287,6 +287,8 @@ public sealed class ScopeEvaluator
         // Adding or deleting the file is one file-level finding; the declarations no symbol rule names
         // come and go with it and are not reported one by one.
         var triviaOnlyOutside = false;
+        var allowedSome = false;
+        var outside = new List<Finding>();
         foreach (var declaration in diff.Changes)
         {
             var rules = SymbolRules.Covering(agent, declaration.Id);
@@ -301,7 +303,9 @@ public sealed class ScopeEvaluator
                     }
                     else
                     {
-                        findings.Add(new Finding(DiagnosticIds.PathOutOfScope, mode, agent.Name, path, declaration.Position.Line, declaration.Position.Column, declaration.Id.ToString(), pathDecision.RuleText, Messages.DeclarationOutsidePaths(agent, path, declaration, pathDecision)));
+                        var finding = new Finding(DiagnosticIds.PathOutOfScope, mode, agent.Name, path, declaration.Position.Line, declaration.Position.Column, declaration.Id.ToString(), pathDecision.RuleText, Messages.DeclarationOutsidePaths(agent, path, declaration, pathDecision));
+                        outside.Add(finding);
+                        findings.Add(finding);
                     }
                 }
 
@@ -310,6 +314,7 @@ public sealed class ScopeEvaluator
 
             if (rule.Allows(declaration.Kind))
             {
+                allowedSome = true;
                 continue;
             }
 
@@ -318,16 +323,26 @@ public sealed class ScopeEvaluator
             findings.Add(new Finding(id, mode, agent.Name, path, declaration.Position.Line, declaration.Position.Column, declaration.Id.ToString(), $"{rule.Entry.Origin}: {rule.Entry.Source}", Messages.SymbolDenied(agent, declaration, rule, allowing)));
         }
 
-        if (pathDecision is not null && !moved)
+        if (pathDecision is null || moved)
         {
-            if (diff.FileLevel == FileLevelChangeKind.Changed)
-            {
-                findings.Insert(0, new Finding(DiagnosticIds.PathOutOfScope, mode, agent.Name, path, diff.FileLevelPosition.Line, diff.FileLevelPosition.Column, null, pathDecision.RuleText, Messages.FileLevelOutsidePaths(agent, change, path, pathDecision)));
-            }
-            else if (findings.Count == 0 && (triviaOnlyOutside || diff.FileLevel == FileLevelChangeKind.TriviaOnly))
-            {
-                findings.Add(new Finding(DiagnosticIds.PathOutOfScope, mode, agent.Name, path, 1, 1, null, pathDecision.RuleText, Messages.PathOutOfScope(agent, path, "whitespace or comments only", pathDecision)));
-            }
+            return;
+        }
+
+        var fileLevel = diff.FileLevel == FileLevelChangeKind.Changed;
+        if (!allowedSome && outside.Count + (fileLevel ? 1 : 0) > 1)
+        {
+            // No symbol rule allowed anything in this file: it is out of the agent's paths, said once.
+            findings.RemoveAll(outside.Contains);
+            var (line, column) = fileLevel ? (diff.FileLevelPosition.Line, diff.FileLevelPosition.Column) : (outside[0].Line, outside[0].Column);
+            findings.Insert(0, new Finding(DiagnosticIds.PathOutOfScope, mode, agent.Name, path, line, column, null, pathDecision.RuleText, Messages.FileOutsidePaths(agent, path, outside.Count, fileLevel, pathDecision)));
+        }
+        else if (fileLevel)
+        {
+            findings.Insert(0, new Finding(DiagnosticIds.PathOutOfScope, mode, agent.Name, path, diff.FileLevelPosition.Line, diff.FileLevelPosition.Column, null, pathDecision.RuleText, Messages.FileLevelOutsidePaths(agent, change, path, pathDecision)));
+        }
+        else if (findings.Count == 0 && (triviaOnlyOutside || diff.FileLevel == FileLevelChangeKind.TriviaOnly))
+        {
+            findings.Add(new Finding(DiagnosticIds.PathOutOfScope, mode, agent.Name, path, 1, 1, null, pathDecision.RuleText, Messages.PathOutOfScope(agent, path, "whitespace or comments only", pathDecision)));
         }
     }
 

@@ -18,6 +18,26 @@ internal static class CliRunner
 {
     public static CliResult Run(string currentDirectory, params string[] args) => RunWithInput(currentDirectory, string.Empty, args);
 
+    /// <summary>Runs with <paramref name="repository"/> behind the git seam instead of a real repository; counts how often it was opened.</summary>
+    public static CliResult RunWith(ScopeGuard.Git.IGitRepository repository, out int opened, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var reader = new StringReader(string.Empty);
+        var count = 0;
+        var context = new CliContext(output, error, reader, System.IO.Path.GetTempPath(), _ => null)
+        {
+            OpenRepository = (_, _) =>
+            {
+                count++;
+                return repository;
+            },
+        };
+        var exitCode = CliApp.Run(args, context);
+        opened = count;
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+
     /// <summary>Runs with <paramref name="input"/> as standard input.</summary>
     public static CliResult RunWithInput(string currentDirectory, string input, params string[] args) =>
         RunWithEnvironment(currentDirectory, new System.Collections.Generic.Dictionary<string, string>(), input, args);

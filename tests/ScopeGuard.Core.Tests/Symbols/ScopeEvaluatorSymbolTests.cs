@@ -189,6 +189,32 @@ public sealed class ScopeEvaluatorSymbolTests
     }
 
     [Fact]
+    public void Evaluate_FileOutsidePathsWhereNoSymbolRuleAllowsAnything_OneSG0001WithTheCount()
+    {
+        var after = Other.Replace("Work(1);", "Work(2);").Replace("public int Count { get; set; }", "public long Count { get; set; }\n\n    public void Stop() { }");
+
+        var findings = Check(Modified("src/Shared/Other.cs", Other, after));
+
+        var finding = Assert.Single(findings);
+        Assert.Equal(("SG0001", "src/Shared/Other.cs", (string?)null), (finding.Id, finding.Path, finding.Symbol));
+        Assert.Contains("3 changed declaration(s), none of which a symbol rule of the agent allows", finding.Message);
+    }
+
+    [Fact]
+    public void Evaluate_FileOutsidePathsWhereSomeDeclarationsAreGranted_ListsTheOthersOneByOne()
+    {
+        var before = Clock + "\n" + Other.Replace("namespace Contoso.Shared;\n", string.Empty);
+        var after = before.Replace("=> 1;", "=> 2;").Replace("Work(1);", "Work(2);").Replace("public int Count", "public long Count");
+
+        var findings = Check(Modified("src/Shared/Mixed.cs", before, after));
+
+        Assert.Equal(
+            ["M:Contoso.Shared.Other.Run", "P:Contoso.Shared.Other.Count"],
+            findings.Select(f => f.Symbol).OrderBy(s => s, StringComparer.Ordinal));
+        Assert.All(findings, f => Assert.Equal("SG0001", f.Id));
+    }
+
+    [Fact]
     public void Evaluate_EditNamespaceInsideAgentPaths_AnythingGoes()
     {
         const string Before = "namespace Contoso.Billing;\n\npublic class Invoice\n{\n    public void Add(int amount) { }\n}\n";
