@@ -8,6 +8,66 @@ namespace ScopeGuard.Git;
 /// <summary>History questions: where a branch's own work starts, and which commits are new.</summary>
 public sealed partial class GitWorkspace
 {
+    /// <summary>Gets a value indicating whether the repository is a shallow clone.</summary>
+    public bool IsShallow => repository.Info.IsShallow;
+
+    /// <summary>Resolves a revision (branch, remote branch, tag, SHA, <c>HEAD~2</c>…) to a commit SHA.</summary>
+    /// <param name="revision">The revision.</param>
+    /// <returns>The SHA, or <see langword="null"/> when it names no commit here.</returns>
+    public string? ResolveCommit(string revision)
+    {
+        try
+        {
+            return repository.Lookup(revision)?.Peel<Commit>()?.Sha;
+        }
+        catch (LibGit2SharpException)
+        {
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Finds the best common ancestor of two commits.</summary>
+    /// <param name="first">A commit SHA.</param>
+    /// <param name="second">Another commit SHA.</param>
+    /// <returns>The merge base, or <see langword="null"/> (unrelated histories, or history cut off by a shallow clone).</returns>
+    public string? MergeBase(string first, string second) =>
+        repository.ObjectDatabase.FindMergeBase(repository.Lookup<Commit>(first), repository.Lookup<Commit>(second))?.Sha;
+
+    /// <summary>Lists the commits reachable from <paramref name="head"/> but not from <paramref name="exclude"/>, oldest first, each with its first parent.</summary>
+    /// <param name="exclude">The commit whose history is excluded (the merge base).</param>
+    /// <param name="head">The head commit.</param>
+    /// <returns>SHA and first parent SHA (null for a root commit) of each commit.</returns>
+    public IReadOnlyList<(string Sha, string? Parent)> CommitsBetween(string exclude, string head)
+    {
+        var filter = new CommitFilter
+        {
+            IncludeReachableFrom = head,
+            ExcludeReachableFrom = exclude,
+            SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Reverse,
+        };
+        return repository.Commits.QueryBy(filter).Select(c => (c.Sha, c.Parents.FirstOrDefault()?.Sha)).ToList();
+    }
+
+    /// <summary>Gets the full name of the reference a revision names, when it names a branch or remote branch.</summary>
+    /// <param name="revision">The revision, e.g. <c>main</c> or <c>origin/main</c>.</param>
+    /// <returns>The reference's full name, or <see langword="null"/>.</returns>
+    public string? ReferenceName(string revision)
+    {
+        foreach (var candidate in new[] { revision, "refs/heads/" + revision, "refs/remotes/" + revision })
+        {
+            if (candidate.StartsWith("refs/", StringComparison.Ordinal) && repository.Refs[candidate] is { } reference)
+            {
+                return reference.CanonicalName;
+            }
+        }
+
+        return null;
+    }
+
     /// <inheritdoc/>
     public string? HeadSha => repository.Head.Tip?.Sha;
 

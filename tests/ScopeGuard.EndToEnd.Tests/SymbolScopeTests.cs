@@ -149,6 +149,36 @@ public sealed class SymbolScopeTests
         Assert.Contains("src/Shared/SystemClock.cs(7,16): error SG0003: agent 'billing' may not change 'M:Contoso.Shared.SystemClock.Ticks(System.Int32)' (added)", commit.Output, StringComparison.Ordinal);
     }
 
+    // Issue 11: a type in a readonly namespace, hidden from a parse without symbols by #if NET.
+    [Fact]
+    public void Commit_TypeAddedUnderIfNetIntoReadonlyNamespace_IsRefusedByTheHookWithSG0002()
+    {
+        using var repo = CreateRepo();
+        var billing = repo.AddWorktree("agent/billing");
+        repo.Write("src/Billing/Injected.cs", "#if NET\nnamespace Contoso.Billing.Contracts\n{\n    public class Injected { }\n}\n#endif\n", billing);
+        repo.GitIn(billing, "add", "src/Billing/Injected.cs");
+
+        var commit = repo.Commit(billing);
+
+        Assert.True(commit.ExitCode != 0, commit.ToString());
+        Assert.Contains("src/Billing/Injected.cs(4,18): error SG0002: agent 'billing' may not change 'T:Contoso.Billing.Contracts.Injected' (added)", commit.Output, StringComparison.Ordinal);
+    }
+
+    // Issue 11: a file with a NUL byte cannot be parsed, so the readonly rule cannot be checked in it.
+    [Fact]
+    public void Commit_NulByteFileAddingMemberToReadonlyInterface_IsRefusedByTheHookWithSG0002()
+    {
+        using var repo = CreateRepo();
+        var billing = repo.AddWorktree("agent/billing");
+        var text = Contract.Replace("    decimal Total { get; }\n", "    decimal Total { get; }\n\n    void Hack(); // \0\n", StringComparison.Ordinal);
+        repo.WriteBytes("src/Billing/Contracts/IInvoice.cs", System.Text.Encoding.UTF8.GetBytes(text), billing);
+
+        var commit = repo.Commit(billing, "-a");
+
+        Assert.True(commit.ExitCode != 0, commit.ToString());
+        Assert.Contains("src/Billing/Contracts/IInvoice.cs(1,1): error SG0002: agent 'billing' may not change 'src/Billing/Contracts/IInvoice.cs': the file cannot be parsed as C# (it is binary: a NUL byte in its first 8,000 bytes)", commit.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Symbols_ListsTheIdsToCopyIntoTheManifest()
     {

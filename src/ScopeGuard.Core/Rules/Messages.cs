@@ -189,6 +189,40 @@ public static class Messages
         return $"agent '{agent.Name}' may not change '{change.Id}' ({Describe(change.Kind)}): '{rule.Text}' in {rule.Entry.Origin} decides and {why}; {nearest}";
     }
 
+    /// <summary>SG0002 for a C# file that cannot be parsed, under an agent with restrictive symbol rules.</summary>
+    /// <param name="agent">The agent.</param>
+    /// <param name="path">The file.</param>
+    /// <param name="why">Why it cannot be parsed, e.g. "it is over 16 MiB".</param>
+    /// <returns>The message.</returns>
+    public static string UnparseableFile(AgentScope agent, string path, string why)
+    {
+        if (agent is null)
+        {
+            throw new System.ArgumentNullException(nameof(agent));
+        }
+
+        return $"agent '{agent.Name}' may not change '{path}': the file cannot be parsed as C# ({why}), so its body, extend and readonly rules ({RestrictiveRules(agent)}) cannot be checked against the declarations in it; make it a text file under 16 MiB without NUL bytes, or ask a maintainer to commit it";
+    }
+
+    /// <summary>SG0002 for changed code in an <c>#if</c> branch that no parse could make active.</summary>
+    /// <param name="agent">The agent.</param>
+    /// <param name="path">The file.</param>
+    /// <returns>The message.</returns>
+    public static string InactiveCodeChanged(AgentScope agent, string path)
+    {
+        if (agent is null)
+        {
+            throw new System.ArgumentNullException(nameof(agent));
+        }
+
+        return $"agent '{agent.Name}' may not change '{path}' here: code changed in an #if branch that no set of preprocessor symbols makes active (#if false, a condition a #define or #undef contradicts, or too many symbols), so no declaration owns it and its body, extend and readonly rules ({RestrictiveRules(agent)}) cannot be checked; remove the branch or make its condition reachable, or ask a maintainer to commit it";
+    }
+
+    private static string RestrictiveRules(AgentScope agent) =>
+        string.Join(", ", agent.Symbols.Body.Select(e => "body " + e.Source)
+            .Concat(agent.Symbols.Extend.Select(e => "extend " + e.Source))
+            .Concat(agent.Symbols.ReadOnly.Select(e => "readonly " + e.Source)));
+
     private static string PathReason(AgentScope agent, PathDecision decision) =>
         decision.Verdict == PathVerdict.Denied
             ? $"the file is denied by '{decision.Rule!.Pattern.Text}' in {decision.Rule.Origin}"

@@ -198,8 +198,9 @@ public sealed class ScopeEvaluator
         }
 
         // Whether this side may declare something a restrictive rule covers (see SymbolPattern.RequiredNames).
+        // A side that cannot be decoded may declare anything.
         bool MayDeclare(Side side) =>
-            side.Text is not null && (SymbolPattern.MayHideNames(side.Text) || restrictive.Any(p => p.ContainsRequiredNames(side.Text)));
+            side.Binary || side.Text is not null && (SymbolPattern.MayHideNames(side.Text) || restrictive.Any(p => p.ContainsRequiredNames(side.Text)));
     }
 
     /// <summary>
@@ -251,10 +252,18 @@ public sealed class ScopeEvaluator
         var findings = new List<Finding>();
         if (old.Binary || @new.Binary)
         {
-            // Not parseable as C#: the path decides, as for any other file.
-            if (at.Refused is not null && !at.Moved)
+            // Not parseable as C#: the path decides, as for any other file, and where the path allows
+            // it a restrictive symbol rule cannot be checked, so the changed contents are refused.
+            if (at.Refused is not null)
             {
-                findings.Add(PathFinding(agent, mode, change, at.Refused));
+                if (!at.Moved)
+                {
+                    findings.Add(PathFinding(agent, mode, change, at.Refused));
+                }
+            }
+            else if (FirstRestrictive(agent) is { } rule && (change.OldBlobId is null || change.OldBlobId != change.NewBlobId))
+            {
+                findings.Add(new Finding(DiagnosticIds.SymbolOutOfScope, mode, agent.Name, at.Path, 1, 1, null, $"{rule.Origin}: {rule.Source}", Messages.UnparseableFile(agent, at.Path, (old.Binary ? old : @new).Unparseable!)));
             }
 
             return findings;
@@ -323,6 +332,13 @@ public sealed class ScopeEvaluator
             findings.Add(new Finding(id, mode, agent.Name, path, declaration.Position.Line, declaration.Position.Column, declaration.Id.ToString(), $"{rule.Entry.Origin}: {rule.Entry.Source}", Messages.SymbolDenied(agent, declaration, rule, allowing)));
         }
 
+        // Code in an #if branch no parse could make active belongs to no declaration: a restrictive
+        // rule cannot be checked there.
+        if (diff.InactiveCodeChanged is { } inactive && FirstRestrictive(agent) is { } restrictive)
+        {
+            findings.Add(new Finding(DiagnosticIds.SymbolOutOfScope, mode, agent.Name, path, inactive.Line, inactive.Column, null, $"{restrictive.Origin}: {restrictive.Source}", Messages.InactiveCodeChanged(agent, path)));
+        }
+
         if (pathDecision is null || moved)
         {
             return;
@@ -354,6 +370,9 @@ public sealed class ScopeEvaluator
             : new Finding(DiagnosticIds.PathOutOfScope, mode, agent.Name, decision.Path, 1, 1, null, decision.RuleText, Messages.PathOutOfScope(agent, decision.Path, how, decision));
     }
 
+    private static ManifestEntry<SymbolPattern>? FirstRestrictive(AgentScope agent) =>
+        agent.Symbols.Body.Concat(agent.Symbols.Extend).Concat(agent.Symbols.ReadOnly).FirstOrDefault();
+
     private static bool IsCSharp(FileChange change) =>
         (change.Path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || change.OldPath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
         && change.NewKind is EntryKind.File or EntryKind.Executable or EntryKind.None
@@ -363,11 +382,11 @@ public sealed class ScopeEvaluator
     {
         if (kind == EntryKind.None || bytes is null)
         {
-            return new Side(null, false);
+            return new Side(null, null);
         }
 
         var text = SourceDecoding.TryDecode(bytes);
-        return new Side(text, text is null);
+        return new Side(text, text is not null ? null : bytes.Length > SourceDecoding.MaxParsedBytes ? "it is over 16 MiB" : "it is binary: a NUL byte in its first 8,000 bytes");
     }
 
     private static ManifestEntry<PathPattern>? First(IReadOnlyList<ManifestEntry<PathPattern>> rules, byte[] path, bool isDirectory)
@@ -383,7 +402,11 @@ public sealed class ScopeEvaluator
         return null;
     }
 
-    private readonly record struct Side(string? Text, bool Binary);
+    // Unparseable: why the bytes could not be decoded, or null.
+    private readonly record struct Side(string? Text, string? Unparseable)
+    {
+        public bool Binary => Unparseable is not null;
+    }
 
     // Where a C# file's contents are judged, and the path rule's verdict there (null: allowed).
     private sealed record ContentPath(string Path, PathDecision? Refused, bool Moved);

@@ -47,7 +47,15 @@ public sealed record DeclarationChange(DeclarationId Id, DeclarationChangeKind K
 /// <param name="Changes">The changed declarations (unchanged ones are left out), in new-text order then removals.</param>
 /// <param name="FileLevel">What changed outside declarations.</param>
 /// <param name="FileLevelPosition">Where that is.</param>
-public sealed record FileDeclarationDiff(IReadOnlyList<DeclarationChange> Changes, FileLevelChangeKind FileLevel, TextPosition FileLevelPosition);
+public sealed record FileDeclarationDiff(IReadOnlyList<DeclarationChange> Changes, FileLevelChangeKind FileLevel, TextPosition FileLevelPosition)
+{
+    /// <summary>
+    /// Gets where code changed that no declaration owns because no parse made its <c>#if</c> branch
+    /// active (<c>#if false</c>, a condition a <c>#define</c> contradicts), or <see langword="null"/>
+    /// when there is no such change. A restrictive symbol rule cannot be checked there.
+    /// </summary>
+    public TextPosition? InactiveCodeChanged { get; init; }
+}
 
 /// <summary>Compares the declarations of two versions of a C# file, matched by ID.</summary>
 public static class DeclarationDiff
@@ -131,7 +139,12 @@ public static class DeclarationDiff
             fileLevel = FileLevelChangeKind.TriviaOnly;
         }
 
-        return new FileDeclarationDiff(changes, fileLevel, position);
+        // A set from the analyzer's baseline knows its inactive code only through its file level.
+        var inactivePosition = after?.InactiveCodePosition ?? before?.InactiveCodePosition ?? new TextPosition(1, 1);
+        var inactive = before is { TracksInactiveCode: false } || after is { TracksInactiveCode: false }
+            ? (fileLevel == FileLevelChangeKind.Changed && (before?.InactiveCode.Length > 0 || after?.InactiveCode.Length > 0) ? inactivePosition : (TextPosition?)null)
+            : string.Equals(before?.InactiveCode ?? string.Empty, after?.InactiveCode ?? string.Empty, StringComparison.Ordinal) ? null : inactivePosition;
+        return new FileDeclarationDiff(changes, fileLevel, position) { InactiveCodeChanged = inactive };
     }
 
     private static int Likeness(Declaration old, Declaration @new) =>

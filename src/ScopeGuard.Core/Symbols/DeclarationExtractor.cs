@@ -46,6 +46,19 @@ public sealed class DeclarationSet
     internal string Source { get; }
 
     /// <summary>
+    /// Gets the code of <c>#if</c> branches that no parse could make active (<c>#if false</c>, a
+    /// condition a <c>#define</c> contradicts): no declaration owns it. Empty when there is none.
+    /// </summary>
+    public string InactiveCode { get; internal set; } = string.Empty;
+
+    /// <summary>Gets where the first such code is, or <see langword="null"/>.</summary>
+    public TextPosition? InactiveCodePosition { get; internal set; }
+
+    // False for a set made by Create (the analyzer's baseline does not store the inactive code; its
+    // file-level fingerprint includes it).
+    internal bool TracksInactiveCode { get; private set; } = true;
+
+    /// <summary>
     /// Makes a declaration set from parts stored elsewhere (the analyzer's baseline): the strings are
     /// fingerprints (<see cref="ToFingerprints"/>), compared only with another fingerprinted set.
     /// </summary>
@@ -64,7 +77,10 @@ public sealed class DeclarationSet
             fileLevelPosition,
             hasErrors: false,
             fileLevelItems ?? throw new ArgumentNullException(nameof(fileLevelItems)),
-            source ?? throw new ArgumentNullException(nameof(source)));
+            source ?? throw new ArgumentNullException(nameof(source)))
+        {
+            TracksInactiveCode = false,
+        };
 
     /// <summary>
     /// Replaces every signature, body, text, file-level and source string by its <see cref="Fingerprint"/>:
@@ -78,7 +94,12 @@ public sealed class DeclarationSet
         FileLevelPosition,
         HasErrors,
         FileLevelItems.Select(i => (Fingerprint.Of(i.Fingerprint), i.Position)).ToList(),
-        Fingerprint.Of(Source));
+        Fingerprint.Of(Source))
+    {
+        InactiveCode = InactiveCode.Length == 0 ? string.Empty : Fingerprint.Of(InactiveCode),
+        InactiveCodePosition = InactiveCodePosition,
+        TracksInactiveCode = TracksInactiveCode,
+    };
 
     /// <summary>Gets each file-level element's fingerprint and position (for the analyzer's baseline).</summary>
     /// <returns>The elements in file order.</returns>
@@ -110,7 +131,93 @@ public static class DeclarationExtractor
         var parsed = bom ? text.Substring(1) : text;
         var tree = CSharpSyntaxTree.ParseText(SourceText.From(parsed), Options);
         var root = (CompilationUnitSyntax)tree.GetRoot();
-        var walker = new Walker(tree, new Source(parsed, root));
+        var regions = ConditionalRegions.Find(root);
+        if (regions is null)
+        {
+            // Most files: no #if, one parse.
+            return Walk(tree, root, parsed, bom, text, regions: null);
+        }
+
+        // Code in an inactive #if branch is code: parse again with the symbols that make each branch
+        // active, so that every reachable branch is active in some parse, and merge the declarations
+        // of every parse.
+        var sets = new List<DeclarationSet>();
+        var trees = new List<(SyntaxTree Tree, CompilationUnitSyntax Root)> { (tree, root) };
+        regions.MarkTaken(root);
+
+        // Each further parse activates the first branch still inactive and, greedily, every other
+        // one whose conditions agree with the symbols chosen so far.
+        var unreachable = new HashSet<int>();
+        for (var attempt = 0; attempt < 2 * MaxParses && trees.Count < MaxParses; attempt++)
+        {
+            Dictionary<string, bool>? chosen = null;
+            var first = -1;
+            foreach (var branch in regions.Uncovered())
+            {
+                if (unreachable.Contains(branch))
+                {
+                    continue;
+                }
+
+                var extended = regions.Satisfy(branch, chosen ?? new Dictionary<string, bool>(StringComparer.Ordinal));
+                if (extended is not null)
+                {
+                    first = first < 0 ? branch : first;
+                    chosen = extended;
+                }
+                else if (chosen is null)
+                {
+                    unreachable.Add(branch);
+                }
+            }
+
+            if (chosen is null)
+            {
+                break;
+            }
+
+            // A #define or #undef in the file can defeat the symbols: the branch stays inactive.
+            if (!Reparse(chosen.Where(c => c.Value).Select(c => c.Key).OrderBy(n => n, StringComparer.Ordinal).ToList()))
+            {
+                unreachable.Add(first);
+            }
+        }
+
+        // Branches whose conditions name too many symbols to search: all of them defined.
+        if (!regions.AllCovered && trees.Count < MaxParses)
+        {
+            _ = Reparse(regions.Symbols);
+        }
+
+        foreach (var (t, r) in trees)
+        {
+            sets.Add(Walk(t, r, parsed, bom, text, regions));
+        }
+
+        return Merge(sets, text, Inactive(root, regions));
+
+        // Whether the parse made some branch active that no parse before it did (only then is it kept).
+        bool Reparse(IReadOnlyList<string> symbols)
+        {
+            var other = CSharpSyntaxTree.ParseText(SourceText.From(parsed), Options.WithPreprocessorSymbols(symbols));
+            var otherRoot = (CompilationUnitSyntax)other.GetRoot();
+            if (!regions.MarkTaken(otherRoot))
+            {
+                return false;
+            }
+
+            trees.Add((other, otherRoot));
+            return true;
+        }
+    }
+
+    // At most this many parses of one file (a file whose branches need more keeps the rest as
+    // inactive code that no declaration owns; see DeclarationSet.InactiveCode).
+    private const int MaxParses = 8;
+
+    private static DeclarationSet Walk(SyntaxTree tree, CompilationUnitSyntax root, string parsed, bool bom, string text, ConditionalRegions? regions)
+    {
+        var walker = new Walker(tree, new Source(parsed, root, regions));
         walker.VisitCompilationUnit(root, bom);
         return new DeclarationSet(
             walker.Declarations,
@@ -120,6 +227,94 @@ public static class DeclarationExtractor
             root.ContainsDiagnostics && root.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error),
             walker.FileLevelItems,
             text);
+    }
+
+    // The code of the branches no parse made active (#if false, a condition a #define contradicts,
+    // too many symbols): no declaration owns it, so it is kept apart for the rules to refuse.
+    private static (string Text, TextPosition? Position) Inactive(CompilationUnitSyntax root, ConditionalRegions regions)
+    {
+        if (regions.AllCovered)
+        {
+            return (string.Empty, null);
+        }
+
+        var text = new StringBuilder();
+        TextPosition? position = null;
+        foreach (var trivia in root.DescendantTrivia(descendIntoTrivia: true))
+        {
+            if (trivia.IsKind(SyntaxKind.DisabledTextTrivia) && !AfterConflictMarker(trivia) && !regions.IsCovered(regions.Innermost(trivia.SpanStart)))
+            {
+                var start = trivia.GetLocation().GetLineSpan().StartLinePosition;
+                position ??= new TextPosition(start.Line + 1, start.Character + 1);
+                text.Append(regions.ChainOf(regions.Innermost(trivia.SpanStart))).Append(": ");
+                text.Append(string.Join(" ", trivia.ToFullString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).Append(' ');
+            }
+        }
+
+        return (text.ToString(), position);
+    }
+
+    // Git's conflict markers make the other side disabled text: it follows the ======= marker.
+    private static bool AfterConflictMarker(SyntaxTrivia trivia)
+    {
+        var list = trivia.Token.LeadingTrivia.Contains(trivia) ? trivia.Token.LeadingTrivia : trivia.Token.TrailingTrivia;
+        var index = list.IndexOf(trivia);
+        return index > 0 && list[index - 1].IsKind(SyntaxKind.ConflictMarkerTrivia);
+    }
+
+    // One declaration set from several parses of one text: a declaration found in any parse is a
+    // declaration; where parses see it differently, each part's fingerprint is every distinct version
+    // (sorted, so the order and number of parses do not matter, and one version stays as it is).
+    private static DeclarationSet Merge(List<DeclarationSet> sets, string text, (string Text, TextPosition? Position) inactive)
+    {
+        var merged = new Dictionary<string, (Declaration First, SortedSet<string> Signatures, SortedSet<string> Bodies, SortedSet<string> Texts)>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var set in sets)
+        {
+            var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var declaration in set.Declarations)
+            {
+                var id = declaration.Id.ToString();
+                occurrences.TryGetValue(id, out var n);
+                occurrences[id] = n + 1;
+                var key = id + "\u0000" + n;
+                if (!merged.TryGetValue(key, out var entry))
+                {
+                    entry = (declaration, new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal));
+                    merged[key] = entry;
+                    order.Add(key);
+                }
+
+                entry.Signatures.Add(declaration.Signature);
+                entry.Bodies.Add(declaration.Body);
+                entry.Texts.Add(declaration.Text);
+            }
+        }
+
+        var declarations = order
+            .Select(key => merged[key])
+            .Select(e => e.First with { Signature = Combine(e.Signatures), Body = Combine(e.Bodies), Text = Combine(e.Texts) })
+            .OrderBy(d => d.Position.Line)
+            .ThenBy(d => d.Position.Column)
+            .ToList();
+        var fileLevel = Combine(sets.Select(s => s.FileLevel));
+        if (inactive.Text.Length > 0)
+        {
+            fileLevel += " \u27E6inactive\u27E7 " + inactive.Text;
+        }
+
+        var items = sets.SelectMany(s => s.FileLevelItems).Distinct().OrderBy(i => i.Position.Line).ThenBy(i => i.Position.Column).ToList();
+        return new DeclarationSet(declarations, fileLevel, Combine(sets.Select(s => s.FileLevelText)), sets[0].FileLevelPosition, sets.Any(s => s.HasErrors), items, text)
+        {
+            InactiveCode = inactive.Text,
+            InactiveCodePosition = inactive.Position,
+        };
+    }
+
+    private static string Combine(IEnumerable<string> versions)
+    {
+        var distinct = versions as SortedSet<string> ?? new SortedSet<string>(versions, StringComparer.Ordinal);
+        return distinct.Count == 1 ? distinct.Min! : string.Join("\u2016", distinct);
     }
 
     private sealed class Walker
@@ -208,8 +403,10 @@ public static class DeclarationExtractor
             var position = Position(node.GetFirstToken());
             FileLevelPosition ??= position;
             var item = new StringBuilder();
+            var branch = -1;
             foreach (var token in node.DescendantTokens())
             {
+                source.AppendBranch(item, token, ref branch);
                 source.AppendText(item, token).Append(' ');
                 source.AppendDirectives(item, token);
                 source.AppendFull(FileLevelText, token);
@@ -671,6 +868,10 @@ public static class DeclarationExtractor
     // Collects a declaration's tokens into signature and body fingerprints, and its text with trivia.
     private sealed class Tokens(Source source)
     {
+        // The #if branch of the last token written to each fingerprint (-1: none).
+        private int signatureBranch = -1;
+        private int bodyBranch = -1;
+
         public StringBuilder Signature { get; } = new();
 
         public StringBuilder Body { get; } = new();
@@ -748,6 +949,7 @@ public static class DeclarationExtractor
         // A token's text (for the signature or body), without its full text.
         private void AddToken(SyntaxToken token, StringBuilder target)
         {
+            source.AppendBranch(target, token, ref target == Body ? ref bodyBranch : ref signatureBranch);
             source.AppendText(target, token).Append(' ');
             source.AppendDirectives(target, token);
         }
@@ -776,7 +978,7 @@ public static class DeclarationExtractor
 
     // The parsed text, from which token text is copied rather than materialized as strings one token
     // at a time: the extractor visits every token of every file.
-    private sealed class Source(string text, CompilationUnitSyntax root)
+    private sealed class Source(string text, CompilationUnitSyntax root, ConditionalRegions? regions)
     {
         // Directives, disabled code and conflict markers are what AppendDirectives looks for in trivia;
         // a file without directives or parse errors (conflict markers are errors) has none of them.
@@ -785,12 +987,52 @@ public static class DeclarationExtractor
         public StringBuilder AppendText(StringBuilder target, SyntaxToken token) =>
             target.Append(text, token.SpanStart, token.Span.Length);
 
-        public void AppendFull(StringBuilder target, SyntaxToken token) =>
+        public void AppendFull(StringBuilder target, SyntaxToken token)
+        {
+            if (regions is not null && token.ContainsDirectives)
+            {
+                AppendWithoutBranches(target, token.FullSpan, token.LeadingTrivia.Concat(token.TrailingTrivia));
+                return;
+            }
+
             target.Append(text, token.FullSpan.Start, token.FullSpan.Length);
+        }
 
         // A node's full text is exactly the concatenation of its tokens' full texts.
-        public void AppendFull(StringBuilder target, SyntaxNode node) =>
+        public void AppendFull(StringBuilder target, SyntaxNode node)
+        {
+            if (regions is not null && node.ContainsDirectives)
+            {
+                AppendWithoutBranches(target, node.FullSpan, node.DescendantTrivia());
+                return;
+            }
+
             target.Append(text, node.FullSpan.Start, node.FullSpan.Length);
+        }
+
+        // With #if in the file, #if/#elif/#else/#endif lines and the inactive code between them are
+        // left out of the text with trivia, as they are of the fingerprints (see AppendDirectiveTrivia):
+        // every parse sees the same code, active in one and disabled in another, and only the parse
+        // where it is active attributes it.
+        private void AppendWithoutBranches(StringBuilder target, TextSpan span, IEnumerable<SyntaxTrivia> trivia)
+        {
+            var start = span.Start;
+            var previous = SyntaxKind.None;
+            foreach (var item in trivia)
+            {
+                var kind = item.Kind();
+                if (kind is SyntaxKind.IfDirectiveTrivia or SyntaxKind.ElifDirectiveTrivia or SyntaxKind.ElseDirectiveTrivia or SyntaxKind.EndIfDirectiveTrivia
+                    || (kind == SyntaxKind.DisabledTextTrivia && previous != SyntaxKind.ConflictMarkerTrivia))
+                {
+                    target.Append(text, start, item.FullSpan.Start - start);
+                    start = item.FullSpan.End;
+                }
+
+                previous = kind;
+            }
+
+            target.Append(text, start, span.End - start);
+        }
 
         // Code hidden in inactive #if branches is still code: an edit there must not pass as a comment.
         // Merge conflict markers are not comments either.
@@ -801,15 +1043,60 @@ public static class DeclarationExtractor
                 return;
             }
 
-            AppendDirectiveTrivia(target, token.LeadingTrivia);
-            AppendDirectiveTrivia(target, token.TrailingTrivia);
+            // With #if in the file, only #define, #undef and conflict markers are still appended (see
+            // AppendDirectiveTrivia): a token without directives in a file without errors has none.
+            if (regions is not null && !token.ContainsDirectives && !root.ContainsDiagnostics)
+            {
+                return;
+            }
+
+            AppendDirectiveTrivia(target, token.LeadingTrivia, regions);
+            AppendDirectiveTrivia(target, token.TrailingTrivia, regions);
+        }
+
+        // In a file with #if, which branch a token is in is part of what it means: a token's branch
+        // (with the conditions of the branches around it) is written before it when it differs from
+        // the branch of the token before it in the same fingerprint.
+        public void AppendBranch(StringBuilder target, SyntaxToken token, ref int last)
+        {
+            if (regions is null)
+            {
+                return;
+            }
+
+            var branch = regions.Innermost(token.SpanStart);
+            if (branch != last)
+            {
+                target.Append('\u27E6').Append(regions.ChainOf(branch)).Append("\u27E7 ");
+                last = branch;
+            }
         }
     }
 
-    private static void AppendDirectiveTrivia(StringBuilder target, SyntaxTriviaList list)
+    private static void AppendDirectiveTrivia(StringBuilder target, SyntaxTriviaList list, ConditionalRegions? regions)
     {
-        foreach (var trivia in list)
+        for (var i = 0; i < list.Count; i++)
         {
+            var trivia = list[i];
+            if (regions is not null)
+            {
+                // With #if in the file, the branches are parsed active and each token carries its
+                // branch (AppendBranch): the directives and the disabled text of a branch some parse
+                // made active are no one's fingerprint (else adding a member in an #if would change
+                // its neighbour's). Inactive code no parse reached is the file's (Extract); the
+                // other side of a conflict marker is kept where it is, as in a file without #if.
+                switch (trivia.Kind())
+                {
+                    case SyntaxKind.IfDirectiveTrivia:
+                    case SyntaxKind.ElifDirectiveTrivia:
+                    case SyntaxKind.ElseDirectiveTrivia:
+                    case SyntaxKind.EndIfDirectiveTrivia:
+                        continue;
+                    case SyntaxKind.DisabledTextTrivia when i == 0 || !list[i - 1].IsKind(SyntaxKind.ConflictMarkerTrivia):
+                        continue;
+                }
+            }
+
             switch (trivia.Kind())
             {
                 case SyntaxKind.DisabledTextTrivia:

@@ -189,4 +189,19 @@ public sealed class DeclarationBaselineTests
 
         public int GetHashCode(DeclarationChange obj) => 0;
     }
+
+    // The baseline stores no inactive code of its own (its file level includes it): an edit elsewhere
+    // in a file with an #if false branch is not a change there, an edit inside that branch is.
+    [Theory]
+    [InlineData("=> 1;", "=> 2;", false)]
+    [InlineData("void Old();", "void Hack();", true)]
+    public void Compare_FileWithBranchNoSymbolsActivate_InactiveCodeChangedOnlyWhenItChanged(string from, string to, bool changed)
+    {
+        const string Text = "namespace App;\n\npublic class C\n{\n#if false\n    void Old();\n#endif\n    public int M() => 1;\n}\n";
+        var baseline = DeclarationBaseline.Parse(DeclarationBaseline.Create(Header, [("src/App/C.cs", Text)]).Write());
+
+        var comparison = baseline.Compare("src/App/C.cs", Text.Replace(from, to, StringComparison.Ordinal))!;
+
+        Assert.Equal(changed, comparison.Diff.InactiveCodeChanged is not null);
+    }
 }

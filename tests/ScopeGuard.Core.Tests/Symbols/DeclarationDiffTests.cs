@@ -169,15 +169,23 @@ public sealed class DeclarationDiffTests
         "class C\n{\n    void M()\n    {\n#if DEBUG\n        Log(1);\n#endif\n    }\n}",
         "class C\n{\n    void M()\n    {\n#if RELEASE\n        Log(1);\n#endif\n    }\n}",
         DeclarationChangeKind.BodyChanged)]
-    [InlineData(
-        "class C\n{\n#if NEVER\n    void Hidden() { }\n#endif\n    void M() { }\n}",
-        "class C\n{\n#if NEVER\n    void Hidden() { Steal(); }\n#endif\n    void M() { }\n}",
-        DeclarationChangeKind.SignatureChanged)]
     public void Compare_ConditionalCompilationEdit_NotTriviaOnly(string before, string after, DeclarationChangeKind kind)
     {
         var change = Only(before, after);
 
         Assert.Equal((kind, "M:C.M"), (change.Kind, change.Id.ToString()));
+    }
+
+    // Code in an inactive #if branch is parsed active too: an edit there is a change of the
+    // declaration it is in, not of the declaration whose trivia it happens to be.
+    [Fact]
+    public void Compare_BodyEditOfMemberInInactiveBranch_BodyChangedOfThatMember()
+    {
+        var change = Only(
+            "class C\n{\n#if NEVER\n    void Hidden() { }\n#endif\n    void M() { }\n}",
+            "class C\n{\n#if NEVER\n    void Hidden() { Steal(); }\n#endif\n    void M() { }\n}");
+
+        Assert.Equal((DeclarationChangeKind.BodyChanged, "M:C.Hidden"), (change.Kind, change.Id.ToString()));
     }
 
     // Git's conflict markers make the code between `=======` and `>>>>>>>` disabled text, in a file
@@ -200,7 +208,8 @@ public sealed class DeclarationDiffTests
             "namespace N\n{\n    class C { }\n#if NEVER\n    class Hidden { }\n#endif\n}",
             "namespace N\n{\n    class C { }\n#if NEVER\n    class Hidden { void Steal() { } }\n#endif\n}");
 
-        Assert.Equal([(DeclarationChangeKind.SignatureChanged, "N:N")], changes);
+        // The inactive class is a declaration: the edit adds a member to it.
+        Assert.Equal([(DeclarationChangeKind.Added, "M:N.Hidden.Steal")], changes);
     }
 
     [Fact]

@@ -444,8 +444,11 @@ public sealed class ScopeEvaluatorSymbolTests
 
         var findings = Check(outside, inside);
 
-        Assert.Equal([("SG0001", "src/Shared/SystemClock.cs", 1, 1, (string?)null)], Brief(findings));
-        Assert.Contains("(modified)", findings[0].Message);
+        // Inside its paths, the agent's body, extend and readonly rules cannot be checked against a
+        // file that cannot be parsed: refused, saying why (issue 11).
+        Assert.Equal([("SG0002", "src/Billing/Blob.cs", 1, 1, (string?)null), ("SG0001", "src/Shared/SystemClock.cs", 1, 1, (string?)null)], Brief(findings));
+        Assert.Contains("(modified)", findings[1].Message);
+        Assert.Contains("cannot be parsed as C# (it is binary: a NUL byte in its first 8,000 bytes)", findings[0].Message);
     }
 
     [Fact]
@@ -544,6 +547,130 @@ public sealed class ScopeEvaluatorSymbolTests
         var findings = Check(changes);
 
         Assert.Equal(Enumerable.Range(0, 40).Select(i => ($"src/Shared/F{i:00}.cs", $"M:N.F{i}.M")), findings.Select(f => (f.Path!, f.Symbol!)));
+    }
+
+    // Issue 11: code in an inactive #if branch is declarations, judged by the rules that cover them.
+    [Theory]
+    [InlineData("NET")]
+    [InlineData("DEBUG")]
+    [InlineData("!DEBUG && TRACE")]
+    public void Evaluate_TypeAddedUnderIfIntoReadonlyNamespace_SG0002(string condition)
+    {
+        var text = $"#if {condition}\nnamespace Contoso.Billing.Contracts\n{{\n    public class Injected {{ }}\n}}\n#endif\n";
+
+        var findings = Check(Added("src/Billing/Injected.cs", text));
+
+        Assert.Equal(
+            [
+                ("SG0002", "src/Billing/Injected.cs", 2, 11, "N:Contoso.Billing.Contracts"),
+                ("SG0002", "src/Billing/Injected.cs", 4, 18, "T:Contoso.Billing.Contracts.Injected"),
+            ],
+            Brief(findings));
+    }
+
+    [Fact]
+    public void Evaluate_MemberAddedUnderIfDebugToReadonlyInterface_SG0002()
+    {
+        var findings = Check(Modified("src/Billing/Contracts/IInvoice.cs", Contract, Contract.Replace("    decimal Total { get; }\n", "    decimal Total { get; }\n#if DEBUG\n    void Hack();\n#endif\n")));
+
+        Assert.Equal([("SG0002", "src/Billing/Contracts/IInvoice.cs", 7, 10, "M:Contoso.Billing.Contracts.IInvoice.Hack")], Brief(findings));
+    }
+
+    [Fact]
+    public void Evaluate_PartialTypeUnderIfDebugAddsMemberToBodyType_SG0003()
+    {
+        var findings = Check(Added("src/Billing/ClockDebug.cs", "#if DEBUG\nnamespace Contoso.Shared;\n\npublic partial class SystemClock\n{\n    public void Reset() { }\n}\n#endif\n"));
+
+        Assert.Equal(
+            [
+                ("SG0003", "src/Billing/ClockDebug.cs", 4, 22, "T:Contoso.Shared.SystemClock"),
+                ("SG0003", "src/Billing/ClockDebug.cs", 6, 17, "M:Contoso.Shared.SystemClock.Reset"),
+            ],
+            Brief(findings));
+    }
+
+    [Fact]
+    public void Evaluate_ExistingMemberUnderIfDebugChangedInExtendType_SG0002OnThatMember()
+    {
+        var before = Extensions.Replace("    public static void AddClock", "#if DEBUG\n    public static void Trace(this object services) => Log(1);\n#endif\n\n    public static void AddClock");
+
+        var findings = Check(Modified("src/Shared/ServiceCollectionExtensions.cs", before, before.Replace("Log(1)", "Log(2)")));
+
+        Assert.Equal([("SG0002", "src/Shared/ServiceCollectionExtensions.cs", 6, 24, "M:Contoso.Shared.ServiceCollectionExtensions.Trace(System.Object)")], Brief(findings));
+    }
+
+    // Issue 18: no false alarm on the neighbours of an #if region.
+    [Fact]
+    public void Evaluate_BodyEditOfMemberUnderIfDebugUnderBodyRule_NoFinding()
+    {
+        var before = Clock.Replace("    public long Ticks() => 1;", "#if DEBUG\n    public long Ticks() => 1;\n#endif");
+
+        Assert.Empty(Check(Modified("src/Shared/SystemClock.cs", before, before.Replace("=> 1;", "=> 2;"))));
+    }
+
+    [Theory]
+    [InlineData("#endif\n", "#endif\n\n    public static void AddQueue(this object services) { }\n")]
+    [InlineData("#if DEBUG\n", "#if DEBUG\n    public static void AddQueue(this object services) { }\n")]
+    public void Evaluate_MemberAddedAfterEndifOrInsideIfUnderExtend_NoFinding(string from, string to)
+    {
+        var before = Extensions.Replace("    public static void AddClock", "#if DEBUG\n    public static void Trace(this object services) => Log(1);\n#endif\n    public static void AddClock");
+
+        Assert.Empty(Check(Modified("src/Shared/ServiceCollectionExtensions.cs", before, before.Replace(from, to))));
+    }
+
+    [Fact]
+    public void Evaluate_FileWrappedInIfDebugUnderBodyRule_NoRemovalReported()
+    {
+        var findings = Check(Modified("src/Shared/SystemClock.cs", Clock, "#if DEBUG\n" + Clock + "\n#endif\n"));
+
+        Assert.NotEmpty(findings);
+        Assert.DoesNotContain(findings, f => f.Message.Contains("(removed)", StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.Contains("(signature changed)", f.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Evaluate_EditInBranchNoSymbolsActivateUnderRestrictiveRules_SG0002SayingWhy()
+    {
+        var before = Contract.Replace("    decimal Total { get; }\n", "    decimal Total { get; }\n#if false\n    void Old();\n#endif\n");
+
+        var findings = Check(Modified("src/Billing/Contracts/IInvoice.cs", before, before.Replace("void Old();", "void Hack();")));
+
+        Assert.Equal([("SG0002", "src/Billing/Contracts/IInvoice.cs", 7, 1, (string?)null)], Brief(findings));
+        Assert.Contains("code changed in an #if branch that no set of preprocessor symbols makes active", findings[0].Message, StringComparison.Ordinal);
+    }
+
+    // Issue 11 item 2: a file that cannot be parsed cannot be checked against restrictive rules.
+    [Fact]
+    public void Evaluate_NulByteFileInsidePathsWithReadonlyRule_SG0002Unparseable()
+    {
+        var after = Encoding.UTF8.GetBytes(Contract.Replace("    decimal Total { get; }\n", "    decimal Total { get; }\n    void Hack(); // \0\n"));
+
+        var findings = Check(new FileChange("src/Billing/Contracts/IInvoice.cs", "src/Billing/Contracts/IInvoice.cs", ChangeStatus.Modified, EntryKind.File, EntryKind.File, blobs.Put(Contract), blobs.Put(after)));
+
+        Assert.Equal([("SG0002", "src/Billing/Contracts/IInvoice.cs", 1, 1, (string?)null)], Brief(findings));
+        Assert.Contains("the file cannot be parsed as C# (it is binary: a NUL byte in its first 8,000 bytes)", findings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("readonly N:Contoso.Billing.Contracts", findings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_FileOver16MiBInsidePathsWithRestrictiveRules_SG0002Unparseable()
+    {
+        var after = new byte[SourceDecoding.MaxParsedBytes + 1];
+        Encoding.UTF8.GetBytes(Contract).CopyTo(after, 0);
+        after.AsSpan(Contract.Length).Fill((byte)' ');
+
+        var findings = Check(Added("src/Billing/Contracts/IBig.cs", "placeholder") with { NewBlobId = blobs.Put(after) });
+
+        Assert.Equal([("SG0002", "src/Billing/Contracts/IBig.cs", 1, 1, (string?)null)], Brief(findings));
+        Assert.Contains("(it is over 16 MiB)", findings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_NulByteFileForAgentWithoutSymbolRules_PathAlone()
+    {
+        var findings = Check("plain", Added("src/Billing/Blob.cs", "class A { }\0"));
+
+        Assert.Empty(findings);
     }
 
     // The one fake Core allows itself: contents by blob ID, as a git source would hand them in.
