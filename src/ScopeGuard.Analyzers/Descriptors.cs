@@ -7,7 +7,9 @@ namespace ScopeGuard.Analyzers;
 /// <summary>
 /// The analyzer's diagnostics. IDs, titles, descriptions and help pages come from Core's
 /// <see cref="DiagnosticIds"/> and messages from Core's <c>Messages</c>, so the analyzer and the CLI say the
-/// same words. The default severity is Error (block mode); a <c>warn</c> manifest reports warnings, and
+/// same words. A descriptor is fixed when the analyzer is built and ScopeGuard has no published site, so
+/// the help link is the page's path relative to a documentation root (<c>docs/diagnostics/SG0001.md</c>:
+/// in ScopeGuard's repository, and beside <c>scopeguard.dll</c> in the tool's package); see docs/analyzer.md. The default severity is Error (block mode); a <c>warn</c> manifest reports warnings, and
 /// <c>.editorconfig</c> (<c>dotnet_diagnostic.SG0002.severity</c>) overrides both.
 /// </summary>
 internal static class Descriptors
@@ -20,7 +22,7 @@ internal static class Descriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: DiagnosticIds.Description(DiagnosticIds.PathOutOfScope),
-        helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.PathOutOfScope));
+        helpLinkUri: DiagnosticIds.HelpPage(DiagnosticIds.PathOutOfScope));
 
     public static readonly DiagnosticDescriptor SymbolOutOfScope = new(
         DiagnosticIds.SymbolOutOfScope,
@@ -30,7 +32,7 @@ internal static class Descriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: DiagnosticIds.Description(DiagnosticIds.SymbolOutOfScope),
-        helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.SymbolOutOfScope));
+        helpLinkUri: DiagnosticIds.HelpPage(DiagnosticIds.SymbolOutOfScope));
 
     public static readonly DiagnosticDescriptor SignatureChanged = new(
         DiagnosticIds.SignatureChanged,
@@ -40,7 +42,7 @@ internal static class Descriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: DiagnosticIds.Description(DiagnosticIds.SignatureChanged),
-        helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.SignatureChanged));
+        helpLinkUri: DiagnosticIds.HelpPage(DiagnosticIds.SignatureChanged));
 
     public static readonly DiagnosticDescriptor ManifestInvalid = new(
         DiagnosticIds.ManifestInvalid,
@@ -50,7 +52,7 @@ internal static class Descriptors
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
         description: DiagnosticIds.Description(DiagnosticIds.ManifestInvalid),
-        helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.ManifestInvalid));
+        helpLinkUri: DiagnosticIds.HelpPage(DiagnosticIds.ManifestInvalid));
 
     public static ImmutableArray<DiagnosticDescriptor> All { get; } = [PathOutOfScope, SymbolOutOfScope, SignatureChanged, ManifestInvalid];
 

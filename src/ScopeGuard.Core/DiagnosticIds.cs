@@ -6,8 +6,11 @@ public static class DiagnosticIds
     /// <summary>The one category every ScopeGuard diagnostic belongs to.</summary>
     public const string Category = "ScopeGuard";
 
-    /// <summary>Where the per-ID documentation pages live.</summary>
-    public const string HelpUriBase = "https://github.com/scopeguard/scopeguard/blob/main/docs/diagnostics/";
+    /// <summary>
+    /// The folder of the per-ID documentation pages, relative to a documentation root: the repository
+    /// root, the folder the tool is installed in (its package ships the pages there), or a base URL.
+    /// </summary>
+    public const string HelpFolder = "docs/diagnostics/";
 
     /// <summary>File changed outside the agent's paths.</summary>
     public const string PathOutOfScope = "SG0001";
@@ -34,10 +37,63 @@ public static class DiagnosticIds
     public static readonly System.Collections.Generic.IReadOnlyList<string> All =
         [PathOutOfScope, SymbolOutOfScope, SignatureChanged, ProtectedPath, ProtectedBranch, UnknownAgent, ManifestInvalid];
 
-    /// <summary>Gets the documentation page of an ID.</summary>
+    /// <summary>Gets the documentation page of an ID relative to a documentation root, e.g. <c>docs/diagnostics/SG0001.md</c>.</summary>
     /// <param name="id">The ID.</param>
-    /// <returns>The page's address.</returns>
-    public static string HelpUri(string id) => HelpUriBase + id + ".md";
+    /// <returns>The relative path, with <c>/</c> separators.</returns>
+    public static string HelpPage(string id) => HelpFolder + id + ".md";
+
+    /// <summary>
+    /// Gets the address of an ID's page under a documentation root: <paramref name="baseUri"/> (an absolute
+    /// URI of the folder that holds <c>docs/</c>, e.g. <c>https://example.com/scopeguard/blob/main/</c> or
+    /// the <c>file:</c> URI of the tool's folder) joined with <see cref="HelpPage"/>. ScopeGuard knows no
+    /// published address of its own: without a base the page's relative path is returned.
+    /// </summary>
+    /// <param name="id">The ID.</param>
+    /// <param name="baseUri">The documentation root, or <see langword="null"/>.</param>
+    /// <returns>The absolute address, or the relative page when <paramref name="baseUri"/> is <see langword="null"/> or empty.</returns>
+    /// <exception cref="System.ArgumentException"><paramref name="baseUri"/> is not an absolute URI.</exception>
+    public static string HelpUri(string id, string? baseUri)
+    {
+        if (string.IsNullOrEmpty(baseUri))
+        {
+            return HelpPage(id);
+        }
+
+        if (!TryParseHelpBase(baseUri, out var root))
+        {
+            throw new System.ArgumentException($"'{baseUri}' is not an absolute URI", nameof(baseUri));
+        }
+
+        return new System.Uri(root!, HelpPage(id)).AbsoluteUri;
+    }
+
+    /// <summary>Parses a documentation root: an absolute URI, taken as a folder (a missing trailing <c>/</c> is added).</summary>
+    /// <param name="baseUri">The text.</param>
+    /// <param name="root">The folder's URI, when the text is an absolute URI.</param>
+    /// <returns>Whether it is one.</returns>
+    public static bool TryParseHelpBase(string? baseUri, out System.Uri? root)
+    {
+        root = null;
+        if (string.IsNullOrWhiteSpace(baseUri) || !System.Uri.TryCreate(baseUri!.Trim(), System.UriKind.Absolute, out var parsed))
+        {
+            return false;
+        }
+
+        var folder = new System.UriBuilder(parsed) { Query = string.Empty, Fragment = string.Empty };
+        if (!folder.Path.EndsWith("/", System.StringComparison.Ordinal))
+        {
+            folder.Path += "/";
+        }
+
+        root = folder.Uri;
+        return true;
+    }
+
+    /// <summary>Gets a value indicating whether a documentation root is published on the web (<c>http</c> or <c>https</c>), so a SARIF <c>helpUri</c> or a pull-request comment may link to it.</summary>
+    /// <param name="baseUri">The documentation root.</param>
+    /// <returns>Whether it is an absolute http(s) URI.</returns>
+    public static bool IsPublishedHelpBase(string? baseUri) =>
+        TryParseHelpBase(baseUri, out var root) && (root!.Scheme == System.Uri.UriSchemeHttp || root.Scheme == System.Uri.UriSchemeHttps);
 
     /// <summary>Gets the short title of an ID.</summary>
     /// <param name="id">The ID.</param>

@@ -82,4 +82,21 @@ public sealed class PackageLayoutTests(PackedFeed feed)
         var command = XDocument.Load(stream).Descendants().Single(e => e.Name.LocalName == "Command");
         Assert.Equal("scopeguard", command.Attribute("Name")!.Value);
     }
+
+    [Fact]
+    public void ToolPackage_ShipsEveryDiagnosticsPageBesideScopeguardDll()
+    {
+        using var package = ZipFile.OpenRead(feed.ToolPackage);
+        var pages = Directory.GetFiles(Path.Combine(feed.RepositoryRoot, "docs", "diagnostics"), "*.md");
+
+        Assert.NotEmpty(pages);
+        foreach (var page in pages)
+        {
+            // The CLI links to docs/diagnostics/ID.md next to its own assembly (HelpLinks).
+            var entry = package.GetEntry($"tools/net10.0/any/docs/diagnostics/{Path.GetFileName(page)}");
+            Assert.True(entry is not null, $"{Path.GetFileName(page)} is not in the tool package");
+            using var reader = new StreamReader(entry.Open());
+            Assert.Equal(File.ReadAllText(page), reader.ReadToEnd());
+        }
+    }
 }

@@ -20,17 +20,56 @@ public sealed class DescriptorTests
     }
 
     [Fact]
-    public void EveryDescriptor_TakesTitleCategoryAndHelpFromCore()
+    public void EveryDescriptor_IsAnEnabledErrorInTheScopeGuardCategoryWithThePlainMessageFormat()
     {
         foreach (var descriptor in All)
         {
-            Assert.Equal(DiagnosticIds.Title(descriptor.Id), descriptor.Title.ToString(CultureInfo.InvariantCulture));
-            Assert.Equal(DiagnosticIds.Description(descriptor.Id), descriptor.Description.ToString(CultureInfo.InvariantCulture));
             Assert.Equal("ScopeGuard", descriptor.Category);
-            Assert.Equal($"https://github.com/scopeguard/scopeguard/blob/main/docs/diagnostics/{descriptor.Id}.md", descriptor.HelpLinkUri);
             Assert.Equal("{0}", descriptor.MessageFormat.ToString(CultureInfo.InvariantCulture));
             Assert.Equal(DiagnosticSeverity.Error, descriptor.DefaultSeverity);
             Assert.True(descriptor.IsEnabledByDefault);
+        }
+    }
+
+    [Fact]
+    public void EveryDescriptorTitle_IsDistinctAndIsTheHeadingOfItsPageAndItsReadmeRow()
+    {
+        var readme = File.ReadAllLines(Path.Combine(RepositoryRoot(), "README.md"));
+        var titles = All.Select(d => d.Title.ToString(CultureInfo.InvariantCulture)).ToList();
+
+        Assert.Equal(titles.Count, titles.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        foreach (var descriptor in All)
+        {
+            var title = descriptor.Title.ToString(CultureInfo.InvariantCulture);
+            Assert.False(string.IsNullOrWhiteSpace(title), descriptor.Id);
+            var page = Path.Combine(RepositoryRoot(), "docs", "diagnostics", descriptor.Id + ".md");
+            Assert.Equal($"# {descriptor.Id}: {title}", File.ReadLines(page).First());
+            var row = Assert.Single(readme, l => l.StartsWith($"| [{descriptor.Id}](", StringComparison.Ordinal));
+            Assert.Equal(title, row.Split('|')[3].Trim());
+        }
+    }
+
+    [Fact]
+    public void EveryDescriptorDescription_IsADistinctSentenceLongerThanItsTitle()
+    {
+        var descriptions = All.Select(d => d.Description.ToString(CultureInfo.InvariantCulture)).ToList();
+
+        Assert.Equal(descriptions.Count, descriptions.Distinct(StringComparer.Ordinal).Count());
+        foreach (var descriptor in All)
+        {
+            var description = descriptor.Description.ToString(CultureInfo.InvariantCulture);
+            Assert.EndsWith(".", description, StringComparison.Ordinal);
+            Assert.True(description.Length > descriptor.Title.ToString(CultureInfo.InvariantCulture).Length + 20, descriptor.Id);
+        }
+    }
+
+    [Fact]
+    public void EveryDescriptorHelpLink_IsItsPagePathRelativeToTheDocsRootAndThePageExists()
+    {
+        foreach (var descriptor in All)
+        {
+            Assert.Equal($"docs/diagnostics/{descriptor.Id}.md", descriptor.HelpLinkUri);
+            Assert.True(File.Exists(Path.Combine(RepositoryRoot(), descriptor.HelpLinkUri)), descriptor.HelpLinkUri);
         }
     }
 

@@ -43,12 +43,44 @@ public sealed class WhichTests : IDisposable
     }
 
     [Fact]
-    public void Which_PathNoAgentMayWrite_SaysNoAgentAndExitsZero()
+    public void Which_PathNoAgentMayWrite_SaysNoAgentWithEachAgentsRuleAndExitsZero()
     {
         var result = Which("lib/Other.cs");
 
         Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
-        Assert.Equal("lib/Other.cs: no agent", result.Output.TrimEnd('\n'));
+        Assert.Equal("lib/Other.cs: no agent (billing: default deny; docs: default deny; shared: default deny)", result.Output.TrimEnd('\n'));
+    }
+
+    [Fact]
+    public void Which_PathDeniedToItsOnlyOwner_NamesTheDenyRuleForThatAgent()
+    {
+        repo.Write("scopes.json", """
+            {
+              "version": 1,
+              "agents": {
+                "billing": { "paths": ["/src/Billing/"], "deny": ["/src/Billing/Generated/"] },
+                "docs": { "paths": ["/docs/"] }
+              }
+            }
+            """);
+
+        var result = Which("src/Billing/Generated/InvoiceDto.cs");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Equal(
+            "src/Billing/Generated/InvoiceDto.cs: no agent (billing: denied by agents.billing.deny: /src/Billing/Generated/; docs: default deny)",
+            result.Output.TrimEnd('\n'));
+    }
+
+    [Fact]
+    public void Which_DeniedPathAnotherAgentMayWrite_NamesTheAllowedAgentAndTheDenyRule()
+    {
+        var result = Which("src/Billing/Generated/InvoiceDto.cs");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Equal(
+            "src/Billing/Generated/InvoiceDto.cs: shared (agents.shared.paths: /src/); denied: billing (agents.billing.deny: /src/Billing/Generated/)",
+            result.Output.TrimEnd('\n'));
     }
 
     [Theory]
@@ -139,7 +171,7 @@ public sealed class WhichTests : IDisposable
         var entries = json.RootElement.EnumerateArray().ToList();
         Assert.Equal(3, entries.Count);
         Assert.All(entries, e => Assert.Equal(
-            ["path", "allowed", "verdict", "rule"],
+            ["path", "allowed", "verdict", "rule", "partly", "symbols"],
             e.EnumerateObject().Select(p => p.Name).ToArray()));
         Assert.Equal(("src/Billing/Invoice.cs", true, "agents.billing.paths: /src/Billing/"), Row(entries[0]));
         Assert.Equal(("docs/index.md", false, "default deny"), Row(entries[1]));

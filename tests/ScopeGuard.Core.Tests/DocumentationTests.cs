@@ -36,12 +36,46 @@ public sealed class DocumentationTests
     }
 
     [Fact]
-    public void HelpUri_PointsAtTheDiagnosticsPage()
+    public void HelpPage_EveryId_IsAnExistingPageRelativeToTheRepositoryRoot()
     {
         foreach (var id in DiagnosticIds.All)
         {
-            Assert.EndsWith($"/docs/diagnostics/{id}.md", DiagnosticIds.HelpUri(id));
+            Assert.True(File.Exists(Path.Combine(Root, DiagnosticIds.HelpPage(id))), DiagnosticIds.HelpPage(id));
         }
+    }
+
+    [Theory]
+    [InlineData("https://docs.example.com/scopeguard/", "https://docs.example.com/scopeguard/docs/diagnostics/SG0002.md")]
+    [InlineData("https://docs.example.com/scopeguard", "https://docs.example.com/scopeguard/docs/diagnostics/SG0002.md")]
+    [InlineData("https://github.com/me/scopeguard/blob/main/?x=1#top", "https://github.com/me/scopeguard/blob/main/docs/diagnostics/SG0002.md")]
+    [InlineData("file:///opt/scopeguard/", "file:///opt/scopeguard/docs/diagnostics/SG0002.md")]
+    public void HelpUri_WithBase_IsThePageUnderTheBaseFolder(string baseUri, string expected)
+    {
+        Assert.Equal(expected, DiagnosticIds.HelpUri("SG0002", baseUri));
+    }
+
+    [Fact]
+    public void HelpUri_WithoutBase_IsTheRelativePageNotAnInventedSite()
+    {
+        Assert.Equal("docs/diagnostics/SG0001.md", DiagnosticIds.HelpUri("SG0001", null));
+        Assert.Equal("docs/diagnostics/SG0001.md", DiagnosticIds.HelpUri("SG0001", string.Empty));
+    }
+
+    [Fact]
+    public void HelpUri_RelativeBase_Throws()
+    {
+        Assert.Throws<System.ArgumentException>(() => DiagnosticIds.HelpUri("SG0001", "docs.example.com/scopeguard"));
+    }
+
+    [Theory]
+    [InlineData("https://docs.example.com/", true)]
+    [InlineData("http://intranet/scopeguard", true)]
+    [InlineData("file:///opt/scopeguard/", false)]
+    [InlineData("docs.example.com", false)]
+    [InlineData(null, false)]
+    public void IsPublishedHelpBase_OnlyHttpAndHttps_AreTrue(string? baseUri, bool expected)
+    {
+        Assert.Equal(expected, DiagnosticIds.IsPublishedHelpBase(baseUri));
     }
 
     [Fact]

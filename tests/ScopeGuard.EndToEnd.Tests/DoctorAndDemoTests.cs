@@ -141,6 +141,19 @@ public sealed class DoctorAndDemoTests
     }
 
     [Fact]
+    public void Doctor_NoAgentOnMainWithUnknownAgentAllow_SaysCommitsPassUncheckedAndNeverThatTheyAreChecked()
+    {
+        using var repo = TempRepo.Create();
+
+        var doctor = repo.ReadOnlyTool(repo.Path, "doctor");
+
+        Assert.True(doctor.ExitCode == 0, doctor.ToString());
+        Assert.Contains("commits here are not checked (a person working normally)", doctor.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ok: ScopeGuard's hooks run in this worktree; with no agent identified they let commits through (settings.unknownAgent: allow)", doctor.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("commits in this worktree are checked", doctor.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Doctor_UnknownAgentBlock_SaysCommitsAreRefused()
     {
         using var repo = TempRepo.Create(Manifests.UnknownAgentBlocked);

@@ -61,6 +61,16 @@ internal sealed class DoctorCommand : Command
             }
         }
 
+        var help = HelpLinks.From(context);
+        var installed = new Uri(help.For(Core.DiagnosticIds.PathOutOfScope)) is { IsFile: true } page ? Path.GetDirectoryName(page.LocalPath) : null;
+        output.WriteLine(help.UserBase is not null
+            ? $"help:      {Core.DiagnosticIds.HelpUri(Core.DiagnosticIds.PathOutOfScope, help.UserBase)}, … ({HelpLinks.Variable}){(help.IsPublished ? string.Empty : "; not http(s), so SARIF and Markdown reports link to nothing")}"
+            : $"help:      {(installed is null ? "the pages are not installed beside the tool" : $"pages installed in {installed}")}; set {HelpLinks.Variable} to link reports to published ones");
+        if (help.Ignored is not null)
+        {
+            output.WriteLine($"           note: {HelpLinks.Variable} is '{help.Ignored}', not an absolute URL: ignored");
+        }
+
         // The manifest and the agent the pre-commit hook would use, decided by the same code as check.
         var choice = new ManifestSelector(workspace, parseResult.GetValue(ManifestOption), context.CurrentDirectory).ForWork(workspace.HeadSha);
         var (load, label) = (choice.Load, choice.Label);

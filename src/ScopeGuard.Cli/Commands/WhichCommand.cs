@@ -7,8 +7,11 @@ using System.Text;
 using System.Text.Json;
 using ScopeGuard.Cli.Reporting;
 using ScopeGuard.Core;
+using ScopeGuard.Core.Changes;
+using ScopeGuard.Core.Manifest;
 using ScopeGuard.Core.Patterns;
 using ScopeGuard.Core.Rules;
+using ScopeGuard.Core.Symbols;
 using ScopeGuard.Git;
 
 namespace ScopeGuard.Cli.Commands;
@@ -115,17 +118,18 @@ internal sealed class WhichCommand : Command
                 return ExitCodes.Success;
             }
 
+            var declarations = new DeclarationReader(workspace, context.CurrentDirectory, manifest.Agents.Any(a => !a.Symbols.IsEmpty));
             var agentName = parseResult.GetValue(AgentOption);
             if (agentName is not null)
             {
                 var agent = manifest.FindAgent(agentName)
                     ?? throw new ScopeGuardException(Messages.UndeclaredAgent("--agent", agentName, manifest));
-                var decisions = paths.Select(p => evaluator.Decide(agent, p.Path, p.IsDirectory)).ToList();
-                WriteForAgent(context.Output, decisions, json);
-                return decisions.All(d => d.Allowed) ? ExitCodes.Success : ExitCodes.Findings;
+                var answers = paths.Select(p => Answer(evaluator, agent, p.Path, p.IsDirectory, declarations)).ToList();
+                WriteForAgent(context.Output, answers, json);
+                return answers.All(a => a.Decision.Allowed && !a.Partly) ? ExitCodes.Success : ExitCodes.Findings;
             }
 
-            var table = paths.Select(p => (p.Path, Decisions: manifest.Agents.Select(a => (a.Name, Decision: evaluator.Decide(a, p.Path, p.IsDirectory))).ToList())).ToList();
+            var table = paths.Select(p => (p.Path, Answers: manifest.Agents.Select(a => (a.Name, Answer: Answer(evaluator, a, p.Path, p.IsDirectory, declarations))).ToList())).ToList();
             WriteForAll(context.Output, table, json);
             return ExitCodes.Success;
         }
@@ -184,13 +188,29 @@ internal sealed class WhichCommand : Command
         return (path, isDirectory);
     }
 
-    private static void WriteForAgent(TextWriter output, List<PathDecision> decisions, bool json)
+    // A C# file's declarations that the agent's symbol rules decide for: they are judged by those
+    // rules whatever the path says (except on a protected path, which no agent may change at all).
+    private static PathAnswer Answer(ScopeEvaluator evaluator, AgentScope agent, string path, bool isDirectory, DeclarationReader declarations)
+    {
+        var decision = evaluator.Decide(agent, path, isDirectory);
+        if (isDirectory || agent.Symbols.IsEmpty || decision.Verdict == PathVerdict.Protected || declarations.Read(path) is not { } found)
+        {
+            return new PathAnswer(decision, []);
+        }
+
+        return new PathAnswer(decision, SymbolAnswers.InFile(agent, found));
+    }
+
+    private static void WriteForAgent(TextWriter output, List<PathAnswer> answers, bool json)
     {
         if (!json)
         {
-            foreach (var d in decisions)
+            foreach (var a in answers)
             {
-                output.WriteLine($"{d.Path}: {(d.Allowed ? "allowed" : Verdict(d))} ({d.RuleText})");
+                var d = a.Decision;
+                output.WriteLine(a.Partly
+                    ? $"{d.Path}: partly: {string.Join(", ", a.Symbols)}; the rest {(d.Allowed ? "allowed" : Verdict(d))} ({d.RuleText})"
+                    : $"{d.Path}: {(d.Allowed ? "allowed" : Verdict(d))} ({d.RuleText})");
             }
 
             return;
@@ -199,13 +219,11 @@ internal sealed class WhichCommand : Command
         WriteJson(output, writer =>
         {
             writer.WriteStartArray();
-            foreach (var d in decisions)
+            foreach (var a in answers)
             {
                 writer.WriteStartObject();
-                writer.WriteString("path", d.Path);
-                writer.WriteBoolean("allowed", d.Allowed);
-                writer.WriteString("verdict", VerdictName(d.Verdict));
-                writer.WriteString("rule", d.RuleText);
+                writer.WriteString("path", a.Decision.Path);
+                WriteAnswer(writer, a);
                 writer.WriteEndObject();
             }
 
@@ -213,26 +231,13 @@ internal sealed class WhichCommand : Command
         });
     }
 
-    private static void WriteForAll(TextWriter output, List<(string Path, List<(string Name, PathDecision Decision)> Decisions)> table, bool json)
+    private static void WriteForAll(TextWriter output, List<(string Path, List<(string Name, PathAnswer Answer)> Answers)> table, bool json)
     {
         if (!json)
         {
-            foreach (var (path, decisions) in table)
+            foreach (var (path, answers) in table)
             {
-                var allowed = decisions.Where(d => d.Decision.Allowed).ToList();
-                var guarded = decisions.FirstOrDefault(d => d.Decision.Verdict == PathVerdict.Protected);
-                if (guarded.Decision is not null)
-                {
-                    output.WriteLine($"{path}: no agent (protected: {guarded.Decision.RuleText})");
-                }
-                else if (allowed.Count == 0)
-                {
-                    output.WriteLine($"{path}: no agent");
-                }
-                else
-                {
-                    output.WriteLine($"{path}: {string.Join(", ", allowed.Select(a => $"{a.Name} ({a.Decision.RuleText})"))}");
-                }
+                output.WriteLine($"{path}: {DescribeAgents(answers)}");
             }
 
             return;
@@ -241,18 +246,16 @@ internal sealed class WhichCommand : Command
         WriteJson(output, writer =>
         {
             writer.WriteStartArray();
-            foreach (var (path, decisions) in table)
+            foreach (var (path, answers) in table)
             {
                 writer.WriteStartObject();
                 writer.WriteString("path", path);
                 writer.WriteStartArray("agents");
-                foreach (var (name, d) in decisions)
+                foreach (var (name, a) in answers)
                 {
                     writer.WriteStartObject();
                     writer.WriteString("agent", name);
-                    writer.WriteBoolean("allowed", d.Allowed);
-                    writer.WriteString("verdict", VerdictName(d.Verdict));
-                    writer.WriteString("rule", d.RuleText);
+                    WriteAnswer(writer, a);
                     writer.WriteEndObject();
                 }
 
@@ -262,6 +265,70 @@ internal sealed class WhichCommand : Command
 
             writer.WriteEndArray();
         });
+    }
+
+    // One line per path: the agents that may change it, those that may change part of it, and why
+    // the others may not (every agent's rule when none may; the deny rules when some may).
+    private static string DescribeAgents(List<(string Name, PathAnswer Answer)> answers)
+    {
+        var guarded = answers.FirstOrDefault(a => a.Answer.Decision.Verdict == PathVerdict.Protected);
+        if (guarded.Answer is not null)
+        {
+            return $"no agent (protected: {guarded.Answer.Decision.RuleText})";
+        }
+
+        var parts = new List<string>();
+        var allowed = answers.Where(a => a.Answer.Decision.Allowed && !a.Answer.Partly).ToList();
+        var partly = answers.Where(a => a.Answer.Partly).ToList();
+        var refused = answers.Where(a => !a.Answer.Decision.Allowed && !a.Answer.Partly).ToList();
+        if (allowed.Count > 0)
+        {
+            parts.Add(string.Join(", ", allowed.Select(a => $"{a.Name} ({a.Answer.Decision.RuleText})")));
+        }
+
+        if (partly.Count > 0)
+        {
+            parts.Add("partly: " + string.Join(", ", partly.Select(a =>
+                $"{a.Name} ({string.Join(", ", a.Answer.Symbols)}; the rest {(a.Answer.Decision.Allowed ? "allowed" : Verdict(a.Answer.Decision))} ({a.Answer.Decision.RuleText}))")));
+        }
+
+        if (parts.Count == 0)
+        {
+            return refused.Count == 0
+                ? "no agent (the manifest declares none)"
+                : $"no agent ({string.Join("; ", refused.Select(a => $"{a.Name}: {Refusal(a.Answer.Decision)}"))})";
+        }
+
+        var denied = refused.Where(a => a.Answer.Decision.Verdict == PathVerdict.Denied).ToList();
+        if (denied.Count > 0)
+        {
+            parts.Add("denied: " + string.Join(", ", denied.Select(a => $"{a.Name} ({a.Answer.Decision.RuleText})")));
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    private static string Refusal(PathDecision d) => d.Verdict == PathVerdict.Denied ? $"denied by {d.RuleText}" : d.RuleText;
+
+    // The fields of one agent's answer for a path; "partly" and "symbols" were added after the first four.
+    private static void WriteAnswer(Utf8JsonWriter writer, PathAnswer a)
+    {
+        var d = a.Decision;
+        writer.WriteBoolean("allowed", d.Allowed);
+        writer.WriteString("verdict", VerdictName(d.Verdict));
+        writer.WriteString("rule", d.RuleText);
+        writer.WriteBoolean("partly", a.Partly);
+        writer.WriteStartArray("symbols");
+        foreach (var grant in a.Symbols)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("symbol", grant.Id.ToString());
+            writer.WriteString("access", grant.Rule.AccessName);
+            writer.WriteString("rule", grant.RuleText);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
     }
 
     private static string Verdict(PathDecision d) => d.Verdict switch
@@ -288,5 +355,74 @@ internal sealed class WhichCommand : Command
         }
 
         output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    /// <summary>One agent's answer for one path: the path rule's decision and the symbol rules that decide for declarations in it.</summary>
+    private sealed record PathAnswer(PathDecision Decision, IReadOnlyList<SymbolGrant> Symbols)
+    {
+        /// <summary>
+        /// Gets a value indicating whether symbol rules change the path's answer for part of the file:
+        /// they grant something on a path the agent may not change, or restrict something on one it may.
+        /// </summary>
+        public bool Partly => Symbols.Any(g => Decision.Allowed ? g.Rule.Access != SymbolAccess.Edit : g.Rule.Access != SymbolAccess.ReadOnly);
+    }
+
+    /// <summary>Reads and parses a C# file once per call: the working tree's text, else HEAD's.</summary>
+    private sealed class DeclarationReader(GitWorkspace? workspace, string currentDirectory, bool needed)
+    {
+        private readonly Dictionary<string, IReadOnlyList<Declaration>?> parsed = new(StringComparer.Ordinal);
+
+        public IReadOnlyList<Declaration>? Read(string path)
+        {
+            if (!needed || !path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            if (!parsed.TryGetValue(path, out var declarations))
+            {
+                var bytes = ReadBytes(path);
+                var text = bytes is null ? null : SourceDecoding.TryDecode(bytes);
+                declarations = text is null ? null : DeclarationExtractor.Extract(text).Declarations;
+                parsed[path] = declarations;
+            }
+
+            return declarations;
+        }
+
+        private byte[]? ReadBytes(string path)
+        {
+            var file = Path.Combine(workspace?.WorkingDirectory ?? currentDirectory, path.Replace('/', Path.DirectorySeparatorChar));
+            var info = new FileInfo(file);
+            if (info.Exists)
+            {
+                // git records a symbolic link's target, not the file it points at; and read no more
+                // than the parser would take (a device or a huge file is not C# source).
+                return info.LinkTarget is not null ? null : ReadAtMost(file, SourceDecoding.MaxParsedBytes + 1);
+            }
+
+            return workspace is { IsHeadUnborn: false } ? workspace.ReadAtHead(path) : null;
+        }
+
+        private static byte[]? ReadAtMost(string file, int limit)
+        {
+            try
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                using var buffer = new MemoryStream();
+                var chunk = new byte[81920];
+                int read;
+                while (buffer.Length < limit && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length))) > 0)
+                {
+                    buffer.Write(chunk, 0, read);
+                }
+
+                return buffer.ToArray();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
     }
 }

@@ -14,7 +14,7 @@ internal static class GitHubReporter
 {
     public const int MaxAnnotationsPerLevel = 10;
 
-    public static void Write(TextWriter writer, CheckReport report, string? stepSummaryFile)
+    public static void Write(TextWriter writer, CheckReport report, string? stepSummaryFile, HelpLinks help)
     {
         foreach (var note in report.Notes)
         {
@@ -38,7 +38,7 @@ internal static class GitHubReporter
         if (!string.IsNullOrEmpty(stepSummaryFile))
         {
             using var summary = new StreamWriter(stepSummaryFile, append: true, new System.Text.UTF8Encoding(false));
-            MarkdownReporter.Write(summary, report);
+            MarkdownReporter.Write(summary, report, help);
         }
     }
 

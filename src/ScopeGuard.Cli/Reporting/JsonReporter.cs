@@ -14,7 +14,7 @@ internal static class JsonReporter
 {
     public const int SchemaVersion = 1;
 
-    public static void Write(TextWriter writer, CheckReport report)
+    public static void Write(TextWriter writer, CheckReport report, HelpLinks help)
     {
         JsonOutput.Write(writer, json =>
         {
@@ -56,7 +56,7 @@ internal static class JsonReporter
             json.WriteStartArray("findings");
             foreach (var finding in report.Findings)
             {
-                WriteFinding(json, finding);
+                WriteFinding(json, finding, help);
             }
 
             json.WriteEndArray();
@@ -64,7 +64,7 @@ internal static class JsonReporter
         });
     }
 
-    public static void WriteFinding(Utf8JsonWriter json, Finding finding)
+    public static void WriteFinding(Utf8JsonWriter json, Finding finding, HelpLinks help)
     {
         json.WriteStartObject();
         json.WriteString("id", finding.Id);
@@ -75,7 +75,7 @@ internal static class JsonReporter
         WriteNullable(json, "symbol", finding.Symbol);
         json.WriteString("rule", finding.Rule);
         json.WriteString("message", finding.Message);
-        json.WriteString("helpUri", finding.HelpUri);
+        json.WriteString("helpUri", help.For(finding.Id));
         WriteNullable(json, "commit", finding.Commit);
         json.WriteEndObject();
     }

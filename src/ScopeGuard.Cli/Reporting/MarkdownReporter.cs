@@ -16,7 +16,7 @@ namespace ScopeGuard.Cli.Reporting;
 /// </remarks>
 internal static class MarkdownReporter
 {
-    public static void Write(TextWriter writer, CheckReport report)
+    public static void Write(TextWriter writer, CheckReport report, HelpLinks help)
     {
         var icon = report.Errors > 0 ? "❌" : report.Warnings > 0 ? "⚠️" : "✅";
         writer.WriteLine($"## {icon} ScopeGuard: {report.Verdict}");
@@ -55,7 +55,7 @@ internal static class MarkdownReporter
             var location = finding.Path is null ? string.Empty : $"{Code(GitPathQuoting.Quote(finding.Path, report.QuotePath))} ({finding.Line},{finding.Column})";
             var symbol = finding.Symbol is null ? string.Empty : Code(finding.Symbol);
             var commit = withCommits ? $" {(finding.Commit is null ? string.Empty : Short(finding.Commit))} |" : string.Empty;
-            writer.WriteLine($"| {severity} | [{finding.Id}]({finding.HelpUri}) | {location} | {symbol} |{commit} {Text(finding.Message)} |");
+            writer.WriteLine($"| {severity} | {Link(finding.Id, finding.Id, help)} | {location} | {symbol} |{commit} {Text(finding.Message)} |");
         }
 
         writer.WriteLine();
@@ -63,9 +63,13 @@ internal static class MarkdownReporter
         writer.WriteLine();
         foreach (var id in report.Findings.Select(f => f.Id).Distinct().OrderBy(i => i, StringComparer.Ordinal))
         {
-            writer.WriteLine($"- **{id}** ({DiagnosticIds.Title(id)}): {DiagnosticIds.HowToFix(id)}. [More]({DiagnosticIds.HelpUri(id)})");
+            writer.WriteLine($"- **{id}** ({DiagnosticIds.Title(id)}): {DiagnosticIds.HowToFix(id)}.{(help.Published(id) is { } page ? $" [More]({page})" : string.Empty)}");
         }
     }
+
+    // A comment or step summary is read on another machine: it links only to pages published on the web
+    // (SCOPEGUARD_HELP_URL), never to this machine's files.
+    private static string Link(string text, string id, HelpLinks help) => help.Published(id) is { } page ? $"[{text}]({page})" : text;
 
     private static string Short(string sha) => sha.Length > 10 ? sha[..10] : sha;
 

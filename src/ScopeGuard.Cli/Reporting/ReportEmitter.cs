@@ -142,7 +142,7 @@ internal sealed class ReportEmitter
     {
         if (json)
         {
-            JsonReporter.Write(context.Output, ManifestErrorReport(load, manifestLabel, source));
+            JsonReporter.Write(context.Output, ManifestErrorReport(load, manifestLabel, source), HelpLinks.From(context));
         }
 
         return ReportManifestErrors(context, load);
@@ -161,19 +161,20 @@ internal sealed class ReportEmitter
             context.Error.WriteLine(error.ToString());
         }
 
-        context.Error.WriteLine($"scopeguard: the manifest is invalid ({load.Errors.Count} error(s)); nothing was checked. See {DiagnosticIds.HelpUri(DiagnosticIds.ManifestInvalid)}");
+        context.Error.WriteLine($"scopeguard: the manifest is invalid ({load.Errors.Count} error(s)); nothing was checked. See {HelpLinks.From(context).For(DiagnosticIds.ManifestInvalid)}");
         return ExitCodes.Error;
     }
 
     private void Write(TextWriter writer, CheckReport report, string format, bool color)
     {
+        var help = HelpLinks.From(context);
         switch (format)
         {
-            case "json": JsonReporter.Write(writer, report); break;
-            case "sarif": SarifReporter.Write(writer, report); break;
-            case "github": GitHubReporter.Write(writer, report, context.Environment("GITHUB_STEP_SUMMARY")); break;
-            case "markdown": MarkdownReporter.Write(writer, report); break;
-            default: TextReporter.Write(writer, report, color); break;
+            case "json": JsonReporter.Write(writer, report, help); break;
+            case "sarif": SarifReporter.Write(writer, report, help); break;
+            case "github": GitHubReporter.Write(writer, report, context.Environment("GITHUB_STEP_SUMMARY"), help); break;
+            case "markdown": MarkdownReporter.Write(writer, report, help); break;
+            default: TextReporter.Write(writer, report, color, help); break;
         }
     }
 

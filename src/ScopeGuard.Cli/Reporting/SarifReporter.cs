@@ -14,10 +14,9 @@ namespace ScopeGuard.Cli.Reporting;
 /// <summary>SARIF 2.1.0, as GitHub code scanning and other SARIF consumers ingest it.</summary>
 internal static class SarifReporter
 {
-    public const string InformationUri = "https://github.com/scopeguard/scopeguard";
     private const string SourceRoot = "%SRCROOT%";
 
-    public static void Write(TextWriter writer, CheckReport report)
+    public static void Write(TextWriter writer, CheckReport report, HelpLinks help)
     {
         var version = typeof(SarifReporter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion?.Split('+')[0] ?? "0.0.0";
         using var buffer = new MemoryStream();
@@ -34,11 +33,15 @@ internal static class SarifReporter
             json.WriteString("name", "ScopeGuard");
             json.WriteString("version", version);
             json.WriteString("semanticVersion", version);
-            json.WriteString("informationUri", InformationUri);
+            if (help.Information is { } information)
+            {
+                json.WriteString("informationUri", information);
+            }
+
             json.WriteStartArray("rules");
             foreach (var id in DiagnosticIds.All)
             {
-                WriteRule(json, id);
+                WriteRule(json, id, help);
             }
 
             json.WriteEndArray();
@@ -83,7 +86,7 @@ internal static class SarifReporter
         writer.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
     }
 
-    private static void WriteRule(Utf8JsonWriter json, string id)
+    private static void WriteRule(Utf8JsonWriter json, string id, HelpLinks help)
     {
         json.WriteStartObject();
         json.WriteString("id", id);
@@ -96,9 +99,18 @@ internal static class SarifReporter
         json.WriteEndObject();
         json.WriteStartObject("help");
         json.WriteString("text", $"{DiagnosticIds.Description(id)} How to fix: {DiagnosticIds.HowToFix(id).Replace("`", string.Empty, StringComparison.Ordinal)}.");
-        json.WriteString("markdown", $"{DiagnosticIds.Description(id)}\n\n**How to fix:** {DiagnosticIds.HowToFix(id)}.\n\n[{id}]({DiagnosticIds.HelpUri(id)})");
+        // A SARIF log is read elsewhere (code scanning): it links only to a page published on the web
+        // (SCOPEGUARD_HELP_URL) and otherwise carries the page itself.
+        var published = help.Published(id);
+        json.WriteString("markdown", published is not null
+            ? $"{DiagnosticIds.Description(id)}\n\n**How to fix:** {DiagnosticIds.HowToFix(id)}.\n\n[{id}]({published})"
+            : help.InstalledText(id) ?? $"{DiagnosticIds.Description(id)}\n\n**How to fix:** {DiagnosticIds.HowToFix(id)}.");
         json.WriteEndObject();
-        json.WriteString("helpUri", DiagnosticIds.HelpUri(id));
+        if (published is not null)
+        {
+            json.WriteString("helpUri", published);
+        }
+
         json.WriteStartObject("defaultConfiguration");
         json.WriteString("level", "error");
         json.WriteEndObject();

@@ -11,7 +11,7 @@ namespace ScopeGuard.Cli.Reporting;
 /// <summary>Compiler-format lines (<c>path(line,col): error SG0001: …</c>) and a short summary.</summary>
 internal static class TextReporter
 {
-    public static void Write(TextWriter writer, CheckReport report, bool color)
+    public static void Write(TextWriter writer, CheckReport report, bool color, HelpLinks help)
     {
         foreach (var finding in report.Findings)
         {
@@ -39,7 +39,7 @@ internal static class TextReporter
         if (report.Findings.Count > 0)
         {
             var ids = string.Join(", ", report.Findings.Select(f => f.Id).Distinct().OrderBy(i => i, System.StringComparer.Ordinal));
-            writer.WriteLine($"  help: {string.Join(" ", report.Findings.Select(f => f.HelpUri).Distinct())} ({ids})");
+            writer.WriteLine($"  help: {string.Join(" ", report.Findings.Select(f => f.Id).Distinct().OrderBy(i => i, System.StringComparer.Ordinal).Select(help.For))} ({ids})");
         }
     }
 

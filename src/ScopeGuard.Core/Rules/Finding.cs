@@ -10,7 +10,10 @@ public enum FindingSeverity
     Error,
 }
 
-/// <summary>One thing out of scope, the same for every front end.</summary>
+/// <summary>
+/// One thing out of scope, the same for every front end. Its help page is
+/// <see cref="DiagnosticIds.HelpPage"/> of <see cref="Id"/>; each front end resolves it where its docs are.
+/// </summary>
 /// <param name="Id">The diagnostic ID (see <see cref="DiagnosticIds"/>).</param>
 /// <param name="Severity">Error or warning.</param>
 /// <param name="Agent">The agent judged, or <see langword="null"/> when none was identified.</param>
@@ -31,9 +34,6 @@ public sealed record Finding(
     string Rule,
     string Message)
 {
-    /// <summary>Gets the documentation page for <see cref="Id"/>.</summary>
-    public string HelpUri => DiagnosticIds.HelpUri(Id);
-
     /// <summary>Gets the commit that introduced the finding, when a range check was asked to say (<c>--per-commit</c>).</summary>
     public string? Commit { get; init; }
 }

@@ -11,6 +11,8 @@ namespace ScopeGuard.Cli.Tests.Reporting;
 // finding over several lines.
 public sealed class HostileNameTests
 {
+    private static readonly HelpLinks Help = new(null, AppContext.BaseDirectory);
+
     private const string Json = """
         { "version": 1, "agents": { "docs": { "branches": ["agent/docs"], "paths": ["/docs/"] } } }
         """;
@@ -45,7 +47,7 @@ public sealed class HostileNameTests
     private static string Markdown(CheckReport report)
     {
         using var writer = new StringWriter();
-        MarkdownReporter.Write(writer, report);
+        MarkdownReporter.Write(writer, report, Help);
         return writer.ToString();
     }
 
@@ -113,7 +115,7 @@ public sealed class HostileNameTests
     public void TextReporter_NameWithControlCharacters_IsQuotedLikeGitOnOneLine(string path, string expectedStart)
     {
         using var writer = new StringWriter();
-        TextReporter.Write(writer, ReportFor(path), color: false);
+        TextReporter.Write(writer, ReportFor(path), color: false, Help);
         var lines = writer.ToString().Split('\n');
 
         Assert.StartsWith(expectedStart, lines[0], StringComparison.Ordinal);
@@ -129,7 +131,7 @@ public sealed class HostileNameTests
     public void GitHubReporter_NameWithControlCharacters_IsOneAnnotationLine(string path, string file, string message)
     {
         using var writer = new StringWriter();
-        GitHubReporter.Write(writer, ReportFor(path), stepSummaryFile: null);
+        GitHubReporter.Write(writer, ReportFor(path), stepSummaryFile: null, Help);
         var lines = writer.ToString().TrimEnd('\n').Split('\n');
 
         var annotation = Assert.Single(lines, l => l.StartsWith("::error ", StringComparison.Ordinal));
@@ -146,7 +148,7 @@ public sealed class HostileNameTests
         {
             using (var writer = new StringWriter())
             {
-                GitHubReporter.Write(writer, ReportFor("src/a`b<img src=x>.md"), summary);
+                GitHubReporter.Write(writer, ReportFor("src/a`b<img src=x>.md"), summary, Help);
             }
 
             var row = File.ReadAllLines(summary).Single(l => l.StartsWith("| error |", StringComparison.Ordinal));

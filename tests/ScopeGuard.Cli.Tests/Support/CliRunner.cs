@@ -39,7 +39,11 @@ internal static class CliRunner
     }
 
     /// <summary>Runs with <paramref name="input"/> as standard input.</summary>
-    public static CliResult RunWithInput(string currentDirectory, string input, params string[] args)
+    public static CliResult RunWithInput(string currentDirectory, string input, params string[] args) =>
+        RunWithEnvironment(currentDirectory, new System.Collections.Generic.Dictionary<string, string>(), input, args);
+
+    /// <summary>Runs with these environment variables (and no other) and <paramref name="input"/> as standard input.</summary>
+    public static CliResult RunWithEnvironment(string currentDirectory, System.Collections.Generic.IReadOnlyDictionary<string, string> environment, string input, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -49,7 +53,7 @@ internal static class CliRunner
             error,
             reader,
             currentDirectory,
-            _ => null);
+            name => environment.TryGetValue(name, out var value) ? value : null);
         var exitCode = CliApp.Run(args, context);
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }

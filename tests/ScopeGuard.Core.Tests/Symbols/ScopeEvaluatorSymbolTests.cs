@@ -139,7 +139,7 @@ public sealed class ScopeEvaluatorSymbolTests
         Assert.Equal(
             "agent 'billing' may not change 'M:Contoso.Shared.SystemClock.Ticks' (signature changed): 'body T:Contoso.Shared.SystemClock' in agents.billing.symbols.body decides and it may change only implementations there; no rule of the agent allows it; a maintainer could grant \"edit\": [\"M:Contoso.Shared.SystemClock.Ticks\"]",
             finding.Message);
-        Assert.EndsWith("docs/diagnostics/SG0003.md", finding.HelpUri);
+        Assert.Equal("docs/diagnostics/SG0003.md", DiagnosticIds.HelpPage(finding.Id));
     }
 
     [Fact]
