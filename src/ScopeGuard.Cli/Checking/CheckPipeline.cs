@@ -53,7 +53,6 @@ internal sealed class CheckPipeline
             Range = unit.Range,
             Notes = [.. unit.Manifest.Notes, .. unit.Notes],
             RepositoryRoot = git.WorkTreeRoot,
-            QuotePath = git.QuotePath,
         };
     }
 
