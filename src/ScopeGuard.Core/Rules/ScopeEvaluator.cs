@@ -84,8 +84,13 @@ public sealed class ScopeEvaluator
     /// Reads file contents for the C# declaration diff. Without it (or for an agent with no
     /// <c>symbols</c> rules) every file is judged by its path alone.
     /// </param>
+    /// <param name="partialTypes">
+    /// Where types are declared in the tree the changes start from. With it, a new <c>partial</c> part of
+    /// a type added in a file the agent may write is judged as a change to that type: when no symbol rule
+    /// of the agent names the type and its other parts live where the agent may not write, SG0002.
+    /// </param>
     /// <returns>The findings, in path order.</returns>
-    public IReadOnlyList<Finding> Evaluate(AgentIdentity identity, string? branch, IEnumerable<FileChange> changes, ScopeMode? modeOverride = null, IChangeContents? contents = null)
+    public IReadOnlyList<Finding> Evaluate(AgentIdentity identity, string? branch, IEnumerable<FileChange> changes, ScopeMode? modeOverride = null, IChangeContents? contents = null, IPartialTypeParts? partialTypes = null)
     {
         if (identity is null)
         {
@@ -148,13 +153,54 @@ public sealed class ScopeEvaluator
             }
         }
 
-        if (symbolWork.Count > 0)
+        var ordered = changes.OrderBy(c => c.Path, StringComparer.Ordinal).ToList();
+        var partialFindings = partialTypes is null || contents is null ? [] : JudgePartialParts(agent, mode, ordered, contents, partialTypes);
+        if (symbolWork.Count > 0 || partialFindings.Count > 0)
         {
-            findings.AddRange(JudgeDeclarations(agent, mode, symbolWork, contents!));
+            findings.AddRange(partialFindings);
+            findings.AddRange(symbolWork.Count > 0 ? JudgeDeclarations(agent, mode, symbolWork, contents!) : []);
 
             // Declaration findings are computed after the loop; put them back in path order (stable:
             // a file's own findings keep their order).
             return findings.OrderBy(f => f.Path ?? string.Empty, StringComparer.Ordinal).ToList();
+        }
+
+        return findings;
+    }
+
+    // A new partial part of a type, in a file the agent may write, changes that type: where no symbol
+    // rule of the agent names the type, the rules of its existing parts decide (their paths).
+    private List<Finding> JudgePartialParts(AgentScope agent, FindingSeverity mode, List<FileChange> changes, IChangeContents contents, IPartialTypeParts partialTypes)
+    {
+        var findings = new List<Finding>();
+        foreach (var change in changes)
+        {
+            if (!IsCSharp(change) || change.NewKind == EntryKind.None || !Decide(agent, change.Path).Allowed)
+            {
+                continue;
+            }
+
+            var @new = Decode(contents.ReadNew(change), change.NewKind);
+            if (@new.Text is null || @new.Text.IndexOf("partial", StringComparison.Ordinal) < 0)
+            {
+                continue;
+            }
+
+            var old = change.OldKind == EntryKind.None ? default : Decode(contents.ReadOld(change), change.OldKind);
+            foreach (var added in DeclarationDiff.Compare(old.Text, @new.Text).Changes.Where(c => c.AddsPartialPart))
+            {
+                if (SymbolRules.Covering(agent, added.Id).Count > 0)
+                {
+                    continue; // a symbol rule of the agent decides for the type, as for any declaration
+                }
+
+                var elsewhere = partialTypes.FilesDeclaring(added.Id, change.Path);
+                var refused = elsewhere.Where(p => !Decide(agent, p).Allowed).ToList();
+                if (refused.Count > 0)
+                {
+                    findings.Add(new Finding(DiagnosticIds.SymbolOutOfScope, mode, agent.Name, change.Path, added.Position.Line, added.Position.Column, added.Id.ToString(), $"the paths of {added.Id}'s other parts", Messages.PartialPartOfForeignType(agent, added.Id, refused)));
+                }
+            }
         }
 
         return findings;
@@ -336,13 +382,13 @@ public sealed class ScopeEvaluator
                 continue;
             }
 
-            if (rule.Allows(declaration.Kind))
+            if (rule.Allows(declaration))
             {
                 allowedSome = true;
                 continue;
             }
 
-            var allowing = rules.FirstOrDefault(r => r.Allows(declaration.Kind));
+            var allowing = rules.FirstOrDefault(r => r.Allows(declaration));
             var id = rule.Access == SymbolAccess.Body ? DiagnosticIds.SignatureChanged : DiagnosticIds.SymbolOutOfScope;
             findings.Add(new Finding(id, mode, agent.Name, path, declaration.Position.Line, declaration.Position.Column, declaration.Id.ToString(), $"{rule.Entry.Origin}: {rule.Entry.Source}", Messages.SymbolDenied(agent, declaration, rule, allowing)));
         }

@@ -41,7 +41,14 @@ public enum FileLevelChangeKind
 /// <param name="Id">The declaration.</param>
 /// <param name="Kind">How it changed.</param>
 /// <param name="Position">Where its identifier is.</param>
-public sealed record DeclarationChange(DeclarationId Id, DeclarationChangeKind Kind, TextPosition Position);
+public sealed record DeclarationChange(DeclarationId Id, DeclarationChangeKind Kind, TextPosition Position)
+{
+    /// <summary>
+    /// Gets a value indicating whether this is an added <c>partial</c> type declaration: a new part of a
+    /// type whose other parts may live in other files, so adding it changes that type.
+    /// </summary>
+    public bool AddsPartialPart { get; init; }
+}
 
 /// <summary>The declaration diff of one file.</summary>
 /// <param name="Changes">The changed declarations (unchanged ones are left out), in new-text order then removals.</param>
@@ -92,7 +99,7 @@ public static class DeclarationDiff
             // the old one it is most like, so swapping two parts is not reported as changing both.
             if (!oldByKey.TryGetValue(declaration.Id.ToString(), out var candidates) || candidates.Count == 0)
             {
-                changes.Add(new DeclarationChange(declaration.Id, DeclarationChangeKind.Added, declaration.Position));
+                changes.Add(new DeclarationChange(declaration.Id, DeclarationChangeKind.Added, declaration.Position) { AddsPartialPart = IsPartialType(declaration) });
                 continue;
             }
 
@@ -146,6 +153,34 @@ public static class DeclarationDiff
             : string.Equals(before?.InactiveCode ?? string.Empty, after?.InactiveCode ?? string.Empty, StringComparison.Ordinal) ? null : inactivePosition;
         return new FileDeclarationDiff(changes, fileLevel, position) { InactiveCodeChanged = inactive };
     }
+
+    // A type declaration whose modifiers include partial (signature tokens are separated by spaces).
+    internal static bool IsPartialType(Declaration declaration)
+    {
+        if (declaration.PartialType is { } known)
+        {
+            return known;
+        }
+
+        if (declaration.Id.Kind != SymbolKind.Type)
+        {
+            return false;
+        }
+
+        var signature = " " + declaration.Signature;
+        for (var at = signature.IndexOf(" partial ", StringComparison.Ordinal); at >= 0; at = signature.IndexOf(" partial ", at + 1, StringComparison.Ordinal))
+        {
+            var next = at + " partial ".Length;
+            if (PartialTypeKeywords.Any(k => string.CompareOrdinal(signature, next, k, 0, k.Length) == 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] PartialTypeKeywords = ["class ", "struct ", "interface ", "record "];
 
     private static int Likeness(Declaration old, Declaration @new) =>
         (string.Equals(old.Signature, @new.Signature, StringComparison.Ordinal) ? 4 : 0)
