@@ -132,6 +132,25 @@ public sealed class AnalyzerBuildTests(PackedFeed feed)
     }
 
     [Fact]
+    public void LocalToolNotRestored_Build_OneWarningThatSaysDotnetToolRestore()
+    {
+        // A fresh clone: the manifest lists scopeguard, but no one ran dotnet tool restore (no such version is in the packages folder).
+        var repo = new SampleRepo(feed, "unrestored", localTool: false);
+        repo.Write(".config/dotnet-tools.json", "{\n  \"version\": 1,\n  \"isRoot\": true,\n  \"tools\": {\n    \"scopeguard\": { \"version\": \"0.0.1-never-restored\", \"commands\": [\"scopeguard\"] }\n  }\n}\n");
+        repo.Git("add -A");
+        repo.Git("commit -q -m \"scopeguard in the tool manifest\"");
+        repo.Git("checkout -q -b agent/billing");
+
+        var result = repo.Build();
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        var warning = Assert.Single(result.Diagnostics, d => d.Id == "SGB001");
+        Assert.Contains("the scopeguard tool was not found", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("'dotnet tool restore' if the local tool manifest already lists scopeguard", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.ScopeGuard, d => d.Id != "SGB001");
+    }
+
+    [Fact]
     public void SourceMappedRepositoryWithPinnedSdk_DocumentedInstall_OutOfScopeEditFailsTheBuild()
     {
         // A repository as dotnet/* ones are: every package from one source only (packageSourceMapping),
