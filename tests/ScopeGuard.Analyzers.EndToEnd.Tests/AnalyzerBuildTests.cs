@@ -165,17 +165,21 @@ public sealed class AnalyzerBuildTests(PackedFeed feed)
         Assert.Contains("A compatible .NET SDK was not found", template.Output, StringComparison.Ordinal);
         Assert.Contains("Requested SDK version: 8.0.100", template.Output, StringComparison.Ordinal);
 
-        // ...and --add-source under source mapping (run outside the pinned folder, so the SDK resolves).
+        // ...and --add-source under source mapping (run outside the pinned folder, so the SDK resolves;
+        // without --version, as the README had it, so NuGet asks the sources even when another test
+        // already put this version in the packages folder).
         repo.Write(".config/dotnet-tools.json", "{\n  \"version\": 1,\n  \"isRoot\": true,\n  \"tools\": {}\n}\n");
-        var refused = repo.Dotnet($"tool install scopeguard --version {feed.Version} --tool-manifest \"{repo.FullPath(".config/dotnet-tools.json")}\" --add-source \"{feed.Feed}\"", check: false, workingDirectory: feed.Root);
+        var refused = repo.Dotnet($"tool install scopeguard --tool-manifest \"{repo.FullPath(".config/dotnet-tools.json")}\" --add-source \"{feed.Feed}\"", check: false, workingDirectory: feed.Root);
         Assert.NotEqual(0, refused.ExitCode);
         Assert.Contains("The --add-source option cannot be combined with package source mapping", refused.Output, StringComparison.Ordinal);
 
         // The documented steps: the feed in packageSources with its mapping, the manifest written by
         // hand, and dotnet tool install --tool-manifest from a folder outside the global.json's reach.
         repo.Write("NuGet.config", MappedNuGetConfig(scopeGuardFeed: feed.Feed));
-        repo.Dotnet($"tool install scopeguard --version {feed.Version} --tool-manifest \"{repo.FullPath(".config/dotnet-tools.json")}\"", workingDirectory: feed.Root);
-        Assert.Contains("\"scopeguard\"", File.ReadAllText(repo.FullPath(".config/dotnet-tools.json")), StringComparison.Ordinal);
+        repo.Dotnet($"tool install scopeguard --tool-manifest \"{repo.FullPath(".config/dotnet-tools.json")}\"", workingDirectory: feed.Root);
+        var manifest = File.ReadAllText(repo.FullPath(".config/dotnet-tools.json"));
+        Assert.Contains("\"scopeguard\"", manifest, StringComparison.Ordinal);
+        Assert.Contains($"\"version\": \"{feed.Version}\"", manifest, StringComparison.Ordinal);
 
         // Whoever builds the repository has its pinned SDK: here that is this machine's, pinned exactly.
         var sdk = repo.Dotnet("--version", workingDirectory: feed.Root).Output.Trim();
