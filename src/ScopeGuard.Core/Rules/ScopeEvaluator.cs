@@ -187,23 +187,28 @@ public sealed class ScopeEvaluator
             }
 
             var old = change.OldKind == EntryKind.None ? default : Decode(contents.ReadOld(change), change.OldKind);
-            foreach (var added in DeclarationDiff.Compare(old.Text, @new.Text).Changes.Where(c => c.AddsPartialPart))
-            {
-                if (SymbolRules.Covering(agent, added.Id).Count > 0)
-                {
-                    continue; // a symbol rule of the agent decides for the type, as for any declaration
-                }
-
-                var elsewhere = partialTypes.FilesDeclaring(added.Id, change.Path);
-                var refused = elsewhere.Where(p => !Decide(agent, p).Allowed).ToList();
-                if (refused.Count > 0)
-                {
-                    findings.Add(new Finding(DiagnosticIds.SymbolOutOfScope, mode, agent.Name, change.Path, added.Position.Line, added.Position.Column, added.Id.ToString(), $"the paths of {added.Id}'s other parts", Messages.PartialPartOfForeignType(agent, added.Id, refused)));
-                }
-            }
+            findings.AddRange(PartialPartFindings(agent, mode, change.Path, DeclarationDiff.Compare(old.Text, @new.Text), partialTypes));
         }
 
         return findings;
+    }
+
+    // The new partial parts of types in one file's diff that the type's other parts refuse.
+    private IEnumerable<Finding> PartialPartFindings(AgentScope agent, FindingSeverity mode, string path, FileDeclarationDiff diff, IPartialTypeParts partialTypes)
+    {
+        foreach (var added in diff.Changes.Where(c => c.AddsPartialPart))
+        {
+            if (SymbolRules.Covering(agent, added.Id).Count > 0)
+            {
+                continue; // a symbol rule of the agent decides for the type, as for any declaration
+            }
+
+            var refused = partialTypes.FilesDeclaring(added.Id, path).Where(p => !Decide(agent, p).Allowed).ToList();
+            if (refused.Count > 0)
+            {
+                yield return new Finding(DiagnosticIds.SymbolOutOfScope, mode, agent.Name, path, added.Position.Line, added.Position.Column, added.Id.ToString(), $"the paths of {added.Id}'s other parts", Messages.PartialPartOfForeignType(agent, added.Id, refused));
+            }
+        }
     }
 
     private IEnumerable<Finding> JudgeDeclarations(AgentScope agent, FindingSeverity mode, List<FileChange> work, IChangeContents contents)
@@ -275,8 +280,9 @@ public sealed class ScopeEvaluator
     /// <param name="change">The file's change (added when <see cref="FileChange.OldKind"/> is <see cref="EntryKind.None"/>).</param>
     /// <param name="diff">The declaration diff of the file, or <see langword="null"/> when it is not parseable C#.</param>
     /// <param name="modeOverride">A mode that overrides the agent's.</param>
+    /// <param name="partialTypes">Where types are declared (the analyzer: the compilation's other files); with it, a new partial part of a type whose other parts the agent may not write is SG0002.</param>
     /// <returns>The findings, in the order <see cref="Evaluate"/> reports them for the file.</returns>
-    public IReadOnlyList<Finding> JudgeFile(AgentScope agent, FileChange change, FileDeclarationDiff? diff, ScopeMode? modeOverride = null)
+    public IReadOnlyList<Finding> JudgeFile(AgentScope agent, FileChange change, FileDeclarationDiff? diff, ScopeMode? modeOverride = null, IPartialTypeParts? partialTypes = null)
     {
         if (agent is null)
         {
@@ -291,6 +297,11 @@ public sealed class ScopeEvaluator
         var mode = Severities.Of(Severities.EffectiveMode(manifest, agent, modeOverride));
         var decisions = change.TouchedPaths.Select(path => Decide(agent, path, change.IsSubmodule(path))).ToList();
         var findings = new List<Finding>();
+        if (diff is not null && partialTypes is not null && change.NewKind != EntryKind.None && Decide(agent, change.Path).Allowed)
+        {
+            findings.AddRange(PartialPartFindings(agent, mode, change.Path, diff, partialTypes));
+        }
+
         if (diff is null || agent.Symbols.IsEmpty || decisions.Any(d => d.Verdict == PathVerdict.Protected))
         {
             findings.AddRange(decisions.Where(d => !d.Allowed).Select(d => PathFinding(agent, mode, change, d)));
