@@ -176,12 +176,7 @@ public sealed class PipelineTests
     public void Commit_NewPartialPartOfATypeWhoseOtherPartsAreAnotherAgentsInOwnFolder_IsRefusedWithSG0002()
     {
         using var repo = TempRepo.Create();
-        repo.Write("src/Shipping/Box.cs", "namespace Contoso.Shipping;\n\npublic partial class Box\n{\n    public int Size => 1;\n}\n");
-        repo.Git("add", "--all");
-        repo.Git("commit", "--quiet", "-m", "Box");
-        var billing = repo.AddWorktree("agent/billing");
-        repo.Write("src/Billing/BoxHijack.cs", "namespace Contoso.Shipping;\n\npublic partial class Box\n{\n    public int Hijack() => 42;\n}\n", billing);
-        repo.GitIn(billing, "add", "--all");
+        var billing = AddPartialPart(repo, "src/Shipping/Box.cs", "src/Billing/BoxHijack.cs", "Contoso.Shipping", "Box");
 
         var commit = repo.Commit(billing);
 
@@ -194,12 +189,7 @@ public sealed class PipelineTests
     public void Commit_NewPartialPartOfATypeWhoseOtherPartsAreInOwnPaths_IsAccepted()
     {
         using var repo = TempRepo.Create();
-        repo.Write("src/Billing/Ledger.cs", "namespace Contoso.Billing;\n\npublic partial class Ledger\n{\n}\n");
-        repo.Git("add", "--all");
-        repo.Git("commit", "--quiet", "-m", "Ledger");
-        var billing = repo.AddWorktree("agent/billing");
-        repo.Write("src/Billing/Ledger.More.cs", "namespace Contoso.Billing;\n\npublic partial class Ledger\n{\n    public int Lines() => 0;\n}\n", billing);
-        repo.GitIn(billing, "add", "--all");
+        var billing = AddPartialPart(repo, "src/Billing/Ledger.cs", "src/Billing/Ledger.More.cs", "Contoso.Billing", "Ledger");
 
         var commit = repo.Commit(billing);
 
@@ -210,12 +200,7 @@ public sealed class PipelineTests
     public void Range_NewPartialPartOfAnotherScopesType_IsRefusedByTheGateToo()
     {
         using var repo = TempRepo.Create();
-        repo.Write("src/Shipping/Box.cs", "namespace Contoso.Shipping;\n\npublic partial class Box\n{\n}\n");
-        repo.Git("add", "--all");
-        repo.Git("commit", "--quiet", "-m", "Box");
-        var billing = repo.AddWorktree("agent/billing");
-        repo.Write("src/Billing/BoxHijack.cs", "namespace Contoso.Shipping;\n\npublic partial class Box\n{\n    public int Hijack() => 42;\n}\n", billing);
-        repo.GitIn(billing, "add", "--all");
+        var billing = AddPartialPart(repo, "src/Shipping/Box.cs", "src/Billing/BoxHijack.cs", "Contoso.Shipping", "Box");
         Assert.Equal(0, repo.Commit(billing, "--no-verify").ExitCode);
 
         var result = repo.ReadOnlyTool(billing, "check", "--base", "main");
@@ -307,5 +292,18 @@ public sealed class PipelineTests
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("never ends", result.Stderr, StringComparison.Ordinal);
+    }
+
+    // A maintainer commits one part of a partial type on main; the billing agent stages a new part of it
+    // in its own folder. Returns the agent's worktree.
+    private static string AddPartialPart(TempRepo repo, string existing, string added, string @namespace, string type)
+    {
+        repo.Write(existing, $"namespace {@namespace};\n\npublic partial class {type}\n{{\n    public int Size => 1;\n}}\n");
+        repo.Git("add", "--all");
+        repo.Git("commit", "--quiet", "-m", type);
+        var billing = repo.AddWorktree("agent/billing");
+        repo.Write(added, $"namespace {@namespace};\n\npublic partial class {type}\n{{\n    public int Hijack() => 42;\n}}\n", billing);
+        repo.GitIn(billing, "add", "--all");
+        return billing;
     }
 }
