@@ -47,7 +47,7 @@ public enum FileLevelChangeKind
 /// reported; <see langword="null"/> when none is left (or the file was deleted): the removal is then
 /// reported at line 1, column 1 of the file.
 /// </param>
-/// <param name="ContainerNameLength">How many characters the container's identifier has at that position (0 without a container).</param>
+/// <param name="ContainerNameLength">How many characters the container's name has at that position (0 without a container).</param>
 public sealed record Removal(TextPosition OldPosition, DeclarationId? Container, int ContainerNameLength);
 
 /// <summary>
@@ -219,9 +219,9 @@ public static class DeclarationDiff
 
     private static bool Before(TextPosition a, TextPosition b) => a.Line < b.Line || (a.Line == b.Line && a.Column <= b.Column);
 
-    // The length of the identifier at a container's position: a type's name without its arity (and
-    // without a verbatim '@', which the name parts do not keep); a namespace's first name part after
-    // the namespace it is declared in (namespace A.B is located at A).
+    // The length of the name at a container's position: a type's identifier without its arity (and
+    // without a verbatim '@', which the name parts do not keep); a namespace's dotted name after the
+    // namespace it is declared in (namespace A.B is located at A and its name is A.B).
     private static int NameLength(Declaration container, DeclarationSet after)
     {
         var parts = container.Id.Parts;
@@ -237,7 +237,7 @@ public static class DeclarationDiff
             .Select(d => d.Id.Parts.Count)
             .DefaultIfEmpty(0)
             .Max();
-        return parts[outer].Length;
+        return string.Join(".", parts.Skip(outer)).Length;
     }
 
     private static int Likeness(Declaration old, Declaration @new) =>

@@ -661,7 +661,7 @@ public sealed class DeclarationDiffTests
     }
 
     [Fact]
-    public void Compare_TypeAndItsMembersRemoved_ReportedAtTheSurvivingNamespaceNameFirstPart()
+    public void Compare_TypeAndItsMembersRemoved_ReportedAtTheSurvivingNamespaceName()
     {
         const string Before = "namespace Contoso.Billing\n{\n    class Kept { }\n    class Gone\n    {\n        void M() { }\n    }\n}";
         const string After = "namespace Contoso.Billing\n{\n    class Kept { }\n}";
@@ -674,7 +674,18 @@ public sealed class DeclarationDiffTests
                 ("M:Contoso.Billing.Gone.M", new TextPosition(1, 11), new TextPosition(6, 14)),
             ],
             changes.Select(c => (c.Id.ToString(), c.Position, c.Removal!.OldPosition)));
-        Assert.All(changes, c => Assert.Equal(("N:Contoso.Billing", "Contoso".Length), (c.Removal!.Container!.ToString(), c.Removal.ContainerNameLength)));
+        Assert.All(changes, c => Assert.Equal(("N:Contoso.Billing", "Contoso.Billing".Length), (c.Removal!.Container!.ToString(), c.Removal.ContainerNameLength)));
+    }
+
+    [Fact]
+    public void Compare_TypeRemovedFromNestedNamespace_NameLengthIsTheInnerNamespacePart()
+    {
+        const string Before = "namespace Contoso\n{\n    namespace Billing\n    {\n        class Gone { }\n    }\n}";
+        const string After = "namespace Contoso\n{\n    namespace Billing\n    {\n    }\n}";
+
+        var removed = Assert.Single(DeclarationDiff.Compare(Before, After).Changes);
+
+        Assert.Equal((new TextPosition(3, 15), "N:Contoso.Billing", "Billing".Length), (removed.Position, removed.Removal!.Container!.ToString(), removed.Removal.ContainerNameLength));
     }
 
     [Fact]
