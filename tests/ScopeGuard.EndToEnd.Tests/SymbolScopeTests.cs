@@ -220,6 +220,36 @@ public sealed class SymbolScopeTests
         Assert.Contains("::error file=src/Shared/ServiceCollectionExtensions.cs,line=3,col=21,endColumn=48,title=SG0002::agent 'billing' may not change 'M:Contoso.Shared.ServiceCollectionExtensions.AddBilling(System.Object)' (removed)", result.Stdout, StringComparison.Ordinal);
     }
 
+    // A deleted file has no head text: each removal is at 1:1 of the old path, an empty region that
+    // belongs to no declaration, and its message gives the line it stood on.
+    [Fact]
+    public void Range_BodyGrantedFileDeleted_SarifRemovalsAreEmptyRegionsAtTheStartAndValid()
+    {
+        using var repo = CreateRepo();
+        var billing = repo.AddWorktree("agent/billing");
+        repo.GitIn(billing, "rm", "--quiet", "src/Shared/SystemClock.cs");
+        Assert.True(repo.Commit(billing, "--no-verify").ExitCode == 0);
+        var sarif = System.IO.Path.Combine(repo.Root, "deleted.sarif");
+
+        var result = repo.ReadOnlyTool(billing, "check", "--base", "main", "--format", "sarif", "--output", sarif);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Empty(SarifValidator.Problems(sarif, repo.Root));
+        using var log = JsonDocument.Parse(System.IO.File.ReadAllText(sarif));
+        var removals = log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Where(r => r.GetProperty("properties").TryGetProperty("removed", out _))
+            .ToList();
+        Assert.Equal(
+            [("T:Contoso.Shared.SystemClock", 3), ("P:Contoso.Shared.SystemClock.Now", 5), ("M:Contoso.Shared.SystemClock.Ticks", 7)],
+            removals.Select(r => (r.GetProperty("properties").GetProperty("symbol").GetString(), r.GetProperty("properties").GetProperty("removed").GetProperty("oldLine").GetInt32())));
+        Assert.All(removals, r =>
+        {
+            var region = r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+            Assert.Equal((1, 1, 1, 1), (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), region.GetProperty("endLine").GetInt32(), region.GetProperty("endColumn").GetInt32()));
+            Assert.Contains("(the file was deleted; reported at its line 1)", r.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
+        });
+    }
+
     [Fact]
     public void Symbols_ListsTheIdsToCopyIntoTheManifest()
     {
