@@ -100,10 +100,11 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
         // A baseline this version cannot read throws here; the compiler shows it as AD0001 with the reason.
         var baseline = Baselines.GetValue(baselineText, text => DeclarationBaseline.Parse(text.ToString()));
         var evaluator = new ScopeEvaluator(load.Manifest);
-        context.RegisterSyntaxTreeAction(tree => Analyze(tree, baseline, evaluator, agent));
+        var trees = context.Compilation.SyntaxTrees;
+        context.RegisterSyntaxTreeAction(tree => Analyze(tree, baseline, evaluator, agent, new CompilationPartialTypes(trees, baseline, tree.CancellationToken)));
     }
 
-    private static void Analyze(SyntaxTreeAnalysisContext context, DeclarationBaseline baseline, ScopeEvaluator evaluator, AgentScope agent)
+    private static void Analyze(SyntaxTreeAnalysisContext context, DeclarationBaseline baseline, ScopeEvaluator evaluator, AgentScope agent, CompilationPartialTypes partialTypes)
     {
         var path = baseline.ToRepositoryPath(context.Tree.FilePath);
         if (path is null)
@@ -118,7 +119,7 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var finding in evaluator.JudgeFile(agent, comparison.Change, comparison.Diff))
+        foreach (var finding in evaluator.JudgeFile(agent, comparison.Change, comparison.Diff, partialTypes: partialTypes))
         {
             // SG0004 (a protected C# file) is left to the hook and the CI gate.
             if (Descriptors.For(finding.Id) is not { } descriptor)

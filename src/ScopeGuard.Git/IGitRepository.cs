@@ -110,6 +110,17 @@ public interface IGitRepository : IDisposable
     /// <returns>The blob's SHA, or <see langword="null"/> when the commit has no file there.</returns>
     string? BlobIdAt(string commit, string path);
 
+    /// <summary>Lists the regular files of a commit's tree under some folders (an empty string is the whole tree).</summary>
+    /// <param name="commit">The commit SHA.</param>
+    /// <param name="folders">Repository-relative folders.</param>
+    /// <returns>Path and blob ID of each file, in path order.</returns>
+    IReadOnlyList<(string Path, string BlobId)> TreeFiles(string commit, IReadOnlyList<string> folders);
+
+    /// <summary>Reads a blob by its ID.</summary>
+    /// <param name="blobId">The blob's SHA.</param>
+    /// <returns>The bytes, or <see langword="null"/> when there is no such blob.</returns>
+    byte[]? ReadBlob(string blobId);
+
     /// <summary>Reads a file as staged in the index.</summary>
     /// <param name="path">The repository-relative path.</param>
     /// <returns>The bytes, or <see langword="null"/> when the index has no such file.</returns>

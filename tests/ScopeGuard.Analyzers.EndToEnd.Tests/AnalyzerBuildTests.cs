@@ -120,6 +120,82 @@ public sealed class AnalyzerBuildTests(PackedFeed feed)
         Assert.Equal("warning", warning.Severity);
         Assert.Contains("could not write the analyzer's baseline", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(result.ScopeGuard, d => d.Id != "SGB001");
+
+        // It says what to do: the commands, the source-mapping entry, the properties.
+        Assert.Contains("the scopeguard tool was not found", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("'dotnet tool install scopeguard'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("'dotnet tool restore'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("<packageSource key=\"local-scopeguard\"><package pattern=\"ScopeGuard.*\" /><package pattern=\"scopeguard\" /></packageSource>", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("--tool-manifest REPOSITORY/.config/dotnet-tools.json", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("ScopeGuardCliPath", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("ScopeGuardDisabled=true", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LocalToolNotRestored_Build_OneWarningThatSaysDotnetToolRestore()
+    {
+        // A fresh clone: the manifest lists scopeguard, but no one ran dotnet tool restore (no such version is in the packages folder).
+        var repo = new SampleRepo(feed, "unrestored", localTool: false);
+        repo.Write(".config/dotnet-tools.json", "{\n  \"version\": 1,\n  \"isRoot\": true,\n  \"tools\": {\n    \"scopeguard\": { \"version\": \"0.0.1-never-restored\", \"commands\": [\"scopeguard\"] }\n  }\n}\n");
+        repo.Git("add -A");
+        repo.Git("commit -q -m \"scopeguard in the tool manifest\"");
+        repo.Git("checkout -q -b agent/billing");
+
+        var result = repo.Build();
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        var warning = Assert.Single(result.Diagnostics, d => d.Id == "SGB001");
+        Assert.Contains("the scopeguard tool was not found", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("'dotnet tool restore' if the local tool manifest already lists scopeguard", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.ScopeGuard, d => d.Id != "SGB001");
+    }
+
+    [Fact]
+    public void SourceMappedRepositoryWithPinnedSdk_DocumentedInstall_OutOfScopeEditFailsTheBuild()
+    {
+        // A repository as dotnet/* ones are: every package from one source only (packageSourceMapping),
+        // and a global.json that pins an SDK this machine does not have.
+        var repo = new SampleRepo(feed, "mapped", localTool: false);
+        repo.Write("NuGet.config", MappedNuGetConfig(scopeGuardFeed: null));
+        repo.Write("global.json", PinnedGlobalJson("8.0.100"));
+
+        // What the README used to say fails there: the manifest template under the pinned SDK...
+        var template = repo.Dotnet("new tool-manifest", check: false);
+        Assert.NotEqual(0, template.ExitCode);
+        Assert.Contains("A compatible .NET SDK was not found", template.Output, StringComparison.Ordinal);
+        Assert.Contains("Requested SDK version: 8.0.100", template.Output, StringComparison.Ordinal);
+
+        // ...and --add-source under source mapping (run outside the pinned folder, so the SDK resolves;
+        // without --version, as the README had it, so NuGet asks the sources even when another test
+        // already put this version in the packages folder).
+        repo.Write(".config/dotnet-tools.json", "{\n  \"version\": 1,\n  \"isRoot\": true,\n  \"tools\": {}\n}\n");
+        var refused = repo.Dotnet($"tool install scopeguard --tool-manifest \"{repo.FullPath(".config/dotnet-tools.json")}\" --add-source \"{feed.Feed}\"", check: false, workingDirectory: feed.Root);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("The --add-source option cannot be combined with package source mapping", refused.Output, StringComparison.Ordinal);
+
+        // The documented steps: the feed in packageSources with its mapping, the manifest written by
+        // hand, and dotnet tool install --tool-manifest from a folder outside the global.json's reach.
+        repo.Write("NuGet.config", MappedNuGetConfig(scopeGuardFeed: feed.Feed));
+        repo.Dotnet($"tool install scopeguard --tool-manifest \"{repo.FullPath(".config/dotnet-tools.json")}\"", workingDirectory: feed.Root);
+        var manifest = File.ReadAllText(repo.FullPath(".config/dotnet-tools.json"));
+        Assert.Contains("\"scopeguard\"", manifest, StringComparison.Ordinal);
+        Assert.Contains($"\"version\": \"{feed.Version}\"", manifest, StringComparison.Ordinal);
+
+        // Whoever builds the repository has its pinned SDK: here that is this machine's, pinned exactly.
+        var sdk = repo.Dotnet("--version", workingDirectory: feed.Root).Output.Trim();
+        repo.Write("global.json", PinnedGlobalJson(sdk));
+        repo.Git("add -A");
+        repo.Git("commit -q -m \"Source mapping, pinned SDK, scopeguard local tool\"");
+        repo.Git("checkout -q -b agent/billing");
+        repo.Write(SampleRepo.MoneyPath, EditedMoney);
+
+        var result = repo.Build();
+
+        AssertAnalyzerLoaded(result);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Id == "SGB001");
+        Assert.NotEqual(0, result.ExitCode);
+        var finding = Assert.Single(result.ScopeGuard);
+        Assert.Equal(("SG0002", "error", repo.FullPath(SampleRepo.MoneyPath), AddLine, AddColumn), (finding.Id, finding.Severity, finding.Path, finding.Line, finding.Column));
     }
 
     [Fact]
@@ -133,6 +209,28 @@ public sealed class AnalyzerBuildTests(PackedFeed feed)
         var warning = Assert.Single(result.Diagnostics, d => d.Id == "SGB001");
         Assert.Contains("not inside a git repository", warning.Message, StringComparison.Ordinal);
     }
+
+    // <clear/>, everything from nuget.org only; with a feed, ScopeGuard's packages from it under the documented key.
+    private static string MappedNuGetConfig(string? scopeGuardFeed) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+            {(scopeGuardFeed is null ? "" : $"<add key=\"local-scopeguard\" value=\"{scopeGuardFeed}\" />")}
+          </packageSources>
+          <packageSourceMapping>
+            <packageSource key="nuget.org">
+              <package pattern="*" />
+            </packageSource>
+            {(scopeGuardFeed is null ? "" : "<packageSource key=\"local-scopeguard\"><package pattern=\"ScopeGuard.*\" /><package pattern=\"scopeguard\" /></packageSource>")}
+          </packageSourceMapping>
+        </configuration>
+        """;
+
+    private static string PinnedGlobalJson(string version) => $$"""
+        { "sdk": { "version": "{{version}}", "rollForward": "disable" } }
+        """;
 
     // The analyzer ran: no CS9057 (built against a newer compiler than this SDK's), CS8032 (could not
     // be created) or AD0001 (threw). The positive findings above prove it reported.

@@ -173,6 +173,58 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void Commit_NewPartialPartOfATypeWhoseOtherPartsAreAnotherAgentsInOwnFolder_IsRefusedWithSG0002()
+    {
+        using var repo = TempRepo.Create();
+        repo.Write("src/Shipping/Box.cs", "namespace Contoso.Shipping;\n\npublic partial class Box\n{\n    public int Size => 1;\n}\n");
+        repo.Git("add", "--all");
+        repo.Git("commit", "--quiet", "-m", "Box");
+        var billing = repo.AddWorktree("agent/billing");
+        repo.Write("src/Billing/BoxHijack.cs", "namespace Contoso.Shipping;\n\npublic partial class Box\n{\n    public int Hijack() => 42;\n}\n", billing);
+        repo.GitIn(billing, "add", "--all");
+
+        var commit = repo.Commit(billing);
+
+        Assert.True(commit.ExitCode != 0, commit.ToString());
+        Assert.Contains("src/Billing/BoxHijack.cs(3,22): error SG0002: agent 'billing' may not add a part to partial type 'T:Contoso.Shipping.Box'", commit.Output, StringComparison.Ordinal);
+        Assert.Contains("'src/Shipping/Box.cs'", commit.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Commit_NewPartialPartOfATypeWhoseOtherPartsAreInOwnPaths_IsAccepted()
+    {
+        using var repo = TempRepo.Create();
+        repo.Write("src/Billing/Ledger.cs", "namespace Contoso.Billing;\n\npublic partial class Ledger\n{\n}\n");
+        repo.Git("add", "--all");
+        repo.Git("commit", "--quiet", "-m", "Ledger");
+        var billing = repo.AddWorktree("agent/billing");
+        repo.Write("src/Billing/Ledger.More.cs", "namespace Contoso.Billing;\n\npublic partial class Ledger\n{\n    public int Lines() => 0;\n}\n", billing);
+        repo.GitIn(billing, "add", "--all");
+
+        var commit = repo.Commit(billing);
+
+        Assert.True(commit.ExitCode == 0, commit.ToString());
+    }
+
+    [Fact]
+    public void Range_NewPartialPartOfAnotherScopesType_IsRefusedByTheGateToo()
+    {
+        using var repo = TempRepo.Create();
+        repo.Write("src/Shipping/Box.cs", "namespace Contoso.Shipping;\n\npublic partial class Box\n{\n}\n");
+        repo.Git("add", "--all");
+        repo.Git("commit", "--quiet", "-m", "Box");
+        var billing = repo.AddWorktree("agent/billing");
+        repo.Write("src/Billing/BoxHijack.cs", "namespace Contoso.Shipping;\n\npublic partial class Box\n{\n    public int Hijack() => 42;\n}\n", billing);
+        repo.GitIn(billing, "add", "--all");
+        Assert.Equal(0, repo.Commit(billing, "--no-verify").ExitCode);
+
+        var result = repo.ReadOnlyTool(billing, "check", "--base", "main");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("error SG0002: agent 'billing' may not add a part to partial type 'T:Contoso.Shipping.Box'", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_WarnModeWithUnknownAgentBlocked_HeaderModeAgreesWithTheBlockingFinding()
     {
         using var repo = TempRepo.Create(Manifests.UnknownAgentBlocked.Replace("\"mode\": \"block\"", "\"mode\": \"warn\"", StringComparison.Ordinal), install: false);

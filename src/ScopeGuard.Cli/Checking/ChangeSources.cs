@@ -57,7 +57,7 @@ internal static class ChangeSources
             notes.Add($"{ManifestLoader.FileName} in this commit differs from the one that judges it ({manifest.Label}): it was changed on this branch, so it is judged as part of this commit");
         }
 
-        return new CheckUnit("staged", changes, new IdentityHint(branch, origin, Local: true), branch, manifest) { Notes = notes };
+        return new CheckUnit("staged", changes, new IdentityHint(branch, origin, Local: true), branch, manifest) { Notes = notes, BaseCommit = git.HeadSha };
     }
 
     // Whether a staged change leaves each path it touches exactly as the commit has it.
@@ -89,6 +89,7 @@ internal static class ChangeSources
         {
             Range = new RangeInfo(baseRef, baseSha, headRef, headSha, mergeBase, commits.Count),
             Commits = commits,
+            BaseCommit = mergeBase,
         };
     }
 
@@ -145,6 +146,7 @@ internal static class ChangeSources
                 manifest)
             {
                 Commits = commits.Select(c => (c.Sha, c.Parents.Count == 0 ? null : c.Parents[0])).ToList(),
+                BaseCommit = from,
             };
         }
     }

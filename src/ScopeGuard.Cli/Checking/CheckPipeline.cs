@@ -34,7 +34,8 @@ internal sealed class CheckPipeline
         var manifest = unit.Manifest.Manifest ?? throw new InvalidOperationException("an invalid manifest is reported before the pipeline runs");
         var identity = identities.Decide(manifest, unit.Identity);
         var evaluator = new ScopeEvaluator(manifest, new PathMatchOptions(git.IgnoreCase));
-        IReadOnlyList<Finding> findings = evaluator.Evaluate(identity, unit.TargetBranch, unit.Changes, modeOverride, git.Contents);
+        var partialTypes = unit.BaseCommit is null ? null : new TreePartialTypes(git, unit.BaseCommit);
+        IReadOnlyList<Finding> findings = evaluator.Evaluate(identity, unit.TargetBranch, unit.Changes, modeOverride, git.Contents, partialTypes);
         if (perCommit && findings.Count > 0 && unit.Commits.Count > 0)
         {
             findings = Attribute(findings, unit, evaluator, identity);
@@ -53,7 +54,6 @@ internal sealed class CheckPipeline
             Range = unit.Range,
             Notes = [.. unit.Manifest.Notes, .. unit.Notes],
             RepositoryRoot = git.WorkTreeRoot,
-            QuotePath = git.QuotePath,
         };
     }
 

@@ -24,6 +24,9 @@ internal sealed record CheckUnit(string Source, IReadOnlyList<FileChange> Change
     /// <summary>Gets the commits of a range or push, oldest first, each with its first parent (for <c>--per-commit</c>).</summary>
     public IReadOnlyList<(string Sha, string? Parent)> Commits { get; init; } = [];
 
+    /// <summary>Gets the commit the changes start from (HEAD for a commit, the merge base for a range), when there is one.</summary>
+    public string? BaseCommit { get; init; }
+
     /// <summary>Gets what the reader must know about how the changes were gathered.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using ScopeGuard.Core.Changes;
 using ScopeGuard.Core.Manifest;
@@ -46,6 +47,22 @@ public static class Messages
         }
 
         return $"{source} names agent \"{name}\", which {manifest.Path} does not declare; declared agents: {string.Join(", ", manifest.Agents.Select(a => a.Name))}";
+    }
+
+    /// <summary>SG0002 for a new <c>partial</c> part of a type whose other parts live where the agent may not write.</summary>
+    /// <param name="agent">The agent.</param>
+    /// <param name="type">The type.</param>
+    /// <param name="elsewhere">The files of its other parts that the agent may not write.</param>
+    /// <returns>The message.</returns>
+    public static string PartialPartOfForeignType(AgentScope agent, DeclarationId type, IReadOnlyList<string> elsewhere)
+    {
+        if (agent is null || type is null || elsewhere is null)
+        {
+            throw new System.ArgumentNullException(agent is null ? nameof(agent) : type is null ? nameof(type) : nameof(elsewhere));
+        }
+
+        var files = string.Join(", ", elsewhere.Take(3).Select(p => $"'{p}'")) + (elsewhere.Count > 3 ? $" and {elsewhere.Count - 3} more" : string.Empty);
+        return $"agent '{agent.Name}' may not add a part to partial type '{type}': a new part changes the type, whose other parts live in {files}, outside its paths, and no symbol rule of the agent names it; a maintainer could grant \"extend\": [\"{type}\"]";
     }
 
     /// <summary>SG0001.</summary>

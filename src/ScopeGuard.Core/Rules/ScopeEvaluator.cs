@@ -84,8 +84,13 @@ public sealed class ScopeEvaluator
     /// Reads file contents for the C# declaration diff. Without it (or for an agent with no
     /// <c>symbols</c> rules) every file is judged by its path alone.
     /// </param>
+    /// <param name="partialTypes">
+    /// Where types are declared in the tree the changes start from. With it, a new <c>partial</c> part of
+    /// a type added in a file the agent may write is judged as a change to that type: when no symbol rule
+    /// of the agent names the type and its other parts live where the agent may not write, SG0002.
+    /// </param>
     /// <returns>The findings, in path order.</returns>
-    public IReadOnlyList<Finding> Evaluate(AgentIdentity identity, string? branch, IEnumerable<FileChange> changes, ScopeMode? modeOverride = null, IChangeContents? contents = null)
+    public IReadOnlyList<Finding> Evaluate(AgentIdentity identity, string? branch, IEnumerable<FileChange> changes, ScopeMode? modeOverride = null, IChangeContents? contents = null, IPartialTypeParts? partialTypes = null)
     {
         if (identity is null)
         {
@@ -148,9 +153,12 @@ public sealed class ScopeEvaluator
             }
         }
 
-        if (symbolWork.Count > 0)
+        var ordered = changes.OrderBy(c => c.Path, StringComparer.Ordinal).ToList();
+        var partialFindings = partialTypes is null || contents is null ? [] : JudgePartialParts(agent, mode, ordered, contents, partialTypes);
+        if (symbolWork.Count > 0 || partialFindings.Count > 0)
         {
-            findings.AddRange(JudgeDeclarations(agent, mode, symbolWork, contents!));
+            findings.AddRange(partialFindings);
+            findings.AddRange(symbolWork.Count > 0 ? JudgeDeclarations(agent, mode, symbolWork, contents!) : []);
 
             // Declaration findings are computed after the loop; put them back in path order (stable:
             // a file's own findings keep their order).
@@ -158,6 +166,49 @@ public sealed class ScopeEvaluator
         }
 
         return findings;
+    }
+
+    // A new partial part of a type, in a file the agent may write, changes that type: where no symbol
+    // rule of the agent names the type, the rules of its existing parts decide (their paths).
+    private List<Finding> JudgePartialParts(AgentScope agent, FindingSeverity mode, List<FileChange> changes, IChangeContents contents, IPartialTypeParts partialTypes)
+    {
+        var findings = new List<Finding>();
+        foreach (var change in changes)
+        {
+            if (!IsCSharp(change) || change.NewKind == EntryKind.None || !Decide(agent, change.Path).Allowed)
+            {
+                continue;
+            }
+
+            var @new = Decode(contents.ReadNew(change), change.NewKind);
+            if (@new.Text is null || @new.Text.IndexOf("partial", StringComparison.Ordinal) < 0)
+            {
+                continue;
+            }
+
+            var old = change.OldKind == EntryKind.None ? default : Decode(contents.ReadOld(change), change.OldKind);
+            findings.AddRange(PartialPartFindings(agent, mode, change.Path, DeclarationDiff.Compare(old.Text, @new.Text), partialTypes));
+        }
+
+        return findings;
+    }
+
+    // The new partial parts of types in one file's diff that the type's other parts refuse.
+    private IEnumerable<Finding> PartialPartFindings(AgentScope agent, FindingSeverity mode, string path, FileDeclarationDiff diff, IPartialTypeParts partialTypes)
+    {
+        foreach (var added in diff.Changes.Where(c => c.AddsPartialPart))
+        {
+            if (SymbolRules.Covering(agent, added.Id).Count > 0)
+            {
+                continue; // a symbol rule of the agent decides for the type, as for any declaration
+            }
+
+            var refused = partialTypes.FilesDeclaring(added.Id, path).Where(p => !Decide(agent, p).Allowed).ToList();
+            if (refused.Count > 0)
+            {
+                yield return new Finding(DiagnosticIds.SymbolOutOfScope, mode, agent.Name, path, added.Position.Line, added.Position.Column, added.Id.ToString(), $"the paths of {added.Id}'s other parts", Messages.PartialPartOfForeignType(agent, added.Id, refused));
+            }
+        }
     }
 
     private IEnumerable<Finding> JudgeDeclarations(AgentScope agent, FindingSeverity mode, List<FileChange> work, IChangeContents contents)
@@ -229,8 +280,9 @@ public sealed class ScopeEvaluator
     /// <param name="change">The file's change (added when <see cref="FileChange.OldKind"/> is <see cref="EntryKind.None"/>).</param>
     /// <param name="diff">The declaration diff of the file, or <see langword="null"/> when it is not parseable C#.</param>
     /// <param name="modeOverride">A mode that overrides the agent's.</param>
+    /// <param name="partialTypes">Where types are declared (the analyzer: the compilation's other files); with it, a new partial part of a type whose other parts the agent may not write is SG0002.</param>
     /// <returns>The findings, in the order <see cref="Evaluate"/> reports them for the file.</returns>
-    public IReadOnlyList<Finding> JudgeFile(AgentScope agent, FileChange change, FileDeclarationDiff? diff, ScopeMode? modeOverride = null)
+    public IReadOnlyList<Finding> JudgeFile(AgentScope agent, FileChange change, FileDeclarationDiff? diff, ScopeMode? modeOverride = null, IPartialTypeParts? partialTypes = null)
     {
         if (agent is null)
         {
@@ -245,6 +297,11 @@ public sealed class ScopeEvaluator
         var mode = Severities.Of(Severities.EffectiveMode(manifest, agent, modeOverride));
         var decisions = change.TouchedPaths.Select(path => Decide(agent, path, change.IsSubmodule(path))).ToList();
         var findings = new List<Finding>();
+        if (diff is not null && partialTypes is not null && change.NewKind != EntryKind.None && Decide(agent, change.Path).Allowed)
+        {
+            findings.AddRange(PartialPartFindings(agent, mode, change.Path, diff, partialTypes));
+        }
+
         if (diff is null || agent.Symbols.IsEmpty || decisions.Any(d => d.Verdict == PathVerdict.Protected))
         {
             findings.AddRange(decisions.Where(d => !d.Allowed).Select(d => PathFinding(agent, mode, change, d)));
@@ -339,13 +396,13 @@ public sealed class ScopeEvaluator
                 continue;
             }
 
-            if (rule.Allows(declaration.Kind))
+            if (rule.Allows(declaration))
             {
                 allowedSome = true;
                 continue;
             }
 
-            var allowing = rules.FirstOrDefault(r => r.Allows(declaration.Kind));
+            var allowing = rules.FirstOrDefault(r => r.Allows(declaration));
             var id = rule.Access == SymbolAccess.Body ? DiagnosticIds.SignatureChanged : DiagnosticIds.SymbolOutOfScope;
             // A removal is located where the diff put it (its surviving container, else line 1) and its
             // message says where it stood.

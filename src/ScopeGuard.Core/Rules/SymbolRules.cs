@@ -53,6 +53,17 @@ public sealed record SymbolRule(SymbolAccess Access, ManifestEntry<SymbolPattern
             || (kind == DeclarationChangeKind.Added && (!Match.IsTarget || Entry.Pattern.Kind == SymbolKind.Namespace)),
         _ => false,
     };
+
+    /// <summary>
+    /// Whether this rule allows a declaration's change. As <see cref="Allows(DeclarationChangeKind)"/>, and a
+    /// new <c>partial</c> part of a type that an <c>extend</c> rule targets adds to that type, as a new
+    /// file's namespace declaration adds to its namespace.
+    /// </summary>
+    /// <param name="change">The change.</param>
+    /// <returns>Whether it is allowed.</returns>
+    public bool Allows(DeclarationChange change) =>
+        change is not null
+        && (Allows(change.Kind) || (Access == SymbolAccess.Extend && change.Kind == DeclarationChangeKind.Added && change.AddsPartialPart));
 }
 
 /// <summary>Finds the symbol rule that decides for a declaration: the most specific; at equal specificity the most restrictive.</summary>

@@ -11,4 +11,11 @@ namespace ScopeGuard.Core.Symbols;
 /// <param name="Signature">The signature tokens: attributes, modifiers, name, type parameters, parameters, constraints, base list, accessor shapes.</param>
 /// <param name="Body">The body tokens: method and accessor bodies, expression bodies, initializers, constructor initializers.</param>
 /// <param name="Text">The declaration's own text with trivia (nested declarations excluded).</param>
-public sealed record Declaration(DeclarationId Id, TextPosition Position, string Signature, string Body, string Text);
+public sealed record Declaration(DeclarationId Id, TextPosition Position, string Signature, string Body, string Text)
+{
+    /// <summary>
+    /// Gets whether this is a <c>partial</c> type declaration, when known apart from <see cref="Signature"/>
+    /// (kept when the texts are replaced by fingerprints); <see langword="null"/>: read the signature.
+    /// </summary>
+    public bool? PartialType { get; init; }
+}

@@ -61,6 +61,12 @@ public sealed record DeclarationChange(DeclarationId Id, DeclarationChangeKind K
 {
     /// <summary>Gets where a removed declaration stood and what it is reported at; <see langword="null"/> unless <see cref="Kind"/> is <see cref="DeclarationChangeKind.Removed"/>.</summary>
     public Removal? Removal { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether this is an added <c>partial</c> type declaration: a new part of a
+    /// type whose other parts may live in other files, so adding it changes that type.
+    /// </summary>
+    public bool AddsPartialPart { get; init; }
 }
 
 /// <summary>The declaration diff of one file.</summary>
@@ -112,7 +118,7 @@ public static class DeclarationDiff
             // the old one it is most like, so swapping two parts is not reported as changing both.
             if (!oldByKey.TryGetValue(declaration.Id.ToString(), out var candidates) || candidates.Count == 0)
             {
-                changes.Add(new DeclarationChange(declaration.Id, DeclarationChangeKind.Added, declaration.Position));
+                changes.Add(new DeclarationChange(declaration.Id, DeclarationChangeKind.Added, declaration.Position) { AddsPartialPart = IsPartialType(declaration) });
                 continue;
             }
 
@@ -239,6 +245,34 @@ public static class DeclarationDiff
             .Max();
         return string.Join(".", parts.Skip(outer)).Length;
     }
+
+    // A type declaration whose modifiers include partial (signature tokens are separated by spaces).
+    internal static bool IsPartialType(Declaration declaration)
+    {
+        if (declaration.PartialType is { } known)
+        {
+            return known;
+        }
+
+        if (declaration.Id.Kind != SymbolKind.Type)
+        {
+            return false;
+        }
+
+        var signature = " " + declaration.Signature;
+        for (var at = signature.IndexOf(" partial ", StringComparison.Ordinal); at >= 0; at = signature.IndexOf(" partial ", at + 1, StringComparison.Ordinal))
+        {
+            var next = at + " partial ".Length;
+            if (PartialTypeKeywords.Any(k => string.CompareOrdinal(signature, next, k, 0, k.Length) == 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] PartialTypeKeywords = ["class ", "struct ", "interface ", "record "];
 
     private static int Likeness(Declaration old, Declaration @new) =>
         (string.Equals(old.Signature, @new.Signature, StringComparison.Ordinal) ? 4 : 0)

@@ -143,9 +143,9 @@ internal sealed partial class SampleRepo
         return new BuildResult(result.ExitCode, result.Output, diagnostics);
     }
 
-    public ProcessResult Dotnet(string arguments, bool check = true)
+    public ProcessResult Dotnet(string arguments, bool check = true, string? workingDirectory = null)
     {
-        var result = ProcessRunner.Run("dotnet", arguments, Directory, new Dictionary<string, string?>
+        var result = ProcessRunner.Run("dotnet", arguments, workingDirectory ?? Directory, new Dictionary<string, string?>
         {
             ["NUGET_PACKAGES"] = feed.Packages,
 

@@ -97,6 +97,11 @@ internal sealed class FakeRepository : IGitRepository, IChangeContents
     public string? BlobIdAt(string commit, string path) =>
         commits.TryGetValue(commit, out var files) && files.TryGetValue(path, out var text) ? Put(text) : null;
 
+    public IReadOnlyList<(string Path, string BlobId)> TreeFiles(string commit, IReadOnlyList<string> folders) =>
+        commits.TryGetValue(commit, out var files) ? files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, Put(f.Value))).ToList() : [];
+
+    public byte[]? ReadBlob(string blobId) => blobs.TryGetValue(blobId, out var text) ? Encoding.UTF8.GetBytes(text) : null;
+
     public byte[]? ReadStaged(string path) =>
         StagedFiles.TryGetValue(path, out var text) ? Encoding.UTF8.GetBytes(text) : HeadSha is { } head ? ReadAt(head, path) : null;
 
