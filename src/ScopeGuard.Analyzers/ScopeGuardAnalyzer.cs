@@ -10,8 +10,6 @@ using Microsoft.CodeAnalysis.Text;
 using ScopeGuard.Core.Baseline;
 using ScopeGuard.Core.Manifest;
 using ScopeGuard.Core.Rules;
-using ScopeGuard.Core.Symbols;
-using DeclarationKind = ScopeGuard.Core.Symbols.SymbolKind;
 
 namespace ScopeGuard.Analyzers;
 
@@ -130,28 +128,20 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
             }
 
             var severity = finding.Severity == FindingSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
-            var location = Locate(context.Tree, text, finding, comparison.Current, context.CancellationToken);
+            var location = Locate(context.Tree, text, finding, context.CancellationToken);
             context.ReportDiagnostic(Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties: null, finding.Message));
         }
     }
 
-    // A declaration's finding goes to its identifier; a removed declaration's to the nearest container
-    // still there; a file-level finding to the first using (or the first line).
-    private static Location Locate(SyntaxTree tree, SourceText text, Finding finding, DeclarationSet current, CancellationToken cancellationToken)
+    // A declaration's finding goes to its identifier. A removed declaration's goes where Core located
+    // it, as every front end does: the identifier of its nearest container still in the file, or, when
+    // nothing that contained it is left, an empty span at the start of the file (never its old line,
+    // which may hold another declaration now). A file-level finding goes to the first using (or the
+    // first line).
+    private static Location Locate(SyntaxTree tree, SourceText text, Finding finding, CancellationToken cancellationToken)
     {
         var (line, column) = (finding.Line, finding.Column);
-        if (finding.Symbol is not null && !current.Declarations.Any(d => d.Id.ToString() == finding.Symbol))
-        {
-            var removed = DeclarationIdParts(finding.Symbol);
-            var container = current.Declarations
-                .Where(d => d.Id.Kind is DeclarationKind.Type or DeclarationKind.Namespace && d.Id.Parts.Count < removed.Length && d.Id.Parts.SequenceEqual(removed.Take(d.Id.Parts.Count)))
-                .OrderByDescending(d => d.Id.Parts.Count)
-                .FirstOrDefault();
-            line = container?.Position.Line ?? 1;
-            column = container?.Position.Column ?? 1;
-        }
-
-        if (text.Lines.Count == 0)
+        if (text.Lines.Count == 0 || finding.Removal is { Container: null })
         {
             return Location.Create(tree, default);
         }
@@ -166,13 +156,6 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
         var position = Math.Min(textLine.Start + Math.Max(column, 1) - 1, textLine.End);
         var token = tree.GetRoot(cancellationToken).FindToken(position);
         return Location.Create(tree, token.Span.Contains(position) ? token.Span : new TextSpan(position, 0));
-    }
-
-    private static string[] DeclarationIdParts(string id)
-    {
-        var open = id.IndexOf('(');
-        var name = id.Length > 2 ? (open < 0 ? id.Substring(2) : id.Substring(2, open - 2)) : string.Empty;
-        return name.Split('.');
     }
 
     private static void ReportInManifest(CompilationStartAnalysisContext context, AdditionalText manifestFile, SourceText text, ImmutableArray<(Core.Json.TextPosition Position, string Message)> errors)

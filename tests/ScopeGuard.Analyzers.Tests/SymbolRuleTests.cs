@@ -87,6 +87,28 @@ public sealed class SymbolRuleTests
             Verify.Diagnostic(DiagnosticIds.SymbolOutOfScope).WithLocation(0));
     }
 
+    // Issue 11, item 11: Size now stands on line 15, where the removed Count stood; the diagnostic
+    // stays on the class, as the CLI's SARIF and annotations do, and says where Count stood.
+    [Fact]
+    public async Task Extend_RemovedMemberWhereAnotherNowStands_SG0002AtTheContainingTypeSayingTheOldLineAsync()
+    {
+        await VerifyAsync(
+            Base
+                .Replace("public class Registry", "public class {|#0:Registry|}")
+                .Replace("    public int Count() => 1;\n\n", string.Empty),
+            Verify.Diagnostic(DiagnosticIds.SymbolOutOfScope).WithLocation(0)
+                .WithMessage("agent 'billing' may not change 'M:Contoso.Shared.Registry.Count' (removed): 'extend T:Contoso.Shared.Registry' in agents.billing.symbols.extend decides and it may only add members, not change or remove existing ones; no rule of the agent allows it; a maintainer could grant \"edit\": [\"M:Contoso.Shared.Registry.Count\"]; removed: it stood at line 15 of the old file (reported at 'T:Contoso.Shared.Registry', which contained it)"));
+    }
+
+    [Fact]
+    public async Task TopLevelTypeRemovedNothingContainsIt_SG0001AtTheStartOfTheFileNotTheOldLineAsync()
+    {
+        await new Scenario(Manifests.Default)
+            .File("src/Shared/Global.cs", "class Kept { }\n\nclass Gone { }\n", "{|#0:|}class Kept { }\n")
+            .VerifyAsync(Verify.Diagnostic(DiagnosticIds.PathOutOfScope).WithLocation(0)
+                .WithMessage("agent 'billing' may not change 'T:Gone' (removed) in 'src/Shared/Global.cs': no symbol rule of the agent names it and the file is not in its paths (src/Billing/); removed: it stood at line 3 of the old file (nothing that contained it is left; reported at line 1 of the file)"));
+    }
+
     [Fact]
     public async Task Readonly_ChangeInsideOwnPaths_SG0002Async()
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text.Json;
+using Microsoft.CodeAnalysis;
 using ScopeGuard.EndToEnd.Tests.Support;
 
 namespace ScopeGuard.EndToEnd.Tests;
@@ -177,6 +178,76 @@ public sealed class SymbolScopeTests
 
         Assert.True(commit.ExitCode != 0, commit.ToString());
         Assert.Contains("src/Billing/Contracts/IInvoice.cs(1,1): error SG0002: agent 'billing' may not change 'src/Billing/Contracts/IInvoice.cs': the file cannot be parsed as C# (it is binary: a NUL byte in its first 8,000 bytes)", commit.Output, StringComparison.Ordinal);
+    }
+
+    // Issue 11, item 11: the removed member's old line (5) holds the member added in its place, so a
+    // region there would point at code the agent may write. The removal is reported at its class.
+    [Fact]
+    public void Range_MemberRemovedWhereAnAddedMemberNowStands_SarifRegionOverlapsNoOtherDeclaration()
+    {
+        using var repo = CreateRepo();
+        var billing = repo.AddWorktree("agent/billing");
+        Edit(repo, billing, "src/Shared/ServiceCollectionExtensions.cs", "public static int AddBilling(this object services) => 1;", "public static int AddInvoices(this object services) => 1;");
+        Assert.True(repo.Commit(billing, "-a", "--no-verify").ExitCode == 0);
+        var sarif = System.IO.Path.Combine(repo.Root, "removal.sarif");
+
+        var result = repo.ReadOnlyTool(billing, "check", "--base", "main", "--format", "sarif", "--output", sarif, "--format", "github");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Empty(SarifValidator.Problems(sarif, repo.Root));
+        using var log = JsonDocument.Parse(System.IO.File.ReadAllText(sarif));
+        var removal = Assert.Single(log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());
+        Assert.Equal("M:Contoso.Shared.ServiceCollectionExtensions.AddBilling(System.Object)", removal.GetProperty("properties").GetProperty("symbol").GetString());
+        Assert.Contains("(removed)", removal.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("removed: it stood at line 5 of the old file", removal.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
+        var region = removal.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+        var (startLine, startColumn, endLine, endColumn) = (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), region.GetProperty("endLine").GetInt32(), region.GetProperty("endColumn").GetInt32());
+        Assert.Equal((3, 21, 3, 48), (startLine, startColumn, endLine, endColumn));
+
+        // Every declaration in the head file either contains the region (the class and the namespace
+        // it was removed from) or does not overlap it.
+        var head = System.IO.File.ReadAllText(System.IO.Path.Combine(billing, "src/Shared/ServiceCollectionExtensions.cs"));
+        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(head);
+        var text = tree.GetText();
+        var start = text.Lines[startLine - 1].Start + startColumn - 1;
+        var span = Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(start, text.Lines[endLine - 1].Start + endColumn - 1);
+        Assert.Equal("ServiceCollectionExtensions", text.ToString(span));
+        var declarations = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax>().ToList();
+        Assert.Equal(3, declarations.Count);
+        Assert.All(declarations, d => Assert.True(d.Span.Contains(span) || !d.Span.OverlapsWith(span), $"{d.Kind()} at {d.GetLocation().GetLineSpan()} overlaps the removal's region"));
+        Assert.Contains(declarations, d => d is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax && !d.Span.OverlapsWith(span) && tree.GetLineSpan(d.Span).StartLinePosition.Line == 4);
+
+        Assert.Contains("::error file=src/Shared/ServiceCollectionExtensions.cs,line=3,col=21,endColumn=48,title=SG0002::agent 'billing' may not change 'M:Contoso.Shared.ServiceCollectionExtensions.AddBilling(System.Object)' (removed)", result.Stdout, StringComparison.Ordinal);
+    }
+
+    // A deleted file has no head text: each removal is at 1:1 of the old path, an empty region that
+    // belongs to no declaration, and its message gives the line it stood on.
+    [Fact]
+    public void Range_BodyGrantedFileDeleted_SarifRemovalsAreEmptyRegionsAtTheStartAndValid()
+    {
+        using var repo = CreateRepo();
+        var billing = repo.AddWorktree("agent/billing");
+        repo.GitIn(billing, "rm", "--quiet", "src/Shared/SystemClock.cs");
+        Assert.True(repo.Commit(billing, "--no-verify").ExitCode == 0);
+        var sarif = System.IO.Path.Combine(repo.Root, "deleted.sarif");
+
+        var result = repo.ReadOnlyTool(billing, "check", "--base", "main", "--format", "sarif", "--output", sarif);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Empty(SarifValidator.Problems(sarif, repo.Root));
+        using var log = JsonDocument.Parse(System.IO.File.ReadAllText(sarif));
+        var removals = log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Where(r => r.GetProperty("properties").TryGetProperty("removed", out _))
+            .ToList();
+        Assert.Equal(
+            [("T:Contoso.Shared.SystemClock", 3), ("P:Contoso.Shared.SystemClock.Now", 5), ("M:Contoso.Shared.SystemClock.Ticks", 7)],
+            removals.Select(r => (r.GetProperty("properties").GetProperty("symbol").GetString(), r.GetProperty("properties").GetProperty("removed").GetProperty("oldLine").GetInt32())));
+        Assert.All(removals, r =>
+        {
+            var region = r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+            Assert.Equal((1, 1, 1, 1), (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), region.GetProperty("endLine").GetInt32(), region.GetProperty("endColumn").GetInt32()));
+            Assert.Contains("(the file was deleted; reported at its line 1)", r.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
+        });
     }
 
     [Fact]

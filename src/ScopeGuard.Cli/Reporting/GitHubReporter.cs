@@ -47,9 +47,19 @@ internal static class GitHubReporter
         var command = Severities.Name(finding.Severity);
         var properties = finding.Path is null
             ? $"title={Property(finding.Id)}"
-            : $"file={Property(finding.Path)},line={finding.Line},col={finding.Column},title={Property(finding.Id)}";
+            : $"file={Property(finding.Path)},{Position(finding)},title={Property(finding.Id)}";
         return $"::{command} {properties}::{Escape(finding.Message)}";
     }
+
+    // A removed declaration is annotated at the identifier of the container it was removed from, or
+    // at line 1 without a column when nothing that contained it is left: never at its old line, which
+    // may hold another declaration now. The message says where it stood.
+    private static string Position(Finding finding) => finding.Removal switch
+    {
+        null => $"line={finding.Line},col={finding.Column}",
+        { Container: null } => $"line={finding.Line}",
+        { } removal => $"line={finding.Line},col={finding.Column},endColumn={finding.Column + removal.ContainerNameLength}",
+    };
 
     // Workflow command escaping: data escapes %, CR and LF; properties also ':' and ','.
     public static string Escape(string value) =>

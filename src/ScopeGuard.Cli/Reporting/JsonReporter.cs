@@ -8,7 +8,8 @@ namespace ScopeGuard.Cli.Reporting;
 /// The stable JSON shape of <c>check --format json</c> (documented in docs/cli.md):
 /// top level <c>version</c>, <c>agent</c>, <c>identity</c>, <c>branch</c>, <c>mode</c>, <c>manifest</c>,
 /// <c>source</c>, <c>filesChecked</c>, <c>errors</c>, <c>warnings</c>, <c>findings</c>; each finding
-/// <c>id</c>, <c>severity</c>, <c>path</c>, <c>line</c>, <c>column</c>, <c>symbol</c>, <c>rule</c>, <c>message</c>, <c>helpUri</c>.
+/// <c>id</c>, <c>severity</c>, <c>path</c>, <c>line</c>, <c>column</c>, <c>symbol</c>, <c>rule</c>, <c>message</c>, <c>helpUri</c>,
+/// and for a removed declaration <c>removed</c> (<c>oldLine</c>, <c>oldColumn</c>, <c>container</c>).
 /// </summary>
 internal static class JsonReporter
 {
@@ -77,6 +78,17 @@ internal static class JsonReporter
         json.WriteString("message", finding.Message);
         json.WriteString("helpUri", help.For(finding.Id));
         WriteNullable(json, "commit", finding.Commit);
+        if (finding.Removal is { } removal)
+        {
+            // A removed declaration is located at its surviving container (or 1:1); where it stood
+            // is in the base file.
+            json.WriteStartObject("removed");
+            json.WriteNumber("oldLine", removal.OldPosition.Line);
+            json.WriteNumber("oldColumn", removal.OldPosition.Column);
+            WriteNullable(json, "container", removal.Container?.ToString());
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 

@@ -142,10 +142,7 @@ internal static class SarifReporter
             json.WriteString("uri", RelativeUri(finding.Path));
             json.WriteString("uriBaseId", SourceRoot);
             json.WriteEndObject();
-            json.WriteStartObject("region");
-            json.WriteNumber("startLine", Math.Max(1, finding.Line));
-            json.WriteNumber("startColumn", Math.Max(1, finding.Column));
-            json.WriteEndObject();
+            WriteRegion(json, finding);
             json.WriteEndObject();
             if (finding.Symbol is not null)
             {
@@ -181,7 +178,38 @@ internal static class SarifReporter
             json.WriteString("commit", finding.Commit);
         }
 
+        if (finding.Removal is { } removal)
+        {
+            // Where the removed declaration stood: in the base file, which the region cannot name.
+            json.WriteStartObject("removed");
+            json.WriteNumber("oldLine", removal.OldPosition.Line);
+            json.WriteNumber("oldColumn", removal.OldPosition.Column);
+            json.WriteString("container", removal.Container?.ToString());
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    // A region in the head file. A removed declaration is not there, and its old line may hold another
+    // declaration now, so its region is never that line: it is the identifier of the container it was
+    // removed from (the container changed: it lost a member), or, when nothing that contained it is
+    // left (or the file was deleted), an empty region at the start of the file, which belongs to no
+    // declaration. The message says it was removed and where it stood.
+    private static void WriteRegion(Utf8JsonWriter json, Finding finding)
+    {
+        var line = Math.Max(1, finding.Line);
+        var column = Math.Max(1, finding.Column);
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", line);
+        json.WriteNumber("startColumn", column);
+        if (finding.Removal is { } removal)
+        {
+            json.WriteNumber("endLine", line);
+            json.WriteNumber("endColumn", column + removal.ContainerNameLength);
+        }
+
         json.WriteEndObject();
     }
 

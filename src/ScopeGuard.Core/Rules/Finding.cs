@@ -36,4 +36,11 @@ public sealed record Finding(
 {
     /// <summary>Gets the commit that introduced the finding, when a range check was asked to say (<c>--per-commit</c>).</summary>
     public string? Commit { get; init; }
+
+    /// <summary>
+    /// Gets, for a removed declaration, where it stood in the old text and what the finding's
+    /// <see cref="Line"/> and <see cref="Column"/> point at instead (its surviving container, or the
+    /// start of the file); <see langword="null"/> for every other finding.
+    /// </summary>
+    public Symbols.Removal? Removal { get; init; }
 }

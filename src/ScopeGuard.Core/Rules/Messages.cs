@@ -135,7 +135,7 @@ public static class Messages
             throw new System.ArgumentNullException(agent is null ? nameof(agent) : change is null ? nameof(change) : nameof(decision));
         }
 
-        return $"agent '{agent.Name}' may not change '{change.Id}' ({Describe(change.Kind)}) in {GitPathQuoting.InMessage(path)}: no symbol rule of the agent names it and {PathReason(agent, decision)}";
+        return $"agent '{agent.Name}' may not change '{change.Id}' ({Describe(change.Kind)}) in {GitPathQuoting.InMessage(path)}: no symbol rule of the agent names it and {PathReason(agent, decision)}{RemovedFrom(change, fileDeleted: false)}";
     }
 
     /// <summary>
@@ -186,8 +186,9 @@ public static class Messages
     /// <param name="change">The declaration's change.</param>
     /// <param name="rule">The deciding rule.</param>
     /// <param name="allowing">The most specific rule of the agent that would allow it, if any.</param>
+    /// <param name="fileDeleted">Whether the file was deleted (a removal is then reported at its first line).</param>
     /// <returns>The message.</returns>
-    public static string SymbolDenied(AgentScope agent, DeclarationChange change, SymbolRule rule, SymbolRule? allowing)
+    public static string SymbolDenied(AgentScope agent, DeclarationChange change, SymbolRule rule, SymbolRule? allowing, bool fileDeleted = false)
     {
         if (agent is null || change is null || rule is null)
         {
@@ -203,7 +204,7 @@ public static class Messages
         var nearest = allowing is not null
             ? $"'{allowing.Text}' ({allowing.Entry.Origin}) would allow it, but the more specific or more restrictive '{rule.Text}' decides"
             : $"no rule of the agent allows it; a maintainer could grant \"edit\": [\"{change.Id}\"]";
-        return $"agent '{agent.Name}' may not change '{change.Id}' ({Describe(change.Kind)}): '{rule.Text}' in {rule.Entry.Origin} decides and {why}; {nearest}";
+        return $"agent '{agent.Name}' may not change '{change.Id}' ({Describe(change.Kind)}): '{rule.Text}' in {rule.Entry.Origin} decides and {why}; {nearest}{RemovedFrom(change, fileDeleted)}";
     }
 
     /// <summary>SG0002 for a C# file that cannot be parsed, under an agent with restrictive symbol rules.</summary>
@@ -233,6 +234,34 @@ public static class Messages
         }
 
         return $"agent '{agent.Name}' may not change '{path}' here: code changed in an #if branch that no set of preprocessor symbols makes active (#if false, a condition a #define or #undef contradicts, or too many symbols), so no declaration owns it and its body, extend and readonly rules ({RestrictiveRules(agent)}) cannot be checked; remove the branch or make its condition reachable, or ask a maintainer to commit it";
+    }
+
+    /// <summary>
+    /// Says where a removed declaration stood and why the finding is located where it is: a removal is
+    /// reported in the new text, at its containing type or namespace (its old line may hold another
+    /// declaration now), or at the start of the file when nothing that contained it is left.
+    /// </summary>
+    /// <param name="change">The declaration's change.</param>
+    /// <param name="fileDeleted">Whether the file was deleted.</param>
+    /// <returns>"; removed: it stood at line N of the old file (…)", or empty for any other change.</returns>
+    public static string RemovedFrom(DeclarationChange change, bool fileDeleted)
+    {
+        if (change is null)
+        {
+            throw new System.ArgumentNullException(nameof(change));
+        }
+
+        if (change.Removal is not { } removal)
+        {
+            return string.Empty;
+        }
+
+        var where = fileDeleted
+            ? "the file was deleted; reported at its line 1"
+            : removal.Container is { } container
+                ? $"reported at '{container}', which contained it"
+                : "nothing that contained it is left; reported at line 1 of the file";
+        return $"; removed: it stood at line {removal.OldPosition.Line} of the old file ({where})";
     }
 
     private static string RestrictiveRules(AgentScope agent) =>

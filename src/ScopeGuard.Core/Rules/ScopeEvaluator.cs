@@ -384,7 +384,10 @@ public sealed class ScopeEvaluator
                     }
                     else
                     {
-                        var finding = new Finding(DiagnosticIds.PathOutOfScope, mode, agent.Name, path, declaration.Position.Line, declaration.Position.Column, declaration.Id.ToString(), pathDecision.RuleText, Messages.DeclarationOutsidePaths(agent, path, declaration, pathDecision));
+                        var finding = new Finding(DiagnosticIds.PathOutOfScope, mode, agent.Name, path, declaration.Position.Line, declaration.Position.Column, declaration.Id.ToString(), pathDecision.RuleText, Messages.DeclarationOutsidePaths(agent, path, declaration, pathDecision))
+                        {
+                            Removal = declaration.Removal,
+                        };
                         outside.Add(finding);
                         findings.Add(finding);
                     }
@@ -401,7 +404,12 @@ public sealed class ScopeEvaluator
 
             var allowing = rules.FirstOrDefault(r => r.Allows(declaration));
             var id = rule.Access == SymbolAccess.Body ? DiagnosticIds.SignatureChanged : DiagnosticIds.SymbolOutOfScope;
-            findings.Add(new Finding(id, mode, agent.Name, path, declaration.Position.Line, declaration.Position.Column, declaration.Id.ToString(), $"{rule.Entry.Origin}: {rule.Entry.Source}", Messages.SymbolDenied(agent, declaration, rule, allowing)));
+            // A removal is located where the diff put it (its surviving container, else line 1) and its
+            // message says where it stood.
+            findings.Add(new Finding(id, mode, agent.Name, path, declaration.Position.Line, declaration.Position.Column, declaration.Id.ToString(), $"{rule.Entry.Origin}: {rule.Entry.Source}", Messages.SymbolDenied(agent, declaration, rule, allowing, fileDeleted: change.NewKind == EntryKind.None))
+            {
+                Removal = declaration.Removal,
+            });
         }
 
         // Code in an #if branch no parse could make active belongs to no declaration: a restrictive

@@ -37,12 +37,31 @@ public enum FileLevelChangeKind
     Changed,
 }
 
-/// <summary>One declaration's change, located in the new text (the old text for removals).</summary>
+/// <summary>
+/// Where a removed declaration stood in the old text, and where in the new text it is reported
+/// instead: its line in the old text may hold another declaration now.
+/// </summary>
+/// <param name="OldPosition">Where its identifier was in the old text.</param>
+/// <param name="Container">
+/// The nearest containing type or namespace still in the new text, at whose identifier the removal is
+/// reported; <see langword="null"/> when none is left (or the file was deleted): the removal is then
+/// reported at line 1, column 1 of the file.
+/// </param>
+/// <param name="ContainerNameLength">How many characters the container's name has at that position (0 without a container).</param>
+public sealed record Removal(TextPosition OldPosition, DeclarationId? Container, int ContainerNameLength);
+
+/// <summary>
+/// One declaration's change, located in the new text. A removed declaration is not in the new text: it
+/// is located at its nearest surviving container, or at the start of the file (see <see cref="Removal"/>).
+/// </summary>
 /// <param name="Id">The declaration.</param>
 /// <param name="Kind">How it changed.</param>
-/// <param name="Position">Where its identifier is.</param>
+/// <param name="Position">Where its identifier is (for a removal, where the removal is reported).</param>
 public sealed record DeclarationChange(DeclarationId Id, DeclarationChangeKind Kind, TextPosition Position)
 {
+    /// <summary>Gets where a removed declaration stood and what it is reported at; <see langword="null"/> unless <see cref="Kind"/> is <see cref="DeclarationChangeKind.Removed"/>.</summary>
+    public Removal? Removal { get; init; }
+
     /// <summary>
     /// Gets a value indicating whether this is an added <c>partial</c> type declaration: a new part of a
     /// type whose other parts may live in other files, so adding it changes that type.
@@ -119,7 +138,7 @@ public static class DeclarationDiff
         {
             foreach (var removed in list)
             {
-                changes.Add(new DeclarationChange(removed.Id, DeclarationChangeKind.Removed, removed.Position));
+                changes.Add(Removed(removed, after));
             }
         }
 
@@ -152,6 +171,79 @@ public static class DeclarationDiff
             ? (fileLevel == FileLevelChangeKind.Changed && (before?.InactiveCode.Length > 0 || after?.InactiveCode.Length > 0) ? inactivePosition : (TextPosition?)null)
             : string.Equals(before?.InactiveCode ?? string.Empty, after?.InactiveCode ?? string.Empty, StringComparison.Ordinal) ? null : inactivePosition;
         return new FileDeclarationDiff(changes, fileLevel, position) { InactiveCodeChanged = inactive };
+    }
+
+    // A removal is reported where it is still true in the new text: at the identifier of the nearest
+    // containing type or namespace left there (of a partial type's parts, the last one that starts
+    // before where the declaration stood), else at the start of the file. Never at its old position,
+    // which may now hold another declaration.
+    private static DeclarationChange Removed(Declaration removed, DeclarationSet? after)
+    {
+        Declaration? container = null;
+        foreach (var candidate in after?.Declarations ?? [])
+        {
+            if (candidate.Id.Kind is not (SymbolKind.Type or SymbolKind.Namespace) || !Contains(candidate.Id, removed.Id))
+            {
+                continue;
+            }
+
+            if (container is null
+                || candidate.Id.Parts.Count > container.Id.Parts.Count
+                || (candidate.Id.Parts.Count == container.Id.Parts.Count && Before(candidate.Position, removed.Position)))
+            {
+                container = candidate;
+            }
+        }
+
+        var position = container?.Position ?? new TextPosition(1, 1);
+        var length = container is null ? 0 : NameLength(container, after!);
+        return new DeclarationChange(removed.Id, DeclarationChangeKind.Removed, position)
+        {
+            Removal = new Removal(removed.Position, container?.Id, length),
+        };
+    }
+
+    // Whether a type or namespace contains a declaration: its name parts are a proper prefix of the
+    // declaration's (a type's part carries its arity, so C and C`1 differ).
+    private static bool Contains(DeclarationId container, DeclarationId member)
+    {
+        if (container.Parts.Count >= member.Parts.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < container.Parts.Count; i++)
+        {
+            if (!string.Equals(container.Parts[i], member.Parts[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Before(TextPosition a, TextPosition b) => a.Line < b.Line || (a.Line == b.Line && a.Column <= b.Column);
+
+    // The length of the name at a container's position: a type's identifier without its arity (and
+    // without a verbatim '@', which the name parts do not keep); a namespace's dotted name after the
+    // namespace it is declared in (namespace A.B is located at A and its name is A.B).
+    private static int NameLength(Declaration container, DeclarationSet after)
+    {
+        var parts = container.Id.Parts;
+        if (container.Id.Kind == SymbolKind.Type)
+        {
+            var name = parts[parts.Count - 1];
+            var tick = name.IndexOf('`');
+            return tick < 0 ? name.Length : tick;
+        }
+
+        var outer = after.Declarations
+            .Where(d => d.Id.Kind == SymbolKind.Namespace && Contains(d.Id, container.Id) && Before(d.Position, container.Position))
+            .Select(d => d.Id.Parts.Count)
+            .DefaultIfEmpty(0)
+            .Max();
+        return string.Join(".", parts.Skip(outer)).Length;
     }
 
     // A type declaration whose modifiers include partial (signature tokens are separated by spaces).

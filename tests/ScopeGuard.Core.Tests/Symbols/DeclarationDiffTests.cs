@@ -322,7 +322,7 @@ public sealed class DeclarationDiffTests
     }
 
     [Fact]
-    public void Compare_Rename_RemovedAndAddedWithTheirOwnPositions()
+    public void Compare_Rename_AddedAtItsPositionRemovedAtTheContainingType()
     {
         var changes = DeclarationDiff.Compare(
             "class C\n{\n    void Old() { }\n}",
@@ -331,9 +331,11 @@ public sealed class DeclarationDiffTests
         Assert.Equal(
             [
                 (DeclarationChangeKind.Added, "M:C.New", new TextPosition(4, 10)),
-                (DeclarationChangeKind.Removed, "M:C.Old", new TextPosition(3, 10)),
+                (DeclarationChangeKind.Removed, "M:C.Old", new TextPosition(1, 7)),
             ],
             changes.Select(c => (c.Kind, c.Id.ToString(), c.Position)));
+        Assert.Null(changes[0].Removal);
+        Assert.Equal(new Removal(new TextPosition(3, 10), DeclarationId.TryParse("T:C"), 1), changes[1].Removal);
     }
 
     [Fact]
@@ -591,17 +593,18 @@ public sealed class DeclarationDiffTests
     }
 
     [Fact]
-    public void Compare_DeletedFile_EverythingRemovedAtOldPositions()
+    public void Compare_DeletedFile_EverythingRemovedAtLineOneRememberingOldPositions()
     {
         var diff = DeclarationDiff.Compare("namespace N;\n\nclass C\n{\n    void M() { }\n}", null);
 
         Assert.Equal(
             [
-                (DeclarationChangeKind.Removed, "N:N", new TextPosition(1, 11)),
-                (DeclarationChangeKind.Removed, "T:N.C", new TextPosition(3, 7)),
-                (DeclarationChangeKind.Removed, "M:N.C.M", new TextPosition(5, 10)),
+                (DeclarationChangeKind.Removed, "N:N", new TextPosition(1, 1), new TextPosition(1, 11)),
+                (DeclarationChangeKind.Removed, "T:N.C", new TextPosition(1, 1), new TextPosition(3, 7)),
+                (DeclarationChangeKind.Removed, "M:N.C.M", new TextPosition(1, 1), new TextPosition(5, 10)),
             ],
-            diff.Changes.Select(c => (c.Kind, c.Id.ToString(), c.Position)));
+            diff.Changes.Select(c => (c.Kind, c.Id.ToString(), c.Position, c.Removal!.OldPosition)));
+        Assert.All(diff.Changes, c => Assert.Null(c.Removal!.Container));
         Assert.Equal(FileLevelChangeKind.Changed, diff.FileLevel);
     }
 
@@ -615,18 +618,105 @@ public sealed class DeclarationDiffTests
     }
 
     [Fact]
-    public void Compare_Positions_NewTextForChangesOldTextForRemovals()
+    public void Compare_Positions_NewTextForChangesContainingTypeForRemovals()
     {
         const string Before = "class C\n{\n    void Gone() { }\n    void Kept() { A(); }\n}";
         const string After = "class C\n{\n\n\n    void Kept() { B(); }\n    void Fresh() { }\n}";
+
+        var changes = DeclarationDiff.Compare(Before, After).Changes;
 
         Assert.Equal(
             [
                 (DeclarationChangeKind.BodyChanged, "M:C.Kept", new TextPosition(5, 10)),
                 (DeclarationChangeKind.Added, "M:C.Fresh", new TextPosition(6, 10)),
-                (DeclarationChangeKind.Removed, "M:C.Gone", new TextPosition(3, 10)),
+                (DeclarationChangeKind.Removed, "M:C.Gone", new TextPosition(1, 7)),
             ],
-            DeclarationDiff.Compare(Before, After).Changes.Select(c => (c.Kind, c.Id.ToString(), c.Position)));
+            changes.Select(c => (c.Kind, c.Id.ToString(), c.Position)));
+        Assert.Equal(new TextPosition(3, 10), changes[2].Removal!.OldPosition);
+    }
+
+    [Fact]
+    public void Compare_MethodRemovedWhereAnotherMethodNowStands_PositionIsTheClassIdentifierInTheNewText()
+    {
+        const string Before = "namespace N;\n\npublic class Billing\n{\n    public void Charge() { }\n    public void Refund() { }\n}\n";
+        const string After = "namespace N;\n\npublic class Billing\n{\n    public void Refund() { }\n}\n";
+
+        var removed = Assert.Single(DeclarationDiff.Compare(Before, After).Changes);
+
+        Assert.Equal((DeclarationChangeKind.Removed, "M:N.Billing.Charge"), (removed.Kind, removed.Id.ToString()));
+        Assert.Equal(new TextPosition(3, 14), removed.Position);
+        Assert.Equal(new Removal(new TextPosition(5, 17), DeclarationId.TryParse("T:N.Billing"), "Billing".Length), removed.Removal);
+    }
+
+    [Fact]
+    public void Compare_MemberOfNestedTypeRemoved_NearestSurvivingContainerIsTheNestedType()
+    {
+        const string Before = "class Outer\n{\n    class Inner\n    {\n        void Gone() { }\n        void Kept() { }\n    }\n}";
+        const string After = "class Outer\n{\n    class Inner\n    {\n        void Kept() { }\n    }\n}";
+
+        var removed = Assert.Single(DeclarationDiff.Compare(Before, After).Changes);
+
+        Assert.Equal(new TextPosition(3, 11), removed.Position);
+        Assert.Equal("T:Outer.Inner", removed.Removal!.Container!.ToString());
+    }
+
+    [Fact]
+    public void Compare_TypeAndItsMembersRemoved_ReportedAtTheSurvivingNamespaceName()
+    {
+        const string Before = "namespace Contoso.Billing\n{\n    class Kept { }\n    class Gone\n    {\n        void M() { }\n    }\n}";
+        const string After = "namespace Contoso.Billing\n{\n    class Kept { }\n}";
+
+        var changes = DeclarationDiff.Compare(Before, After).Changes;
+
+        Assert.Equal(
+            [
+                ("T:Contoso.Billing.Gone", new TextPosition(1, 11), new TextPosition(4, 11)),
+                ("M:Contoso.Billing.Gone.M", new TextPosition(1, 11), new TextPosition(6, 14)),
+            ],
+            changes.Select(c => (c.Id.ToString(), c.Position, c.Removal!.OldPosition)));
+        Assert.All(changes, c => Assert.Equal(("N:Contoso.Billing", "Contoso.Billing".Length), (c.Removal!.Container!.ToString(), c.Removal.ContainerNameLength)));
+    }
+
+    [Fact]
+    public void Compare_TypeRemovedFromNestedNamespace_NameLengthIsTheInnerNamespacePart()
+    {
+        const string Before = "namespace Contoso\n{\n    namespace Billing\n    {\n        class Gone { }\n    }\n}";
+        const string After = "namespace Contoso\n{\n    namespace Billing\n    {\n    }\n}";
+
+        var removed = Assert.Single(DeclarationDiff.Compare(Before, After).Changes);
+
+        Assert.Equal((new TextPosition(3, 15), "N:Contoso.Billing", "Billing".Length), (removed.Position, removed.Removal!.Container!.ToString(), removed.Removal.ContainerNameLength));
+    }
+
+    [Fact]
+    public void Compare_TopLevelTypeRemovedNothingContainsIt_LineOneWithoutContainer()
+    {
+        const string Before = "class Kept { }\n\nclass Gone { }\n";
+        const string After = "class Kept { }\n";
+
+        var removed = Assert.Single(DeclarationDiff.Compare(Before, After).Changes);
+
+        Assert.Equal(new TextPosition(1, 1), removed.Position);
+        Assert.Equal(new Removal(new TextPosition(3, 7), null, 0), removed.Removal);
+    }
+
+    [Fact]
+    public void Compare_MemberRemovedFromSecondPartialPart_ReportedAtThePartBeforeIt()
+    {
+        const string Before = "partial class P\n{\n    void A() { }\n}\n\npartial class P\n{\n    void B() { }\n    void Gone() { }\n}\n";
+        const string After = "partial class P\n{\n    void A() { }\n}\n\npartial class P\n{\n    void B() { }\n}\n";
+
+        var removed = Assert.Single(DeclarationDiff.Compare(Before, After).Changes);
+
+        Assert.Equal(new TextPosition(6, 15), removed.Position);
+    }
+
+    [Fact]
+    public void Compare_GenericContainer_NameLengthLeavesOutTheArity()
+    {
+        var removed = Assert.Single(DeclarationDiff.Compare("class Box<T>\n{\n    void Gone() { }\n}", "class Box<T>\n{\n}").Changes);
+
+        Assert.Equal(("T:Box`1", "Box".Length, new TextPosition(1, 7)), (removed.Removal!.Container!.ToString(), removed.Removal.ContainerNameLength, removed.Position));
     }
 
     [Fact]

@@ -5,7 +5,9 @@ using System.Text;
 using System.Threading;
 using ScopeGuard.Core.Changes;
 using ScopeGuard.Core.Manifest;
+using ScopeGuard.Core.Json;
 using ScopeGuard.Core.Rules;
+using ScopeGuard.Core.Symbols;
 
 namespace ScopeGuard.Core.Tests.Symbols;
 
@@ -143,20 +145,37 @@ public sealed class ScopeEvaluatorSymbolTests
     }
 
     [Fact]
-    public void Evaluate_BodyGrantMemberAddedAndRemoved_SG0003AtNewAndOldPositions()
+    public void Evaluate_BodyGrantMemberAddedAndRemoved_SG0003AddedAtItsPositionRemovedAtTheClass()
     {
         var after = Clock.Replace("public long Ticks() => 1;", "public long Ticks(int offset) => offset;");
 
         var findings = Check(Modified("src/Shared/SystemClock.cs", Clock, after));
 
+        // Line 5 of the new file holds the added overload: the removed one is reported at its class.
         Assert.Equal(
             [
                 ("SG0003", "src/Shared/SystemClock.cs", 5, 17, "M:Contoso.Shared.SystemClock.Ticks(System.Int32)"),
-                ("SG0003", "src/Shared/SystemClock.cs", 5, 17, "M:Contoso.Shared.SystemClock.Ticks"),
+                ("SG0003", "src/Shared/SystemClock.cs", 3, 21, "M:Contoso.Shared.SystemClock.Ticks"),
             ],
             Brief(findings));
         Assert.Contains("(added)", findings[0].Message);
+        Assert.Null(findings[0].Removal);
         Assert.Contains("(removed)", findings[1].Message);
+        Assert.EndsWith("; removed: it stood at line 5 of the old file (reported at 'T:Contoso.Shared.SystemClock', which contained it)", findings[1].Message);
+        Assert.Equal(new TextPosition(5, 17), findings[1].Removal!.OldPosition);
+    }
+
+    [Fact]
+    public void Evaluate_MethodRemovedWhereAnotherMethodNowStands_SG0002AtTheClassIdentifierNotTheOldLine()
+    {
+        const string Before = "namespace Contoso.Shared;\n\npublic static class ServiceCollectionExtensions\n{\n    public static void AddClock(this object services) { }\n\n    public static void AddTimer(this object services) { }\n}\n";
+        const string After = "namespace Contoso.Shared;\n\npublic static class ServiceCollectionExtensions\n{\n    public static void AddTimer(this object services) { }\n}\n";
+
+        var finding = Assert.Single(Check(Modified("src/Shared/ServiceCollectionExtensions.cs", Before, After)));
+
+        Assert.Equal(("SG0002", "src/Shared/ServiceCollectionExtensions.cs", 3, 21, "M:Contoso.Shared.ServiceCollectionExtensions.AddClock(System.Object)"), Brief([finding])[0]);
+        Assert.EndsWith("; removed: it stood at line 5 of the old file (reported at 'T:Contoso.Shared.ServiceCollectionExtensions', which contained it)", finding.Message);
+        Assert.Equal(new Removal(new TextPosition(5, 24), DeclarationId.TryParse("T:Contoso.Shared.ServiceCollectionExtensions"), "ServiceCollectionExtensions".Length), finding.Removal);
     }
 
     [Fact]
@@ -242,14 +261,15 @@ public sealed class ScopeEvaluatorSymbolTests
     }
 
     [Fact]
-    public void Evaluate_Extend_RemovingAnExistingMemberSG0002AtTheOldPosition()
+    public void Evaluate_Extend_RemovingAnExistingMemberSG0002AtTheClass()
     {
         const string After = "namespace Contoso.Shared;\n\npublic static class ServiceCollectionExtensions\n{\n}\n";
 
         var findings = Check(Modified("src/Shared/ServiceCollectionExtensions.cs", Extensions, After));
 
-        Assert.Equal([("SG0002", "src/Shared/ServiceCollectionExtensions.cs", 5, 24, "M:Contoso.Shared.ServiceCollectionExtensions.AddClock(System.Object)")], Brief(findings));
+        Assert.Equal([("SG0002", "src/Shared/ServiceCollectionExtensions.cs", 3, 21, "M:Contoso.Shared.ServiceCollectionExtensions.AddClock(System.Object)")], Brief(findings));
         Assert.Contains("(removed)", findings[0].Message);
+        Assert.Contains("it stood at line 5 of the old file", findings[0].Message);
     }
 
     [Fact]
@@ -370,11 +390,13 @@ public sealed class ScopeEvaluatorSymbolTests
         Assert.Equal(
             [
                 ("SG0001", "src/Shared/SystemClock.cs", 1, 1, (string?)null),
-                ("SG0003", "src/Shared/SystemClock.cs", 3, 21, "T:Contoso.Shared.SystemClock"),
-                ("SG0003", "src/Shared/SystemClock.cs", 5, 17, "M:Contoso.Shared.SystemClock.Ticks"),
-                ("SG0003", "src/Shared/SystemClock.cs", 7, 21, "P:Contoso.Shared.SystemClock.Now"),
+                ("SG0003", "src/Shared/SystemClock.cs", 1, 1, "T:Contoso.Shared.SystemClock"),
+                ("SG0003", "src/Shared/SystemClock.cs", 1, 1, "M:Contoso.Shared.SystemClock.Ticks"),
+                ("SG0003", "src/Shared/SystemClock.cs", 1, 1, "P:Contoso.Shared.SystemClock.Now"),
             ],
             Brief(findings));
+        Assert.Equal([3, 5, 7], findings.Skip(1).Select(f => f.Removal!.OldPosition.Line));
+        Assert.EndsWith("; removed: it stood at line 5 of the old file (the file was deleted; reported at its line 1)", findings[2].Message);
     }
 
     [Fact]
@@ -506,10 +528,11 @@ public sealed class ScopeEvaluatorSymbolTests
 
         Assert.Equal(
             [
-                ("SG0002", "src/Shared/ServiceCollectionExtensions.cs", 3, 21, "T:Contoso.Shared.ServiceCollectionExtensions"),
-                ("SG0002", "src/Shared/ServiceCollectionExtensions.cs", 5, 24, "M:Contoso.Shared.ServiceCollectionExtensions.AddClock(System.Object)"),
+                ("SG0002", "src/Shared/ServiceCollectionExtensions.cs", 1, 11, "T:Contoso.Shared.ServiceCollectionExtensions"),
+                ("SG0002", "src/Shared/ServiceCollectionExtensions.cs", 1, 11, "M:Contoso.Shared.ServiceCollectionExtensions.AddClock(System.Object)"),
             ],
             Brief(findings));
+        Assert.All(findings, f => Assert.Equal("N:Contoso.Shared", f.Removal!.Container!.ToString()));
         Assert.Contains("'extend T:Contoso.Shared.ServiceCollectionExtensions' in agents.billing.symbols.extend decides and it may only add members inside it", findings[0].Message);
     }
 
