@@ -15,7 +15,7 @@ public sealed class DocumentationTests
 
     private static readonly HashSet<string> Prose = new(StringComparer.Ordinal)
     {
-        "a", "and", "as", "at", "by", "can", "checks", "does", "exits", "finds", "for", "from", "has", "in", "is", "itself",
+        "a", "and", "as", "at", "executable", "only", "by", "can", "checks", "does", "exits", "finds", "for", "from", "has", "in", "is", "itself",
         "knows", "needs", "on", "or", "prints", "reads", "refuses", "reports", "runs", "says", "that", "the", "to", "tool",
         "uses", "was", "when", "with", "writes",
     };
@@ -35,7 +35,7 @@ public sealed class DocumentationTests
         // "scopeguard VERB", and "`scopeguard` VERB" where the next word is not ordinary prose
         // ("`scopeguard` is a .NET tool", "the `scopeguard` tool").
         var named = files
-            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"\bscopeguard(`?) ([a-z][a-z-]*)")
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), @"(?<![-/""\w])scopeguard(`?) ([a-z][a-z-]*)")
                 .Where(m => m.Groups[1].Value.Length == 0 || !Prose.Contains(m.Groups[2].Value))
                 .Select(m => (File: Path.GetRelativePath(Root, f), Verb: m.Groups[2].Value)))
             .ToList();
