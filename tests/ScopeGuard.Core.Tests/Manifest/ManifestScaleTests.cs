@@ -10,7 +10,7 @@ namespace ScopeGuard.Core.Tests.Manifest;
 // Validation must stay near-linear in the number of agents (issue 11, item 16). Timing belongs in
 // bench/ (ManifestLoadBenchmarks, docs/performance.md); these tests check that large manifests load,
 // that the cross-agent checks still find what they found, and that the caps answer with SG0007.
-[Collection(PropertyTestCollection.Name)]
+[Collection(SeededPropertyTests.Name)]
 public sealed class ManifestScaleTests
 {
     // Each agent as a team would write it: a literal branch and a wildcard below it, paths, a deny, a symbol.

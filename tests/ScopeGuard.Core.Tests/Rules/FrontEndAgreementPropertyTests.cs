@@ -15,7 +15,7 @@ namespace ScopeGuard.Core.Tests.Rules;
 /// texts) and the analyzer (<see cref="ScopeEvaluator.JudgeFile"/> on the fingerprinted baseline) must say
 /// the same thing, and nothing may throw. A failing case prints its seed and case number to reproduce it.
 /// </summary>
-[Collection(PropertyTestCollection.Name)]
+[Collection(SeededPropertyTests.Name)]
 public sealed class FrontEndAgreementPropertyTests
 {
     private const int Seed = 20261202;

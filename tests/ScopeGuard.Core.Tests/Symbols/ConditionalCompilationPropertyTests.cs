@@ -14,7 +14,7 @@ namespace ScopeGuard.Core.Tests.Symbols;
 /// members: a readonly namespace refuses every added declaration whatever wraps it, and wrapping
 /// existing code in <c>#if</c> removes nothing.
 /// </summary>
-[Collection(PropertyTestCollection.Name)]
+[Collection(SeededPropertyTests.Name)]
 public sealed class ConditionalCompilationPropertyTests
 {
     private const int Cases = 2000;
