@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 
 namespace ScopeGuard.Core.Symbols;
@@ -77,7 +76,7 @@ public sealed class SymbolPattern
         // '**' is broader than '*': at equal length it counts as two wildcards, so T:Contoso.Billing.Inv*
         // is more specific than T:Contoso.**.
         Wildcards = parts.Count(p => p.IndexOf('*') >= 0) + parts.Count(p => p == "**");
-        RequiredNames = parts.SelectMany(LiteralNames).Distinct(StringComparer.Ordinal).ToList();
+        RequiredNames = SymbolTextScan.RequiredNames(parts);
     }
 
     /// <summary>Gets the pattern as written.</summary>
@@ -125,15 +124,7 @@ public sealed class SymbolPattern
             throw new ArgumentNullException(nameof(text));
         }
 
-        foreach (var name in RequiredNames)
-        {
-            if (text.IndexOf(name, StringComparison.Ordinal) < 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return SymbolTextScan.ContainsAll(text, RequiredNames);
     }
 
     /// <summary>
@@ -151,38 +142,8 @@ public sealed class SymbolPattern
             throw new ArgumentNullException(nameof(text));
         }
 
-        for (var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\\' && i + 1 < text.Length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
-            {
-                return true;
-            }
-
-            // By code point, so a formatting character outside the BMP (a surrogate pair) counts too.
-            if (c > 0x7F && CharUnicodeInfo.GetUnicodeCategory(text, i) == UnicodeCategory.Format)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return SymbolTextScan.MayHideNames(text);
     }
-
-    private static IEnumerable<string> LiteralNames(string part)
-    {
-        // Generic arity (List`1, Convert``2) is not written in the source.
-        var tick = part.IndexOf('`');
-        var name = tick >= 0 ? part.Substring(0, tick) : part;
-        if (name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c == '_') && !IsMadeUp(name))
-        {
-            yield return name;
-        }
-    }
-
-    // Names the compiler gives declarations that need not be written in the file.
-    private static bool IsMadeUp(string name) =>
-        name is "Program" or "Item" or "Finalize" || name.StartsWith("op_", StringComparison.Ordinal);
 
     private int Wildcards { get; }
 
