@@ -11,6 +11,7 @@ using ScopeGuard.Core.Baseline;
 using ScopeGuard.Core.Manifest;
 using ScopeGuard.Core.Rules;
 using ScopeGuard.Core.Symbols;
+using ScopeGuard.Core.Text;
 using DeclarationKind = ScopeGuard.Core.Symbols.SymbolKind;
 
 namespace ScopeGuard.Analyzers;
@@ -87,7 +88,7 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
         if (agent is null)
         {
             var message = Messages.UndeclaredAgent("ScopeGuardAgent", agentName.Trim(), load.Manifest);
-            ReportInManifest(context, manifestFile, manifestText, [(new Core.Json.TextPosition(1, 1), message)]);
+            ReportInManifest(context, manifestFile, manifestText, [(new TextPosition(1, 1), message)]);
             return;
         }
 
@@ -174,7 +175,7 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
         return name.Split('.');
     }
 
-    private static void ReportInManifest(CompilationStartAnalysisContext context, AdditionalText manifestFile, SourceText text, ImmutableArray<(Core.Json.TextPosition Position, string Message)> errors)
+    private static void ReportInManifest(CompilationStartAnalysisContext context, AdditionalText manifestFile, SourceText text, ImmutableArray<(TextPosition Position, string Message)> errors)
     {
         context.RegisterAdditionalFileAction(additional =>
         {
@@ -190,7 +191,7 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static Location LocateIn(string path, SourceText text, Core.Json.TextPosition position)
+    private static Location LocateIn(string path, SourceText text, TextPosition position)
     {
         if (text.Lines.Count == 0)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Json;
 
@@ -22,15 +23,6 @@ public enum JsonKind
 
     /// <summary><c>null</c>.</summary>
     Null,
-}
-
-/// <summary>A 1-based line and column in a text file (columns count UTF-16 code units).</summary>
-/// <param name="Line">The line, from 1.</param>
-/// <param name="Column">The column, from 1.</param>
-public readonly record struct TextPosition(int Line, int Column)
-{
-    /// <inheritdoc/>
-    public override string ToString() => $"{Line}:{Column}";
 }
 
 /// <summary>A JSON value that remembers where it was written.</summary>

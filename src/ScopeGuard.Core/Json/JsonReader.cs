@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Json;
 

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using ScopeGuard.Core.Json;
 using ScopeGuard.Core.Patterns;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Manifest;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using ScopeGuard.Core.Json;
 using ScopeGuard.Core.Patterns;
 using ScopeGuard.Core.Symbols;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Manifest;
 

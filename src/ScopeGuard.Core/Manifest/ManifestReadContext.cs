@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ScopeGuard.Core.Json;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Manifest;
 

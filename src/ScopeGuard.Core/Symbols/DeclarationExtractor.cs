@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
-using ScopeGuard.Core.Json;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Symbols;
 

@@ -4,7 +4,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using ScopeGuard.Core.Json;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Symbols;
 
