@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using ScopeGuard.Core.Changes;
 using ScopeGuard.Core.Symbols;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Baseline;
 
@@ -57,7 +58,7 @@ public sealed class DeclarationBaseline
             throw new ArgumentNullException(nameof(text));
         }
 
-        if (text.Length > 0 && text[0] == '\uFEFF')
+        if (TextFacts.StartsWithByteOrderMark(text))
         {
             text = text.Substring(1);
         }

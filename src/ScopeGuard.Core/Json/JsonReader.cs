@@ -43,7 +43,7 @@ public static class JsonReader
         }
 
         var cursor = new Cursor(text);
-        if (cursor.Peek() == '\uFEFF')
+        if (cursor.Peek() == TextFacts.ByteOrderMark)
         {
             cursor.SkipByteOrderMark();
         }

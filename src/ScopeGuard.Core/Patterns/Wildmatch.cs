@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Patterns;
 
@@ -100,7 +101,7 @@ public static class Wildmatch
 
     private static byte Fold(byte b, bool caseFold) => caseFold ? Lower(b) : b;
 
-    private static bool IsSpecial(byte b) => b is (byte)'*' or (byte)'?' or (byte)'[' or (byte)'\\';
+    private static bool IsSpecial(byte b) => TextFacts.IsWildcardCharacter((char)b);
 
     private static int IndexOfSlash(byte[] text, int from)
     {

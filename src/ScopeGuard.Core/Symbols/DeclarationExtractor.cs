@@ -31,7 +31,7 @@ public static class DeclarationExtractor
             throw new ArgumentNullException(nameof(text));
         }
 
-        var bom = text.Length > 0 && text[0] == '\uFEFF';
+        var bom = TextFacts.StartsWithByteOrderMark(text);
         var parsed = bom ? text.Substring(1) : text;
         var tree = CSharpSyntaxTree.ParseText(SourceText.From(parsed), Options);
         var root = (CompilationUnitSyntax)tree.GetRoot();

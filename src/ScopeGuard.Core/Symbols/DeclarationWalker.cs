@@ -40,7 +40,7 @@ internal sealed class DeclarationWalker
     {
         if (bom)
         {
-            FileLevelText.Append('\uFEFF');
+            FileLevelText.Append(TextFacts.ByteOrderMark);
         }
 
         AddFileLevel(unit.Externs);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Symbols;
 
@@ -47,7 +48,7 @@ internal static class SymbolTextScan
     /// <returns>Whether names must not be searched for in this text.</returns>
     public static bool MayHideNames(string text)
     {
-        for (var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0; i < text.Length; i++)
+        for (var i = TextFacts.StartsWithByteOrderMark(text) ? 1 : 0; i < text.Length; i++)
         {
             var c = text[i];
             if (c == '\\' && i + 1 < text.Length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
