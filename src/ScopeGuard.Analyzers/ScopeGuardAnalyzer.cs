@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.Text;
 using ScopeGuard.Core.Baseline;
 using ScopeGuard.Core.Manifest;
 using ScopeGuard.Core.Rules;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Analyzers;
 
@@ -85,7 +86,7 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
         if (agent is null)
         {
             var message = Messages.UndeclaredAgent("ScopeGuardAgent", agentName.Trim(), load.Manifest);
-            ReportInManifest(context, manifestFile, manifestText, [(new Core.Json.TextPosition(1, 1), message)]);
+            ReportInManifest(context, manifestFile, manifestText, [(new TextPosition(1, 1), message)]);
             return;
         }
 
@@ -158,7 +159,7 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
         return Location.Create(tree, token.Span.Contains(position) ? token.Span : new TextSpan(position, 0));
     }
 
-    private static void ReportInManifest(CompilationStartAnalysisContext context, AdditionalText manifestFile, SourceText text, ImmutableArray<(Core.Json.TextPosition Position, string Message)> errors)
+    private static void ReportInManifest(CompilationStartAnalysisContext context, AdditionalText manifestFile, SourceText text, ImmutableArray<(TextPosition Position, string Message)> errors)
     {
         context.RegisterAdditionalFileAction(additional =>
         {
@@ -174,7 +175,7 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static Location LocateIn(string path, SourceText text, Core.Json.TextPosition position)
+    private static Location LocateIn(string path, SourceText text, TextPosition position)
     {
         if (text.Lines.Count == 0)
         {

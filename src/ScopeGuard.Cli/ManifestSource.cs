@@ -2,8 +2,8 @@ using System;
 using System.IO;
 using System.Text;
 using ScopeGuard.Core;
-using ScopeGuard.Core.Json;
 using ScopeGuard.Core.Manifest;
+using ScopeGuard.Core.Text;
 using ScopeGuard.Git;
 
 namespace ScopeGuard.Cli;

@@ -2,47 +2,6 @@ using System.Collections.Generic;
 
 namespace ScopeGuard.Core.Changes;
 
-/// <summary>How a file changed, as git's name-status says it.</summary>
-public enum ChangeStatus
-{
-    /// <summary>New file.</summary>
-    Added,
-
-    /// <summary>Contents (or mode) changed.</summary>
-    Modified,
-
-    /// <summary>File removed.</summary>
-    Deleted,
-
-    /// <summary>Moved, possibly with changes.</summary>
-    Renamed,
-
-    /// <summary>New file copied from an existing one.</summary>
-    Copied,
-
-    /// <summary>Kind changed: file, symlink or submodule.</summary>
-    TypeChanged,
-}
-
-/// <summary>What a path holds on one side of a change.</summary>
-public enum EntryKind
-{
-    /// <summary>Nothing (the path does not exist on that side).</summary>
-    None,
-
-    /// <summary>A regular file.</summary>
-    File,
-
-    /// <summary>An executable file.</summary>
-    Executable,
-
-    /// <summary>A symbolic link.</summary>
-    Symlink,
-
-    /// <summary>A submodule (gitlink).</summary>
-    Submodule,
-}
-
 /// <summary>One file's change. Contents are read on demand by the source of the change set.</summary>
 /// <param name="Path">The repository-relative path after the change.</param>
 /// <param name="OldPath">The path before the change (differs for renames and copies).</param>

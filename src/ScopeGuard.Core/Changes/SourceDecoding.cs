@@ -1,4 +1,5 @@
 using System.Text;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Changes;
 
@@ -25,7 +26,7 @@ public static class SourceDecoding
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {
             var encoding = bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
-            return "\uFEFF" + encoding.GetString(bytes, 2, bytes.Length - 2);
+            return TextFacts.ByteOrderMark + encoding.GetString(bytes, 2, bytes.Length - 2);
         }
 
         var scan = bytes.Length < 8000 ? bytes.Length : 8000;

@@ -1,37 +1,7 @@
 using System.Collections.Generic;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Json;
-
-/// <summary>The kind of a JSON value.</summary>
-public enum JsonKind
-{
-    /// <summary>An object.</summary>
-    Object,
-
-    /// <summary>An array.</summary>
-    Array,
-
-    /// <summary>A string.</summary>
-    String,
-
-    /// <summary>A number.</summary>
-    Number,
-
-    /// <summary><c>true</c> or <c>false</c>.</summary>
-    Boolean,
-
-    /// <summary><c>null</c>.</summary>
-    Null,
-}
-
-/// <summary>A 1-based line and column in a text file (columns count UTF-16 code units).</summary>
-/// <param name="Line">The line, from 1.</param>
-/// <param name="Column">The column, from 1.</param>
-public readonly record struct TextPosition(int Line, int Column)
-{
-    /// <inheritdoc/>
-    public override string ToString() => $"{Line}:{Column}";
-}
 
 /// <summary>A JSON value that remembers where it was written.</summary>
 public sealed class JsonNode
@@ -68,9 +38,3 @@ public sealed class JsonNode
         _ => "null",
     };
 }
-
-/// <summary>One <c>"name": value</c> member of a JSON object.</summary>
-/// <param name="Name">The member name.</param>
-/// <param name="NamePosition">Where the name's opening quote is.</param>
-/// <param name="Value">The value.</param>
-public sealed record JsonMember(string Name, TextPosition NamePosition, JsonNode Value);

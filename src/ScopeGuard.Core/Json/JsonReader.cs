@@ -2,24 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Json;
-
-/// <summary>A JSON syntax error with its position.</summary>
-public sealed class JsonSyntaxException : Exception
-{
-    /// <summary>Initializes a new instance of the <see cref="JsonSyntaxException"/> class.</summary>
-    /// <param name="position">Where the error is.</param>
-    /// <param name="message">What is wrong.</param>
-    public JsonSyntaxException(TextPosition position, string message)
-        : base(message)
-    {
-        Position = position;
-    }
-
-    /// <summary>Gets where the error is.</summary>
-    public TextPosition Position { get; }
-}
 
 /// <summary>
 /// A strict RFC 8259 reader that keeps the line and column of every value and member name,
@@ -42,7 +27,7 @@ public static class JsonReader
         }
 
         var cursor = new Cursor(text);
-        if (cursor.Peek() == '\uFEFF')
+        if (cursor.Peek() == TextFacts.ByteOrderMark)
         {
             cursor.SkipByteOrderMark();
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Patterns;
 
@@ -12,7 +13,7 @@ public sealed class BranchPattern
     {
         Text = text;
         pattern = System.Text.Encoding.UTF8.GetBytes(text);
-        var firstSpecial = text.IndexOfAny(['*', '?', '[', '\\']);
+        var firstSpecial = text.IndexOfAny(TextFacts.WildcardCharacters);
         IsLiteral = firstSpecial < 0;
         LiteralPrefix = firstSpecial < 0 ? text : text.Substring(0, firstSpecial);
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Patterns;
 
@@ -30,7 +31,7 @@ public sealed class PathPattern
         BasenameOnly = basenameOnly;
         DirectoryOnly = directoryOnly;
         var prefixLength = 0;
-        while (prefixLength < body.Length && body[prefixLength] is not ((byte)'*' or (byte)'?' or (byte)'[' or (byte)'\\'))
+        while (prefixLength < body.Length && !TextFacts.IsWildcardCharacter((char)body[prefixLength]))
         {
             prefixLength++;
         }

@@ -5,34 +5,6 @@ using ScopeGuard.Core.Manifest;
 
 namespace ScopeGuard.Core.Rules;
 
-/// <summary>Where the agent's identity came from.</summary>
-public enum IdentitySource
-{
-    /// <summary>No source answered.</summary>
-    None,
-
-    /// <summary>The <c>--agent</c> option.</summary>
-    Option,
-
-    /// <summary>The <c>SCOPEGUARD_AGENT</c> environment variable.</summary>
-    Environment,
-
-    /// <summary>Git config <c>scopeguard.agent</c> (worktree config first).</summary>
-    GitConfig,
-
-    /// <summary>The current branch matched an agent's <c>branches</c>.</summary>
-    Branch,
-}
-
-/// <summary>What each identity source says, gathered by the caller (Core reads no environment).</summary>
-/// <param name="Option">The <c>--agent</c> value.</param>
-/// <param name="Environment">The <c>SCOPEGUARD_AGENT</c> value.</param>
-/// <param name="GitConfig">The <c>scopeguard.agent</c> value.</param>
-/// <param name="GitConfigOrigin">Which config file answered, for messages.</param>
-/// <param name="Branch">The current short branch name; <see langword="null"/> on a detached HEAD.</param>
-/// <param name="BranchOrigin">Where the branch name came from when it is not HEAD's (e.g. <c>GITHUB_HEAD_REF</c>).</param>
-public sealed record IdentityInputs(string? Option, string? Environment, string? GitConfig, string? GitConfigOrigin, string? Branch, string? BranchOrigin = null);
-
 /// <summary>Who is committing, and why ScopeGuard thinks so.</summary>
 /// <param name="Agent">The agent, or <see langword="null"/> when none was identified.</param>
 /// <param name="Source">Which source answered.</param>

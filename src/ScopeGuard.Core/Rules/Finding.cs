@@ -1,15 +1,5 @@
 namespace ScopeGuard.Core.Rules;
 
-/// <summary>How a finding is reported.</summary>
-public enum FindingSeverity
-{
-    /// <summary>Reported, does not block.</summary>
-    Warning,
-
-    /// <summary>Blocks: exit code 1, a build error.</summary>
-    Error,
-}
-
 /// <summary>
 /// One thing out of scope, the same for every front end. Its help page is
 /// <see cref="DiagnosticIds.HelpPage"/> of <see cref="Id"/>; each front end resolves it where its docs are.

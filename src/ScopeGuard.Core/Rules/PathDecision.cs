@@ -3,22 +3,6 @@ using ScopeGuard.Core.Patterns;
 
 namespace ScopeGuard.Core.Rules;
 
-/// <summary>Why a path may or may not be written by an agent.</summary>
-public enum PathVerdict
-{
-    /// <summary>A pattern in the agent's <c>paths</c> grants it.</summary>
-    Granted,
-
-    /// <summary>A pattern in the agent's <c>deny</c> refuses it (deny wins).</summary>
-    Denied,
-
-    /// <summary>No pattern grants it (default deny).</summary>
-    NotGranted,
-
-    /// <summary>It is in <c>settings.protectedPaths</c>: no agent may write it.</summary>
-    Protected,
-}
-
 /// <summary>The verdict for one path and the rule that decided it.</summary>
 /// <param name="Path">The path.</param>
 /// <param name="Verdict">The verdict.</param>

@@ -1,4 +1,4 @@
-using ScopeGuard.Core.Json;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Symbols;
 

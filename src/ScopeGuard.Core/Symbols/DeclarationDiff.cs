@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using ScopeGuard.Core.Json;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Symbols;
 

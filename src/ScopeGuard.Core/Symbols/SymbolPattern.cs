@@ -1,63 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 
 namespace ScopeGuard.Core.Symbols;
-
-/// <summary>How specifically a pattern names a declaration; larger is more specific.</summary>
-/// <param name="Length">How many name parts the pattern's target has.</param>
-/// <param name="KindWeight">0 for N:, 1 for T:, 2 for members.</param>
-/// <param name="ExactParameters">1 when the parameters were named (or the kind has none), 0 for <c>(*)</c>.</param>
-/// <param name="Literals">Minus the number of wildcards.</param>
-public readonly record struct Specificity(int Length, int KindWeight, int ExactParameters, int Literals) : IComparable<Specificity>
-{
-    /// <inheritdoc/>
-    public int CompareTo(Specificity other)
-    {
-        var c = Length.CompareTo(other.Length);
-        if (c == 0)
-        {
-            c = KindWeight.CompareTo(other.KindWeight);
-        }
-
-        if (c == 0)
-        {
-            c = ExactParameters.CompareTo(other.ExactParameters);
-        }
-
-        return c != 0 ? c : Literals.CompareTo(other.Literals);
-    }
-
-    /// <summary>Compares two specificities.</summary>
-    /// <param name="left">The left.</param>
-    /// <param name="right">The right.</param>
-    /// <returns>Whether left is more specific.</returns>
-    public static bool operator >(Specificity left, Specificity right) => left.CompareTo(right) > 0;
-
-    /// <summary>Compares two specificities.</summary>
-    /// <param name="left">The left.</param>
-    /// <param name="right">The right.</param>
-    /// <returns>Whether left is less specific.</returns>
-    public static bool operator <(Specificity left, Specificity right) => left.CompareTo(right) < 0;
-
-    /// <summary>Compares two specificities.</summary>
-    /// <param name="left">The left.</param>
-    /// <param name="right">The right.</param>
-    /// <returns>Whether left is at least as specific.</returns>
-    public static bool operator >=(Specificity left, Specificity right) => left.CompareTo(right) >= 0;
-
-    /// <summary>Compares two specificities.</summary>
-    /// <param name="left">The left.</param>
-    /// <param name="right">The right.</param>
-    /// <returns>Whether left is at most as specific.</returns>
-    public static bool operator <=(Specificity left, Specificity right) => left.CompareTo(right) <= 0;
-}
-
-/// <summary>How a pattern covers a declaration.</summary>
-/// <param name="Specificity">How specifically.</param>
-/// <param name="IsTarget">Whether the declaration is the pattern's target itself rather than something inside it.</param>
-public readonly record struct SymbolMatch(Specificity Specificity, bool IsTarget);
 
 /// <summary>
 /// A symbol pattern: a documentation comment ID with wildcards. <c>N:X</c> covers the namespace X,
@@ -77,7 +22,7 @@ public sealed class SymbolPattern
         // '**' is broader than '*': at equal length it counts as two wildcards, so T:Contoso.Billing.Inv*
         // is more specific than T:Contoso.**.
         Wildcards = parts.Count(p => p.IndexOf('*') >= 0) + parts.Count(p => p == "**");
-        RequiredNames = parts.SelectMany(LiteralNames).Distinct(StringComparer.Ordinal).ToList();
+        RequiredNames = SymbolTextScan.RequiredNames(parts);
     }
 
     /// <summary>Gets the pattern as written.</summary>
@@ -125,15 +70,7 @@ public sealed class SymbolPattern
             throw new ArgumentNullException(nameof(text));
         }
 
-        foreach (var name in RequiredNames)
-        {
-            if (text.IndexOf(name, StringComparison.Ordinal) < 0)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return SymbolTextScan.ContainsAll(text, RequiredNames);
     }
 
     /// <summary>
@@ -151,38 +88,8 @@ public sealed class SymbolPattern
             throw new ArgumentNullException(nameof(text));
         }
 
-        for (var i = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\\' && i + 1 < text.Length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
-            {
-                return true;
-            }
-
-            // By code point, so a formatting character outside the BMP (a surrogate pair) counts too.
-            if (c > 0x7F && CharUnicodeInfo.GetUnicodeCategory(text, i) == UnicodeCategory.Format)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return SymbolTextScan.MayHideNames(text);
     }
-
-    private static IEnumerable<string> LiteralNames(string part)
-    {
-        // Generic arity (List`1, Convert``2) is not written in the source.
-        var tick = part.IndexOf('`');
-        var name = tick >= 0 ? part.Substring(0, tick) : part;
-        if (name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c == '_') && !IsMadeUp(name))
-        {
-            yield return name;
-        }
-    }
-
-    // Names the compiler gives declarations that need not be written in the file.
-    private static bool IsMadeUp(string name) =>
-        name is "Program" or "Item" or "Finalize" || name.StartsWith("op_", StringComparison.Ordinal);
 
     private int Wildcards { get; }
 

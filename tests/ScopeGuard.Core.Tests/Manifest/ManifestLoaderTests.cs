@@ -1,7 +1,7 @@
 using System.IO;
 using System.Linq;
-using ScopeGuard.Core.Json;
 using ScopeGuard.Core.Manifest;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Tests.Manifest;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
-using ScopeGuard.Core.Json;
 using ScopeGuard.Core.Manifest;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Tests.Manifest;
 

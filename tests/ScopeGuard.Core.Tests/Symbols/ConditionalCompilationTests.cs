@@ -1,5 +1,6 @@
 using System.Linq;
 using ScopeGuard.Core.Symbols;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Tests.Symbols;
 
@@ -156,7 +157,7 @@ public sealed class ConditionalCompilationTests
 
         var diff = DeclarationDiff.Compare(Before, Before.Replace("void Hidden() { }", "void Hidden() { Steal(); }"));
 
-        Assert.Equal(new Json.TextPosition(4, 1), diff.InactiveCodeChanged);
+        Assert.Equal(new TextPosition(4, 1), diff.InactiveCodeChanged);
         Assert.Equal(FileLevelChangeKind.Changed, diff.FileLevel);
     }
 

@@ -1,7 +1,7 @@
 using System.Linq;
 using System.Text;
-using ScopeGuard.Core.Json;
 using ScopeGuard.Core.Symbols;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Tests.Symbols;
 

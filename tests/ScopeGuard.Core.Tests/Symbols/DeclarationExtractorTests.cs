@@ -1,6 +1,6 @@
 using System.Linq;
-using ScopeGuard.Core.Json;
 using ScopeGuard.Core.Symbols;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Tests.Symbols;
 

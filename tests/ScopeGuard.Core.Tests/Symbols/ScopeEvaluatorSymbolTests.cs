@@ -5,9 +5,9 @@ using System.Text;
 using System.Threading;
 using ScopeGuard.Core.Changes;
 using ScopeGuard.Core.Manifest;
-using ScopeGuard.Core.Json;
 using ScopeGuard.Core.Rules;
 using ScopeGuard.Core.Symbols;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Tests.Symbols;
 

@@ -1,8 +1,8 @@
 using System.Linq;
-using ScopeGuard.Core.Json;
 using ScopeGuard.Core.Manifest;
 using ScopeGuard.Core.Rules;
 using ScopeGuard.Core.Symbols;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Tests.Symbols;
 

@@ -1,0 +1,9 @@
+using ScopeGuard.Core.Text;
+
+namespace ScopeGuard.Core.Json;
+
+/// <summary>One <c>"name": value</c> member of a JSON object.</summary>
+/// <param name="Name">The member name.</param>
+/// <param name="NamePosition">Where the name's opening quote is.</param>
+/// <param name="Value">The value.</param>
+public sealed record JsonMember(string Name, TextPosition NamePosition, JsonNode Value);

@@ -1,0 +1,256 @@
+using System;
+using System.Collections.Generic;
+using ScopeGuard.Core.Json;
+using ScopeGuard.Core.Patterns;
+using ScopeGuard.Core.Symbols;
+using ScopeGuard.Core.Text;
+
+namespace ScopeGuard.Core.Manifest;
+
+/// <summary>Reads the JSON of a manifest into settings and agents, reporting every error of shape or value.</summary>
+internal static class ManifestParser
+{
+    internal static RawSettings ReadSettings(JsonNode node, ManifestReadContext context)
+    {
+        var settings = new RawSettings();
+        if (!context.Expect(node, JsonKind.Object, "settings"))
+        {
+            return settings;
+        }
+
+        var members = context.Members(node, "settings", ManifestLoader.SettingsKeys);
+        if (members.TryGetValue("mode", out var mode))
+        {
+            settings.Mode = ReadMode(mode.Value, "settings.mode", context) ?? ScopeMode.Block;
+        }
+
+        if (members.TryGetValue("baseBranch", out var baseBranch) && context.String(baseBranch.Value, "settings.baseBranch") is { } branch)
+        {
+            var pattern = BranchPattern.TryParse(branch, out var error);
+            if (pattern is null || !pattern.IsLiteral)
+            {
+                context.Error(baseBranch.Value.Position, $"settings.baseBranch must be one branch name: {error ?? "wildcards are not allowed here"}");
+            }
+            else
+            {
+                settings.BaseBranch = branch;
+            }
+        }
+
+        if (members.TryGetValue("unknownAgent", out var unknown) && context.String(unknown.Value, "settings.unknownAgent") is { } policy)
+        {
+            switch (policy)
+            {
+                case "allow": settings.UnknownAgent = UnknownAgentPolicy.Allow; break;
+                case "block": settings.UnknownAgent = UnknownAgentPolicy.Block; break;
+                default: context.Error(unknown.Value.Position, $"settings.unknownAgent must be \"allow\" or \"block\", not \"{policy}\""); break;
+            }
+        }
+
+        if (members.TryGetValue("protectedPaths", out var protectedPaths))
+        {
+            settings.ProtectedPaths = AgentExpansion.ReadPaths(protectedPaths.Value, "settings.protectedPaths", agent: null, context);
+        }
+
+        if (members.TryGetValue("protectedBranches", out var protectedBranches))
+        {
+            settings.ProtectedBranches = ReadBranches(protectedBranches.Value, "settings.protectedBranches", context);
+        }
+
+        if (members.TryGetValue("defaults", out var defaults) && context.Expect(defaults.Value, JsonKind.Object, "settings.defaults"))
+        {
+            var defaultMembers = context.Members(defaults.Value, "settings.defaults", ManifestLoader.DefaultsKeys);
+            settings.DefaultPaths = defaultMembers.TryGetValue("paths", out var paths) ? paths.Value : null;
+            settings.DefaultDeny = defaultMembers.TryGetValue("deny", out var deny) ? deny.Value : null;
+            settings.DefaultSymbols = defaultMembers.TryGetValue("symbols", out var symbols) ? symbols.Value : null;
+
+            // Placeholders are expanded per agent; validate the shape once here.
+            AgentExpansion.ValidatePatternArray(settings.DefaultPaths, "settings.defaults.paths", context);
+            AgentExpansion.ValidatePatternArray(settings.DefaultDeny, "settings.defaults.deny", context);
+            if (settings.DefaultSymbols is not null)
+            {
+                ReadSymbols(settings.DefaultSymbols, "settings.defaults.symbols", context);
+            }
+        }
+
+        return settings;
+    }
+
+    internal static List<AgentScope> ReadAgents(JsonNode node, RawSettings settings, ManifestReadContext context)
+    {
+        var agents = new List<AgentScope>();
+        if (!context.Expect(node, JsonKind.Object, "agents"))
+        {
+            return agents;
+        }
+
+        if (node.Members.Count == 0)
+        {
+            context.Error(node.Position, "\"agents\" is empty: declare at least one agent");
+        }
+
+        var seen = new Dictionary<string, TextPosition>(StringComparer.Ordinal);
+        var seenFolded = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var member in node.Members)
+        {
+            var name = member.Name;
+            if (seen.TryGetValue(name, out var first))
+            {
+                context.Error(member.NamePosition, $"duplicate agent \"{name}\" (first declared at {first}): merge the two declarations");
+                continue;
+            }
+
+            seen[name] = member.NamePosition;
+            if (!IsAgentName(name))
+            {
+                context.Error(member.NamePosition, $"invalid agent name \"{name}\": use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+                continue;
+            }
+
+            if (seenFolded.TryGetValue(name, out var other))
+            {
+                context.Error(member.NamePosition, $"agent \"{name}\" differs from agent \"{other}\" only in case: names must differ in more than case");
+                continue;
+            }
+
+            seenFolded[name] = name;
+            var agent = ReadAgent(name, member, settings, context);
+            if (agent is not null)
+            {
+                agents.Add(agent);
+            }
+        }
+
+        return agents;
+    }
+
+    private static AgentScope? ReadAgent(string name, JsonMember member, RawSettings settings, ManifestReadContext context)
+    {
+        var where = $"agents.{name}";
+        if (!context.Expect(member.Value, JsonKind.Object, where))
+        {
+            return null;
+        }
+
+        var members = context.Members(member.Value, $"agent \"{name}\"", ManifestLoader.AgentKeys);
+        var description = members.TryGetValue("description", out var d) ? context.String(d.Value, $"{where}.description") : null;
+        var branches = members.TryGetValue("branches", out var b) ? ReadBranches(b.Value, $"{where}.branches", context) : [];
+        var paths = new List<ManifestEntry<PathPattern>>();
+        var deny = new List<ManifestEntry<PathPattern>>();
+        if (members.TryGetValue("paths", out var p))
+        {
+            paths.AddRange(AgentExpansion.ReadPaths(p.Value, $"{where}.paths", name, context));
+        }
+
+        if (settings.DefaultPaths is not null)
+        {
+            paths.AddRange(AgentExpansion.ReadPaths(settings.DefaultPaths, "settings.defaults.paths", name, context, reportErrors: false));
+        }
+
+        if (members.TryGetValue("deny", out var n))
+        {
+            deny.AddRange(AgentExpansion.ReadPaths(n.Value, $"{where}.deny", name, context));
+        }
+
+        if (settings.DefaultDeny is not null)
+        {
+            deny.AddRange(AgentExpansion.ReadPaths(settings.DefaultDeny, "settings.defaults.deny", name, context, reportErrors: false));
+        }
+
+        var symbols = members.TryGetValue("symbols", out var s) ? ReadSymbols(s.Value, $"{where}.symbols", context) : SymbolGrants.Empty;
+        if (settings.DefaultSymbols is not null)
+        {
+            symbols = AgentExpansion.Merge(symbols, ReadSymbols(settings.DefaultSymbols, "settings.defaults.symbols", new ManifestReadContext(context.Path)));
+        }
+
+        var mode = members.TryGetValue("mode", out var m) ? ReadMode(m.Value, $"{where}.mode", context) ?? settings.Mode : settings.Mode;
+        return new AgentScope(name, member.NamePosition, description, branches, paths, deny, symbols, mode);
+    }
+
+    // Hand-written rather than Regex: building a Regex costs milliseconds of the hook's cold start.
+    private static bool IsAgentName(string name)
+    {
+        if (name.Length is 0 or > 64 || !IsAsciiLetterOrDigit(name[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAsciiLetterOrDigit(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9');
+
+    internal static SymbolGrants ReadSymbols(JsonNode node, string where, ManifestReadContext context)
+    {
+        if (!context.Expect(node, JsonKind.Object, where))
+        {
+            return SymbolGrants.Empty;
+        }
+
+        var members = context.Members(node, where, ManifestLoader.SymbolKeys);
+        List<ManifestEntry<SymbolPattern>> Read(string key)
+        {
+            var list = new List<ManifestEntry<SymbolPattern>>();
+            if (!members.TryGetValue(key, out var member))
+            {
+                return list;
+            }
+
+            foreach (var (text, position) in context.StringArray(member.Value, $"{where}.{key}"))
+            {
+                var pattern = SymbolPattern.TryParse(text, out var error);
+                if (pattern is null)
+                {
+                    context.Error(position, $"invalid symbol pattern \"{text}\" in {where}.{key}: {error}; write a documentation comment ID such as \"N:Contoso.Billing\", \"T:Contoso.Billing.Invoice\" or \"M:Contoso.Billing.Invoice.Add(*)\"");
+                    continue;
+                }
+
+                list.Add(new ManifestEntry<SymbolPattern>(text, pattern, position, $"{where}.{key}"));
+            }
+
+            return list;
+        }
+
+        return new SymbolGrants(Read("edit"), Read("body"), Read("extend"), Read("readonly"));
+    }
+
+    internal static ScopeMode? ReadMode(JsonNode node, string where, ManifestReadContext context)
+    {
+        var text = context.String(node, where);
+        switch (text)
+        {
+            case null: return null;
+            case "block": return ScopeMode.Block;
+            case "warn": return ScopeMode.Warn;
+            default:
+                context.Error(node.Position, $"{where} must be \"block\" or \"warn\", not \"{text}\"");
+                return null;
+        }
+    }
+
+    internal static List<ManifestEntry<BranchPattern>> ReadBranches(JsonNode node, string where, ManifestReadContext context)
+    {
+        var result = new List<ManifestEntry<BranchPattern>>();
+        foreach (var (text, position) in context.StringArray(node, where))
+        {
+            var pattern = BranchPattern.TryParse(text, out var error);
+            if (pattern is null)
+            {
+                context.Error(position, $"invalid branch pattern \"{text}\" in {where}: {error}");
+                continue;
+            }
+
+            result.Add(new ManifestEntry<BranchPattern>(text, pattern, position, where));
+        }
+
+        return result;
+    }
+}
