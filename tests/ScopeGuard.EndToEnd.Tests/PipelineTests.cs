@@ -210,6 +210,23 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void Commit_ImplementingPartOfAnotherScopesPartialMethod_IsRefusedWithSG0002()
+    {
+        using var repo = TempRepo.Create();
+        repo.Write("src/Shipping/Box.cs", "namespace Contoso.Shipping;\n\npublic partial class Box\n{\n    partial void OnOpened();\n\n    public void Open() => OnOpened();\n}\n");
+        repo.Write("src/Billing/Box.Billing.cs", "namespace Contoso.Shipping;\n\npublic partial class Box\n{\n}\n");
+        repo.Git("add", "--all");
+        repo.Git("commit", "--quiet", "-m", "Box, with a part in billing's folder");
+        var billing = repo.AddWorktree("agent/billing");
+        repo.Write("src/Billing/Box.Billing.cs", "namespace Contoso.Shipping;\n\npublic partial class Box\n{\n    partial void OnOpened() { System.IO.File.Delete(\"x\"); }\n}\n", billing);
+
+        var commit = repo.Commit(billing, "-a");
+
+        Assert.True(commit.ExitCode != 0, commit.ToString());
+        Assert.Contains("error SG0002: agent 'billing' may not add a part to partial member 'M:Contoso.Shipping.Box.OnOpened'", commit.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_WarnModeWithUnknownAgentBlocked_HeaderModeAgreesWithTheBlockingFinding()
     {
         using var repo = TempRepo.Create(Manifests.UnknownAgentBlocked.Replace("\"mode\": \"block\"", "\"mode\": \"warn\"", StringComparison.Ordinal), install: false);

@@ -49,7 +49,7 @@ public static class Messages
         return $"{source} names agent \"{name}\", which {manifest.Path} does not declare; declared agents: {string.Join(", ", manifest.Agents.Select(a => a.Name))}";
     }
 
-    /// <summary>SG0002 for a new <c>partial</c> part of a type whose other parts live where the agent may not write.</summary>
+    /// <summary>SG0002 for a new <c>partial</c> part of a type (or of a partial method, property or event) whose other parts live where the agent may not write.</summary>
     /// <param name="agent">The agent.</param>
     /// <param name="type">The type.</param>
     /// <param name="elsewhere">The files of its other parts that the agent may not write.</param>
@@ -62,7 +62,9 @@ public static class Messages
         }
 
         var files = string.Join(", ", elsewhere.Take(3).Select(p => $"'{p}'")) + (elsewhere.Count > 3 ? $" and {elsewhere.Count - 3} more" : string.Empty);
-        return $"agent '{agent.Name}' may not add a part to partial type '{type}': a new part changes the type, whose other parts live in {files}, outside its paths, and no symbol rule of the agent names it; a maintainer could grant \"extend\": [\"{type}\"]";
+        return type.Kind == SymbolKind.Type
+            ? $"agent '{agent.Name}' may not add a part to partial type '{type}': a new part changes the type, whose other parts live in {files}, outside its paths, and no symbol rule of the agent names it; a maintainer could grant \"extend\": [\"{type}\"]"
+            : $"agent '{agent.Name}' may not add a part to partial member '{type}': a new part (its implementation or its declaration) changes the member, whose other part lives in {files}, outside its paths, and no symbol rule of the agent names it; a maintainer could grant \"edit\": [\"{type}\"]";
     }
 
     /// <summary>SG0001.</summary>

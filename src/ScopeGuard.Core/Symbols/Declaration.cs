@@ -14,8 +14,9 @@ namespace ScopeGuard.Core.Symbols;
 public sealed record Declaration(DeclarationId Id, TextPosition Position, string Signature, string Body, string Text)
 {
     /// <summary>
-    /// Gets whether this is a <c>partial</c> type declaration, when known apart from <see cref="Signature"/>
-    /// (kept when the texts are replaced by fingerprints); <see langword="null"/>: read the signature.
+    /// Gets whether this is a <c>partial</c> declaration (a type part, or a part of a partial method,
+    /// property or event), when known apart from <see cref="Signature"/> (kept when the texts are replaced
+    /// by fingerprints); <see langword="null"/>: read the signature.
     /// </summary>
-    public bool? PartialType { get; init; }
+    public bool? PartialPart { get; init; }
 }

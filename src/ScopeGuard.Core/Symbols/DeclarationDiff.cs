@@ -63,8 +63,9 @@ public sealed record DeclarationChange(DeclarationId Id, DeclarationChangeKind K
     public Removal? Removal { get; init; }
 
     /// <summary>
-    /// Gets a value indicating whether this is an added <c>partial</c> type declaration: a new part of a
-    /// type whose other parts may live in other files, so adding it changes that type.
+    /// Gets a value indicating whether this is an added <c>partial</c> declaration: a new part of a type,
+    /// or a part of a partial method, property or event, whose other parts may live in other files, so
+    /// adding it changes what they declare.
     /// </summary>
     public bool AddsPartialPart { get; init; }
 }
@@ -118,7 +119,7 @@ public static class DeclarationDiff
             // the old one it is most like, so swapping two parts is not reported as changing both.
             if (!oldByKey.TryGetValue(declaration.Id.ToString(), out var candidates) || candidates.Count == 0)
             {
-                changes.Add(new DeclarationChange(declaration.Id, DeclarationChangeKind.Added, declaration.Position) { AddsPartialPart = IsPartialType(declaration) });
+                changes.Add(new DeclarationChange(declaration.Id, DeclarationChangeKind.Added, declaration.Position) { AddsPartialPart = IsPartialPart(declaration) });
                 continue;
             }
 
@@ -246,24 +247,23 @@ public static class DeclarationDiff
         return string.Join(".", parts.Skip(outer)).Length;
     }
 
-    // A type declaration whose modifiers include partial (signature tokens are separated by spaces).
-    internal static bool IsPartialType(Declaration declaration)
+    // A declaration with the partial modifier: a type part (partial class, struct, interface, record), or
+    // a partial method, property or event (defining or implementing part). Signature tokens are separated
+    // by spaces; a parameter named "partial" only makes the caller look for other parts, which a method
+    // declared once does not have.
+    internal static bool IsPartialPart(Declaration declaration)
     {
-        if (declaration.PartialType is { } known)
+        if (declaration.PartialPart is { } known)
         {
             return known;
-        }
-
-        if (declaration.Id.Kind != SymbolKind.Type)
-        {
-            return false;
         }
 
         var signature = " " + declaration.Signature;
         for (var at = signature.IndexOf(" partial ", StringComparison.Ordinal); at >= 0; at = signature.IndexOf(" partial ", at + 1, StringComparison.Ordinal))
         {
             var next = at + " partial ".Length;
-            if (PartialTypeKeywords.Any(k => string.CompareOrdinal(signature, next, k, 0, k.Length) == 0))
+            if (declaration.Id.Kind is SymbolKind.Method or SymbolKind.Property or SymbolKind.Event
+                || (declaration.Id.Kind == SymbolKind.Type && PartialTypeKeywords.Any(k => string.CompareOrdinal(signature, next, k, 0, k.Length) == 0)))
             {
                 return true;
             }

@@ -83,7 +83,7 @@ public sealed class DeclarationSet
     /// </summary>
     /// <returns>The fingerprinted set.</returns>
     public DeclarationSet ToFingerprints() => new(
-        Declarations.Select(d => d with { Signature = Fingerprint.Of(d.Signature), Body = Fingerprint.Of(d.Body), Text = Fingerprint.Of(d.Text), PartialType = DeclarationDiff.IsPartialType(d) }).ToList(),
+        Declarations.Select(d => d with { Signature = Fingerprint.Of(d.Signature), Body = Fingerprint.Of(d.Body), Text = Fingerprint.Of(d.Text), PartialPart = DeclarationDiff.IsPartialPart(d) }).ToList(),
         Fingerprint.Of(FileLevel),
         Fingerprint.Of(FileLevelText),
         FileLevelPosition,

@@ -46,6 +46,22 @@ public sealed class PartialPartTests
     }
 
     [Fact]
+    public void Evaluate_ImplementingPartOfAPartialMethodDeclaredOutsideThePaths_SG0002NamingTheMethod()
+    {
+        const string Before = "namespace Contoso.Shipping;\n\npublic partial class Box\n{\n}\n";
+        var after = Before.Replace("{\n}", "{\n    partial void OnOpened() { Steal(); }\n}", StringComparison.Ordinal);
+        var change = new FileChange("src/Billing/Box.Billing.cs", "src/Billing/Box.Billing.cs", ChangeStatus.Modified, EntryKind.File, EntryKind.File, "old", "new");
+        var parts = new MemberParts("M:Contoso.Shipping.Box.OnOpened", "src/Shipping/Box.cs");
+
+        var findings = new ScopeEvaluator(Manifest).Evaluate(new AgentIdentity(Manifest.FindAgent("billing"), IdentitySource.Option, "test"), "agent/x", [change], null, new TwoSides(Before, after), parts);
+
+        var finding = Assert.Single(findings);
+        Assert.Equal(("SG0002", "M:Contoso.Shipping.Box.OnOpened"), (finding.Id, finding.Symbol));
+        Assert.Contains("may not add a part to partial member 'M:Contoso.Shipping.Box.OnOpened'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("'src/Shipping/Box.cs'", finding.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evaluate_PartialTypeDeclaredNowhereElse_Allowed()
     {
         Assert.Empty(Evaluate("billing", Hijack, new Parts()));
@@ -82,5 +98,18 @@ public sealed class PartialPartTests
         public byte[]? ReadOld(FileChange change) => null;
 
         public byte[]? ReadNew(FileChange change) => Encoding.UTF8.GetBytes(text);
+    }
+
+    private sealed class MemberParts(string id, string file) : IPartialTypeParts
+    {
+        public IReadOnlyList<string> FilesDeclaring(DeclarationId type, string exceptPath) =>
+            type.ToString() == id ? [file] : [];
+    }
+
+    private sealed class TwoSides(string old, string @new) : IChangeContents
+    {
+        public byte[]? ReadOld(FileChange change) => Encoding.UTF8.GetBytes(old);
+
+        public byte[]? ReadNew(FileChange change) => Encoding.UTF8.GetBytes(@new);
     }
 }
