@@ -8,6 +8,8 @@ namespace ScopeGuard.Git;
 /// <summary>History questions: where a branch's own work starts, and which commits are new.</summary>
 public sealed partial class GitWorkspace
 {
+    private readonly Dictionary<(string, string), string?> mergeBases = [];
+
     /// <summary>Gets a value indicating whether the repository is a shallow clone.</summary>
     public bool IsShallow => repository.Info.IsShallow;
 
@@ -34,8 +36,18 @@ public sealed partial class GitWorkspace
     /// <param name="first">A commit SHA.</param>
     /// <param name="second">Another commit SHA.</param>
     /// <returns>The merge base, or <see langword="null"/> (unrelated histories, or history cut off by a shallow clone).</returns>
-    public string? MergeBase(string first, string second) =>
-        repository.ObjectDatabase.FindMergeBase(repository.Lookup<Commit>(first), repository.Lookup<Commit>(second))?.Sha;
+    public string? MergeBase(string first, string second)
+    {
+        // The manifest choice, the staged check and a push's boundary ask about the same pairs: walk each once.
+        var key = string.CompareOrdinal(first, second) <= 0 ? (first, second) : (second, first);
+        if (!mergeBases.TryGetValue(key, out var found))
+        {
+            found = repository.ObjectDatabase.FindMergeBase(repository.Lookup<Commit>(first), repository.Lookup<Commit>(second))?.Sha;
+            mergeBases[key] = found;
+        }
+
+        return found;
+    }
 
     /// <summary>Lists the commits reachable from <paramref name="head"/> but not from <paramref name="exclude"/>, oldest first, each with its first parent.</summary>
     /// <param name="exclude">The commit whose history is excluded (the merge base).</param>

@@ -39,7 +39,10 @@ internal static class ChangeSources
         var changes = git.StagedChanges();
         var notes = new List<string>();
         var baseBranch = manifest.Manifest?.Settings.BaseBranch ?? ManifestDefaults.BaseBranch;
-        var tips = git.BranchTips(baseBranch).Select(t => t.Sha).Where(t => t != git.HeadSha).Distinct(StringComparer.Ordinal).ToList();
+        // Only a base tip HEAD does not contain yet (a merge or rebase of it in progress) can bring anything.
+        var head = git.HeadSha;
+        var tips = git.BranchTips(baseBranch).Select(t => t.Sha).Distinct(StringComparer.Ordinal)
+            .Where(t => head is null || !git.IsAncestor(t, head)).ToList();
         if (tips.Count > 0 && changes.Count > 0)
         {
             var own = changes.Where(c => !tips.Any(t => AsOn(git, t, c))).ToList();

@@ -127,7 +127,8 @@ public sealed class ScopeEvaluator
         }
 
         var judgeSymbols = contents is not null && !agent.Symbols.IsEmpty;
-        var symbolWork = new List<FileChange>();
+        var checkPartials = contents is not null && partialTypes is not null;
+        var contentWork = new List<FileChange>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in changes.OrderBy(c => c.Path, StringComparer.Ordinal))
         {
@@ -136,15 +137,21 @@ public sealed class ScopeEvaluator
                 .Select(path => Decide(agent, path, change.IsSubmodule(path)))
                 .ToList();
 
-            if (judgeSymbols && IsCSharp(change) && decisions.All(d => d.Verdict != PathVerdict.Protected))
+            var csharp = IsCSharp(change) && decisions.All(d => d.Verdict != PathVerdict.Protected);
+            if (judgeSymbols && csharp)
             {
                 // The declarations decide; the path rule judges what no symbol rule names. A rename or
                 // copy is itself a file-level change, so its paths are judged here as usual.
-                symbolWork.Add(change);
+                contentWork.Add(change);
                 if (change.Status is not (ChangeStatus.Renamed or ChangeStatus.Copied))
                 {
                     continue;
                 }
+            }
+            else if (checkPartials && csharp && change.NewKind != EntryKind.None)
+            {
+                // The path rule decides, and the contents are read only for new partial parts.
+                contentWork.Add(change);
             }
 
             foreach (var decision in decisions.Where(d => !d.Allowed))
@@ -153,46 +160,20 @@ public sealed class ScopeEvaluator
             }
         }
 
-        var ordered = changes.OrderBy(c => c.Path, StringComparer.Ordinal).ToList();
-        var partialFindings = partialTypes is null || contents is null ? [] : JudgePartialParts(agent, mode, ordered, contents, partialTypes);
-        if (symbolWork.Count > 0 || partialFindings.Count > 0)
+        if (contentWork.Count > 0)
         {
-            findings.AddRange(partialFindings);
-            findings.AddRange(symbolWork.Count > 0 ? JudgeDeclarations(agent, mode, symbolWork, contents!) : []);
+            findings.AddRange(JudgeContents(agent, mode, contentWork, contents!, judgeSymbols, partialTypes));
 
-            // Declaration findings are computed after the loop; put them back in path order (stable:
-            // a file's own findings keep their order).
+            // Content findings are computed after the loop; put them back in path order (stable: a
+            // file's own findings keep their order).
             return findings.OrderBy(f => f.Path ?? string.Empty, StringComparer.Ordinal).ToList();
         }
 
         return findings;
     }
 
-    // A new partial part of a type, in a file the agent may write, changes that type: where no symbol
-    // rule of the agent names the type, the rules of its existing parts decide (their paths).
-    private List<Finding> JudgePartialParts(AgentScope agent, FindingSeverity mode, List<FileChange> changes, IChangeContents contents, IPartialTypeParts partialTypes)
-    {
-        var findings = new List<Finding>();
-        foreach (var change in changes)
-        {
-            if (!IsCSharp(change) || change.NewKind == EntryKind.None || !Decide(agent, change.Path).Allowed)
-            {
-                continue;
-            }
-
-            var @new = Decode(contents.ReadNew(change), change.NewKind);
-            if (@new.Text is null || @new.Text.IndexOf("partial", StringComparison.Ordinal) < 0)
-            {
-                continue;
-            }
-
-            var old = change.OldKind == EntryKind.None ? default : Decode(contents.ReadOld(change), change.OldKind);
-            findings.AddRange(PartialPartFindings(agent, mode, change.Path, DeclarationDiff.Compare(old.Text, @new.Text), partialTypes));
-        }
-
-        return findings;
-    }
-
+    // A new partial part of a type (or member), in a file the agent may write, changes that type:
+    // where no symbol rule of the agent names it, the rules of its existing parts decide (their paths).
     // The new partial parts of types in one file's diff that the type's other parts refuse.
     private IEnumerable<Finding> PartialPartFindings(AgentScope agent, FindingSeverity mode, string path, FileDeclarationDiff diff, IPartialTypeParts partialTypes)
     {
@@ -211,7 +192,8 @@ public sealed class ScopeEvaluator
         }
     }
 
-    private IEnumerable<Finding> JudgeDeclarations(AgentScope agent, FindingSeverity mode, List<FileChange> work, IChangeContents contents)
+    // Reads and parses each C# file at most once, for the symbol rules and the partial-part check alike.
+    private IEnumerable<Finding> JudgeContents(AgentScope agent, FindingSeverity mode, List<FileChange> work, IChangeContents contents, bool judgeSymbols, IPartialTypeParts? partialTypes)
     {
         // Only body, extend and readonly rules can refuse a change in a file whose path the agent may
         // write; a file that cannot declare anything they cover needs no parse (and, without such
@@ -250,7 +232,9 @@ public sealed class ScopeEvaluator
             var change = work[i];
             var at = ContentPathOf(agent, change);
             var pathAllowed = at.Refused is null;
-            if (pathAllowed && restrictive.Count == 0)
+            var partials = partialTypes is not null && pathAllowed && change.NewKind != EntryKind.None;
+            var symbolsNeedContents = judgeSymbols && (!pathAllowed || restrictive.Count > 0);
+            if (!symbolsNeedContents && !partials)
             {
                 results[i] = [];
                 return;
@@ -258,9 +242,22 @@ public sealed class ScopeEvaluator
 
             var old = Decode(contents.ReadOld(change), change.OldKind);
             var @new = Decode(contents.ReadNew(change), change.NewKind);
-            results[i] = pathAllowed && !MayDeclare(old) && !MayDeclare(@new)
-                ? []
-                : JudgeFile(agent, mode, change, at, old, @new);
+            var symbolsMatter = symbolsNeedContents && (!pathAllowed || MayDeclare(old) || MayDeclare(@new));
+            var partialsMatter = partials && @new.Text is not null && @new.Text.IndexOf("partial", StringComparison.Ordinal) >= 0;
+            if (!symbolsMatter && !partialsMatter)
+            {
+                results[i] = [];
+                return;
+            }
+
+            var diff = old.Binary || @new.Binary ? null : DeclarationDiff.Compare(old.Text, @new.Text);
+            var found = symbolsMatter ? JudgeFile(agent, mode, change, at, old, @new, diff) : [];
+            if (partialsMatter && diff is not null)
+            {
+                found.AddRange(PartialPartFindings(agent, mode, change.Path, diff, partialTypes!));
+            }
+
+            results[i] = found;
         }
 
         // Whether this side may declare something a restrictive rule covers (see SymbolPattern.RequiredNames).
@@ -319,10 +316,11 @@ public sealed class ScopeEvaluator
         return findings;
     }
 
-    private static List<Finding> JudgeFile(AgentScope agent, FindingSeverity mode, FileChange change, ContentPath at, Side old, Side @new)
+    // diff: the file's declaration diff, null when a side is binary.
+    private static List<Finding> JudgeFile(AgentScope agent, FindingSeverity mode, FileChange change, ContentPath at, Side old, Side @new, FileDeclarationDiff? diff)
     {
         var findings = new List<Finding>();
-        if (old.Binary || @new.Binary)
+        if (diff is null)
         {
             // Not parseable as C#: the path decides, as for any other file, and where the path allows
             // it a restrictive symbol rule cannot be checked, so the changed contents are refused.
@@ -347,7 +345,7 @@ public sealed class ScopeEvaluator
             findings.Add(PathFinding(agent, mode, change, at.Refused));
         }
 
-        JudgeDiff(agent, mode, change, at, DeclarationDiff.Compare(old.Text, @new.Text), wholeFile: old.Text is null || @new.Text is null, findings);
+        JudgeDiff(agent, mode, change, at, diff, wholeFile: old.Text is null || @new.Text is null, findings);
         return findings;
     }
 
