@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using ScopeGuard.Core.Baseline;
@@ -29,9 +28,6 @@ internal sealed class CompilationPartialTypes : IPartialTypeParts
 
     public IReadOnlyList<string> FilesDeclaring(DeclarationId type, string exceptPath)
     {
-        var name = type.Parts[type.Parts.Count - 1];
-        var tick = name.IndexOf('`');
-        name = tick < 0 ? name : name.Substring(0, tick);
         var found = new List<string>();
         foreach (var tree in trees)
         {
@@ -41,10 +37,7 @@ internal sealed class CompilationPartialTypes : IPartialTypeParts
                 continue;
             }
 
-            var text = tree.GetText(cancellationToken).ToString();
-            if (text.IndexOf("partial", StringComparison.Ordinal) >= 0
-                && text.IndexOf(name, StringComparison.Ordinal) >= 0
-                && DeclarationExtractor.Extract(text).Declarations.Any(d => d.Id.Equals(type)))
+            if (PartialPartSearch.Declares(tree.GetText(cancellationToken).ToString(), type))
             {
                 found.Add(path);
             }

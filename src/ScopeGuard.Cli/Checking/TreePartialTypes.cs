@@ -33,13 +33,8 @@ internal sealed class TreePartialTypes : IPartialTypeParts
             .Select(f => (f.Path, f.Text!))
             .ToList();
 
-        // The simple name without its generic arity (Box`1 is declared as Box<T>).
-        var name = type.Parts[^1];
-        var tick = name.IndexOf('`', StringComparison.Ordinal);
-        name = tick < 0 ? name : name[..tick];
         return candidates
-            .Where(c => c.Path != exceptPath && c.Text.Contains(name, StringComparison.Ordinal))
-            .Where(c => DeclarationExtractor.Extract(c.Text).Declarations.Any(d => d.Id.Equals(type)))
+            .Where(c => c.Path != exceptPath && PartialPartSearch.Declares(c.Text, type))
             .Select(c => c.Path)
             .ToList();
     }
