@@ -227,6 +227,20 @@ public sealed class PipelineTests
     }
 
     [Fact]
+    public void Commit_AgentSettingAnotherAgentsNameInItsEnvironment_IsRefused()
+    {
+        using var repo = TempRepo.Create();
+        var docs = repo.AddWorktree("agent/docs");
+        repo.Append("src/Shipping/Shipment.cs", "// the ops agent may write this, the docs agent may not\n", docs);
+        var asOps = new System.Collections.Generic.Dictionary<string, string?> { ["SCOPEGUARD_AGENT"] = "ops" };
+
+        var commit = repo.CommitWith(docs, asOps, "-a");
+
+        Assert.True(commit.ExitCode != 0, commit.ToString());
+        Assert.Contains("SCOPEGUARD_AGENT names agent \"ops\", but branch \"agent/docs\" belongs to agent \"docs\"", commit.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_WarnModeWithUnknownAgentBlocked_HeaderModeAgreesWithTheBlockingFinding()
     {
         using var repo = TempRepo.Create(Manifests.UnknownAgentBlocked.Replace("\"mode\": \"block\"", "\"mode\": \"warn\"", StringComparison.Ordinal), install: false);

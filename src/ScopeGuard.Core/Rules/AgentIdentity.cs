@@ -48,6 +48,15 @@ public sealed record AgentIdentity(AgentScope? Agent, IdentitySource Source, str
             var name = value!.Trim();
             var agent = manifest.FindAgent(name)
                 ?? throw new ScopeGuardException(Messages.UndeclaredAgent(label, name, manifest));
+
+            // The environment and git config are set where the agent works, so an agent could set them
+            // itself: they may not name another agent than the one whose branch this is.
+            var owners = source == IdentitySource.Option || inputs.Branch is null ? [] : manifest.AgentsForBranch(inputs.Branch);
+            if (owners.Count == 1 && owners[0].Agent != agent)
+            {
+                throw new ScopeGuardException(Messages.AgentContradictsBranch(label, name, inputs.Branch!, owners[0].Agent.Name, owners[0].Rule.Source));
+            }
+
             return new AgentIdentity(agent, source, $"{label} is \"{name}\"");
         }
 

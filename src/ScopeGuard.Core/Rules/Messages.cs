@@ -67,6 +67,16 @@ public static class Messages
             : $"agent '{agent.Name}' may not add a part to partial member '{type}': a new part (its implementation or its declaration) changes the member, whose other part lives in {files}, outside its paths, and no symbol rule of the agent names it; a maintainer could grant \"edit\": [\"{type}\"]";
     }
 
+    /// <summary>An identity source set where the agent works names another agent than the branch's.</summary>
+    /// <param name="source">The source (<c>SCOPEGUARD_AGENT</c>, git config).</param>
+    /// <param name="name">The agent it names.</param>
+    /// <param name="branch">The branch.</param>
+    /// <param name="owner">The agent the branch belongs to.</param>
+    /// <param name="rule">The branch pattern that says so.</param>
+    /// <returns>The message.</returns>
+    public static string AgentContradictsBranch(string source, string name, string branch, string owner, string rule) =>
+        $"{source} names agent \"{name}\", but branch \"{branch}\" belongs to agent \"{owner}\" (\"{rule}\" in agents.{owner}.branches): one branch is one agent's work; unset {source}, or work on {name}'s own branch";
+
     /// <summary>SG0001.</summary>
     /// <param name="agent">The agent.</param>
     /// <param name="path">The path.</param>

@@ -28,16 +28,35 @@ public sealed class AgentIdentityTests
     [Fact]
     public void Resolve_EnvironmentSecond_BeatsConfigAndBranch()
     {
-        var identity = AgentIdentity.Resolve(Manifest, new IdentityInputs(null, "tests", "billing", "worktree config", "agent/billing"));
+        var identity = AgentIdentity.Resolve(Manifest, new IdentityInputs(null, "tests", "billing", "worktree config", "feature/x"));
 
         Assert.Equal("tests", identity.Agent!.Name);
         Assert.Equal(IdentitySource.Environment, identity.Source);
     }
 
+    [Theory]
+    [InlineData("tests", null)]
+    [InlineData(null, "docs")]
+    public void Resolve_EnvironmentOrConfigNamingAnotherAgentThanTheBranchs_Refused(string? environment, string? config)
+    {
+        var ex = Assert.Throws<ScopeGuardException>(() => AgentIdentity.Resolve(Manifest, new IdentityInputs(null, environment, config, "worktree config", "agent/billing")));
+
+        Assert.Contains("but branch \"agent/billing\" belongs to agent \"billing\"", ex.Message);
+    }
+
+    [Fact]
+    public void Resolve_AgentOptionNamingAnotherAgentThanTheBranchs_IsTheOptionsAgent()
+    {
+        // --agent is said on the command line by whoever runs the check (a maintainer, the CI gate), not set in the agent's environment.
+        var identity = AgentIdentity.Resolve(Manifest, new IdentityInputs("docs", null, null, null, "agent/billing"));
+
+        Assert.Equal("docs", identity.Agent!.Name);
+    }
+
     [Fact]
     public void Resolve_ConfigThird_BeatsBranch()
     {
-        var identity = AgentIdentity.Resolve(Manifest, new IdentityInputs(null, "", "docs", "worktree config", "agent/billing"));
+        var identity = AgentIdentity.Resolve(Manifest, new IdentityInputs(null, "", "docs", "worktree config", "agent/docs"));
 
         Assert.Equal("docs", identity.Agent!.Name);
         Assert.Equal(IdentitySource.GitConfig, identity.Source);
