@@ -23,8 +23,8 @@ public sealed partial class GitWorkspace
             Similarity = new SimilarityOptions { RenameDetectionMode = RenameDetectionMode.Copies },
         };
 
-        var changes = repository.Diff.Compare<TreeChanges>(head, DiffTargets.Index, null, null, options);
-        return Convert(changes);
+        var changes = Convert(repository.Diff.Compare<TreeChanges>(head, DiffTargets.Index, null, null, options));
+        return HasLossyName(changes) ? StagedChangesThroughGit() : changes;
     }
 
     /// <summary>Gets the changes between two commits' trees, with rename and copy detection.</summary>
@@ -41,8 +41,14 @@ public sealed partial class GitWorkspace
             Similarity = new SimilarityOptions { RenameDetectionMode = RenameDetectionMode.Copies },
         };
 
-        return Convert(repository.Diff.Compare<TreeChanges>(oldTree, newTree, options));
+        var changes = Convert(repository.Diff.Compare<TreeChanges>(oldTree, newTree, options));
+        return HasLossyName(changes) ? CommitChangesThroughGit(oldCommit, newCommit) : changes;
     }
+
+    // libgit2 hands names over as UTF-8 strings, with U+FFFD for bytes that are not UTF-8: two such names
+    // become one, and neither can be shown as git shows it. Then git itself lists the change set, byte-exact.
+    private static bool HasLossyName(List<FileChange> changes) =>
+        changes.Exists(c => c.Path.Contains('\uFFFD', System.StringComparison.Ordinal) || c.OldPath.Contains('\uFFFD', System.StringComparison.Ordinal));
 
     private static List<FileChange> Convert(TreeChanges changes)
     {

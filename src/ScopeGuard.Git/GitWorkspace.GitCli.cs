@@ -4,9 +4,9 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Threading.Tasks;
 using ScopeGuard.Core;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Git;
 
@@ -105,12 +105,23 @@ public sealed partial class GitWorkspace
         return line ?? "no message";
     }
 
+    // NUL-separated fields; a name that is not valid UTF-8 keeps its bytes (GitPathEncoding).
     private static List<string> SplitZ(byte[] output)
     {
-        var fields = Encoding.UTF8.GetString(output).Split('\0').ToList();
-        if (fields.Count > 0 && fields[^1].Length == 0)
+        var fields = new List<string>();
+        var start = 0;
+        for (var i = 0; i < output.Length; i++)
         {
-            fields.RemoveAt(fields.Count - 1);
+            if (output[i] == 0)
+            {
+                fields.Add(GitPathEncoding.Decode(output, start, i - start));
+                start = i + 1;
+            }
+        }
+
+        if (start < output.Length)
+        {
+            fields.Add(GitPathEncoding.Decode(output, start, output.Length - start));
         }
 
         return fields;

@@ -75,7 +75,7 @@ public sealed partial class GitWorkspace
         }
     }
 
-    // git diff --cached HEAD, raw, NUL-separated: ":oldmode newmode oldid newid STATUS\0path\0" (and a second path for R and C).
+    // git diff --cached HEAD, raw, with the same rename and copy detection.
     private List<FileChange> StagedChangesThroughGit()
     {
         var head = repository.Head.Tip?.Sha ?? EmptyTree;
@@ -83,6 +83,22 @@ public sealed partial class GitWorkspace
             "cannot read the staged changes of this index (libgit2 cannot read it: " + IndexUnreadableReason + ")",
             null,
             "diff", "--cached", "--raw", "-z", "--no-abbrev", "-M", "-C", "--no-ext-diff", "--no-textconv", "--no-relative", "--ignore-submodules=none", "--no-color", head, "--");
+        return ParseRawDiff(output, "git diff --cached");
+    }
+
+    // Two commits' trees through git, for names libgit2 cannot hand over (not valid UTF-8).
+    private List<FileChange> CommitChangesThroughGit(string? oldCommit, string newCommit)
+    {
+        var output = RunGit(
+            "cannot read the changes of " + newCommit,
+            null,
+            "diff-tree", "-r", "--raw", "-z", "--no-abbrev", "-M", "-C", "--no-ext-diff", "--no-textconv", "--ignore-submodules=none", "--no-color", oldCommit ?? EmptyTree, newCommit, "--");
+        return ParseRawDiff(output, "git diff-tree");
+    }
+
+    // git's raw diff, NUL-separated: ":oldmode newmode oldid newid STATUS\0path\0" (and a second path for R and C).
+    private static List<FileChange> ParseRawDiff(byte[] output, string command)
+    {
         var fields = SplitZ(output);
         var result = new List<FileChange>();
         for (var i = 0; i < fields.Count;)
@@ -90,7 +106,7 @@ public sealed partial class GitWorkspace
             var header = fields[i].TrimStart(':').Split(' ');
             if (header.Length < 5 || i + 1 >= fields.Count)
             {
-                throw new ScopeGuardException($"cannot read git diff --cached output: unexpected '{fields[i]}'");
+                throw new ScopeGuardException($"cannot read {command} output: unexpected '{fields[i]}'");
             }
 
             var (oldMode, newMode, oldId, newId, letter) = (header[0], header[1], header[2], header[3], header[4][0]);

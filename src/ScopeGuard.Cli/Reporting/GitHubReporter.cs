@@ -47,7 +47,7 @@ internal static class GitHubReporter
         var command = Severities.Name(finding.Severity);
         var properties = finding.Path is null
             ? $"title={Property(finding.Id)}"
-            : $"file={Property(finding.Path)},{Position(finding)},title={Property(finding.Id)}";
+            : $"file={Property(GitPathQuoting.ForMachine(finding.Path))},{Position(finding)},title={Property(finding.Id)}";
         return $"::{command} {properties}::{Escape(finding.Message)}";
     }
 

@@ -70,7 +70,7 @@ internal static class JsonReporter
         json.WriteStartObject();
         json.WriteString("id", finding.Id);
         json.WriteString("severity", Severities.Name(finding.Severity));
-        WriteNullable(json, "path", finding.Path);
+        WriteNullable(json, "path", finding.Path is null ? null : GitPathQuoting.ForMachine(finding.Path));
         json.WriteNumber("line", finding.Line);
         json.WriteNumber("column", finding.Column);
         WriteNullable(json, "symbol", finding.Symbol);

@@ -1,13 +1,14 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ScopeGuard.Core;
 using ScopeGuard.Core.Rules;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Cli.Reporting;
 
@@ -160,7 +161,7 @@ internal static class SarifReporter
         // Stable across runs: what the finding is about, not where its line happens to be today.
         var key = $"{finding.Id}|{finding.Agent}|{finding.Path}|{finding.Symbol}|{finding.Rule}";
         occurrences[key] = occurrences.TryGetValue(key, out var seen) ? seen + 1 : 1;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{key}|{occurrences[key]}")));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(GitPathEncoding.Encode($"{key}|{occurrences[key]}")));
         json.WriteStartObject("partialFingerprints");
         json.WriteString("scopeguardFinding/v1", hash);
         json.WriteEndObject();
@@ -227,7 +228,24 @@ internal static class SarifReporter
     }
 
     // Percent-encode each segment of a repository-relative path (spaces, '#', '%', unicode).
-    private static string RelativeUri(string path) => string.Join("/", path.Split('/').Select(Uri.EscapeDataString));
+    // Percent-encoded UTF-8, as RFC 3986 wants; a byte that is not UTF-8 is percent-encoded as itself (%FF).
+    private static string RelativeUri(string path)
+    {
+        var uri = new StringBuilder(path.Length + 8);
+        foreach (var b in GitPathEncoding.Encode(path))
+        {
+            if (b is (>= (byte)'a' and <= (byte)'z') or (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'.' or (byte)'_' or (byte)'~' or (byte)'/')
+            {
+                uri.Append((char)b);
+            }
+            else
+            {
+                uri.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return uri.ToString();
+    }
 
     private static string RuleName(string id) => id switch
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Core.Rules;
 
@@ -14,9 +15,10 @@ namespace ScopeGuard.Core.Rules;
 /// <c>\</c>, or, with <c>core.quotePath</c> on (git's default), any byte of 0x80 or above in its UTF-8
 /// form. Escapes are <c>\a \b \t \n \v \f \r \" \\</c>, and three octal digits for any other byte
 /// that needs one (other control characters always; bytes from 0x80 only with quotePath on: with it
-/// off they are written as they are). Paths reach ScopeGuard as .NET strings; a name that was not valid
-/// UTF-8 arrives with U+FFFD in place of each invalid sequence (LibGit2Sharp decodes that way), and is
-/// shown as that character: its original bytes are no longer known.
+/// off they are written as they are). A name that is not valid UTF-8 holds its invalid bytes as
+/// <see cref="GitPathEncoding"/> escapes them; each is written as three octal digits whatever
+/// <c>core.quotePath</c> says (a report is UTF-8 text, so the raw byte cannot be written), which is how
+/// git shows it by default.
 /// </remarks>
 public static class GitPathQuoting
 {
@@ -41,7 +43,7 @@ public static class GitPathQuoting
             }
         }
 
-        return false;
+        return GitPathEncoding.HasInvalidBytes(path);
     }
 
     /// <summary>Quotes a path as git does; returns it unchanged when it needs no quoting.</summary>
@@ -55,44 +57,75 @@ public static class GitPathQuoting
             return path;
         }
 
-        var bytes = Utf8.GetBytes(path);
-        var output = new List<byte>(bytes.Length + 8) { (byte)'"' };
-        foreach (var b in bytes)
+        var output = new List<byte>(path.Length + 8) { (byte)'"' };
+        for (var i = 0; i < path.Length; i++)
         {
-            var escape = b switch
+            if (GitPathEncoding.IsEscapedByte(path, i))
             {
-                0x07 => 'a',
-                0x08 => 'b',
-                (byte)'\t' => 't',
-                (byte)'\n' => 'n',
-                0x0B => 'v',
-                0x0C => 'f',
-                (byte)'\r' => 'r',
-                (byte)'"' => '"',
-                (byte)'\\' => '\\',
-                _ => '\0',
-            };
-            if (escape != '\0')
-            {
-                output.Add((byte)'\\');
-                output.Add((byte)escape);
+                AddOctal(output, (byte)(path[i] - 0xDC00));
+                continue;
             }
-            else if (b < 0x20 || b == 0x7F || (quotePath && b >= 0x80))
+
+            var width = char.IsHighSurrogate(path[i]) && i + 1 < path.Length && char.IsLowSurrogate(path[i + 1]) ? 2 : 1;
+            foreach (var b in GitPathEncoding.Encode(path.Substring(i, width)))
             {
-                output.Add((byte)'\\');
-                output.Add((byte)('0' + ((b >> 6) & 7)));
-                output.Add((byte)('0' + ((b >> 3) & 7)));
-                output.Add((byte)('0' + (b & 7)));
+                AddByte(output, b, quotePath);
             }
-            else
-            {
-                output.Add(b);
-            }
+
+            i += width - 1;
         }
 
         output.Add((byte)'"');
         return Utf8.GetString(output.ToArray());
     }
+
+    private static void AddByte(List<byte> output, byte b, bool quotePath)
+    {
+        var escape = b switch
+        {
+            0x07 => 'a',
+            0x08 => 'b',
+            (byte)'\t' => 't',
+            (byte)'\n' => 'n',
+            0x0B => 'v',
+            0x0C => 'f',
+            (byte)'\r' => 'r',
+            (byte)'"' => '"',
+            (byte)'\\' => '\\',
+            _ => '\0',
+        };
+        if (escape != '\0')
+        {
+            output.Add((byte)'\\');
+            output.Add((byte)escape);
+        }
+        else if (b < 0x20 || b == 0x7F || (quotePath && b >= 0x80))
+        {
+            AddOctal(output, b);
+        }
+        else
+        {
+            output.Add(b);
+        }
+    }
+
+    private static void AddOctal(List<byte> output, byte b)
+    {
+        output.Add((byte)'\\');
+        output.Add((byte)('0' + ((b >> 6) & 7)));
+        output.Add((byte)('0' + ((b >> 3) & 7)));
+        output.Add((byte)('0' + (b & 7)));
+    }
+
+    /// <summary>
+    /// Gets a path for a machine-read report (JSON, GitHub annotations): the path itself, which a JSON
+    /// string carries whatever characters it holds, except a name that is not valid UTF-8, which Unicode
+    /// text cannot carry: that one in git's quoted form (<c>"src/a\377.cs"</c>), as git prints it.
+    /// </summary>
+    /// <param name="path">A repository-relative path.</param>
+    /// <returns>The path, or git's quoted form of it.</returns>
+    public static string ForMachine(string path) =>
+        GitPathEncoding.HasInvalidBytes(path) ? Quote(path, quotePath: false) : path;
 
     /// <summary>
     /// Shows a path inside a sentence: in single quotes when git would not quote it (with
