@@ -78,7 +78,7 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
         if (load.Manifest is null)
         {
             // Once per compilation, located in scopes.json.
-            ReportInManifest(context, manifestFile, manifestText, load.Errors.Select(e => (e.Position, e.Message)).ToImmutableArray());
+            ReportInManifest(context, manifestFile, manifestText, load.Errors.Select(e => (e.Range, e.Related, e.Message)).ToImmutableArray());
             return;
         }
 
@@ -86,7 +86,7 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
         if (agent is null)
         {
             var message = Messages.UndeclaredAgent("ScopeGuardAgent", agentName.Trim(), load.Manifest);
-            ReportInManifest(context, manifestFile, manifestText, [(new TextPosition(1, 1), message)]);
+            ReportInManifest(context, manifestFile, manifestText, [(TextRange.At(new TextPosition(1, 1)), (TextRange?)null, message)]);
             return;
         }
 
@@ -159,7 +159,7 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
         return Location.Create(tree, token.Span.Contains(position) ? token.Span : new TextSpan(position, 0));
     }
 
-    private static void ReportInManifest(CompilationStartAnalysisContext context, AdditionalText manifestFile, SourceText text, ImmutableArray<(TextPosition Position, string Message)> errors)
+    private static void ReportInManifest(CompilationStartAnalysisContext context, AdditionalText manifestFile, SourceText text, ImmutableArray<(TextRange Range, TextRange? Related, string Message)> errors)
     {
         context.RegisterAdditionalFileAction(additional =>
         {
@@ -168,25 +168,34 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            foreach (var (position, message) in errors)
+            // A duplicate points at the first declaration too (an additional location), as roslyn's
+            // banned-API analyzer does for a symbol listed twice.
+            foreach (var (range, related, message) in errors)
             {
-                additional.ReportDiagnostic(Diagnostic.Create(Descriptors.ManifestInvalid, LocateIn(manifestFile.Path, text, position), message));
+                var additionalLocations = related is { } first ? [LocateIn(manifestFile.Path, text, first)] : Array.Empty<Location>();
+                additional.ReportDiagnostic(Diagnostic.Create(Descriptors.ManifestInvalid, LocateIn(manifestFile.Path, text, range), additionalLocations, message));
             }
         });
     }
 
-    private static Location LocateIn(string path, SourceText text, TextPosition position)
+    private static Location LocateIn(string path, SourceText text, TextRange range)
     {
         if (text.Lines.Count == 0)
         {
             return Location.Create(path, default, default);
         }
 
+        var start = Offset(text, range.Start);
+        var end = Math.Max(start, Offset(text, range.End));
+        return Location.Create(path, TextSpan.FromBounds(start, end), new LinePositionSpan(text.Lines.GetLinePosition(start), text.Lines.GetLinePosition(end)));
+    }
+
+    // A 1-based line and column (UTF-16 code units), clamped into the text.
+    private static int Offset(SourceText text, TextPosition position)
+    {
         var lineIndex = Math.Min(Math.Max(position.Line, 1), text.Lines.Count) - 1;
         var textLine = text.Lines[lineIndex];
-        var start = Math.Min(textLine.Start + Math.Max(position.Column, 1) - 1, textLine.End);
-        var linePosition = text.Lines.GetLinePosition(start);
-        return Location.Create(path, new TextSpan(start, 0), new LinePositionSpan(linePosition, linePosition));
+        return Math.Min(textLine.Start + Math.Max(position.Column, 1) - 1, textLine.End);
     }
 
     // The targets pass one of each; should a project add more, the first by path decides, deterministically.

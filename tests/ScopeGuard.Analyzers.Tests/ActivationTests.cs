@@ -28,14 +28,25 @@ public sealed class ActivationTests
         }
         """;
 
-    private const string Invalid = """
+    private static readonly ManifestMarkup Invalid = new("""
         {
           "version": 1,
           "agents": {
-            "billing": { "paths": ["src/Billing/"], "colour": "blue" }
+            "billing": { "paths": ["src/Billing/"], {|#0:"colour"|}: "blue" }
           }
         }
-        """;
+        """);
+
+    // Two declarations of one thing: the error is at the second, with the first as an additional location.
+    private static readonly ManifestMarkup Duplicates = new("""
+        {
+          "version": 1,
+          "agents": {
+            "billing": { "branches": [{|#0:"agent/billing"|}], "paths": [{|#2:"src/Billing/"|}, {|#3:"src/Billing/"|}] },
+            "docs": { "branches": [{|#1:"agent/billing"|}], "paths": ["docs/"] }
+          }
+        }
+        """);
 
     [Fact]
     public async Task AgentIdentified_EditOutOfScope_ReportedAsync()
@@ -47,7 +58,7 @@ public sealed class ActivationTests
     [Fact]
     public async Task NoAgent_NothingReportedEvenForAnInvalidManifestAsync()
     {
-        await new Scenario(Invalid, agent: null).File(Path, Base, Edited.Replace("{|SG0001:Value|}", "Value")).VerifyAsync();
+        await new Scenario(Invalid.Text, agent: null).File(Path, Base, Edited.Replace("{|SG0001:Value|}", "Value")).VerifyAsync();
     }
 
     [Fact]
@@ -72,12 +83,24 @@ public sealed class ActivationTests
     [Fact]
     public async Task ManifestInvalid_SG0007InScopesJsonOncePerCompilationAsync()
     {
-        // Two syntax trees, one report: located at the unknown key, line 4 column 45 of scopes.json.
-        await new Scenario(Invalid)
+        // Two syntax trees, one report: the span of the unknown key in scopes.json.
+        await new Scenario(Invalid.Text)
             .File(Path, Base, Edited.Replace("{|SG0001:Value|}", "Value"))
             .File("src/Shared/Second.cs", null, "namespace Contoso.Shared;\n\npublic class Second\n{\n}\n")
-            .VerifyAsync(Verify.Diagnostic(DiagnosticIds.ManifestInvalid).WithSpan(Scenario.ManifestPath, 4, 45, 4, 45)
+            .VerifyAsync(Invalid.At(Verify.Diagnostic(DiagnosticIds.ManifestInvalid), 0)
                 .WithMessage("unknown key \"colour\" in agent \"billing\"; expected one of: description, branches, paths, deny, symbols, mode"));
+    }
+
+    [Fact]
+    public async Task ManifestDuplicates_SG0007SpansTheSecondWithTheFirstAsAdditionalLocationAsync()
+    {
+        await new Scenario(Duplicates.Text)
+            .File(Path, Base, Base)
+            .VerifyAsync(
+                Duplicates.At(Duplicates.At(Verify.Diagnostic(DiagnosticIds.ManifestInvalid), 1), 0)
+                    .WithMessage("branch pattern \"agent/billing\" is claimed by agent \"billing\" (4:31) and agent \"docs\": one branch must identify one agent"),
+                Duplicates.At(Duplicates.At(Verify.Diagnostic(DiagnosticIds.ManifestInvalid), 3), 2)
+                    .WithMessage("\"src/Billing/\" is listed twice in agents.billing.paths (first at 4:59)"));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using ScopeGuard.Cli.Tests.Support;
+using ScopeGuard.TestSupport;
 
 namespace ScopeGuard.Cli.Tests;
 
@@ -371,7 +372,7 @@ public sealed class LintTests : IDisposable
     [Fact]
     public void Lint_CrlfLineEndings_CountLinesAndColumnsAsEditorsDo()
     {
-        var (text, line, column) = MarkedText.Parse(
+        var (text, line, column) = new TextMarkup(
             """
             {
               "version": 1,
@@ -388,7 +389,7 @@ public sealed class LintTests : IDisposable
     [Fact]
     public void Lint_ByteOrderMark_DoesNotShiftColumnsOnTheFirstLine()
     {
-        var (text, line, column) = MarkedText.Parse("""‸["not", "an", "object"]""");
+        var (text, line, column) = new TextMarkup("""‸["not", "an", "object"]""");
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text)).ToArray();
 
         AssertErrorAt(LintBytes(bytes), line, column, "the manifest must be a JSON object, not an array");
@@ -397,7 +398,7 @@ public sealed class LintTests : IDisposable
     [Fact]
     public void Lint_InvalidUtf8_PointsAtTheBadByte()
     {
-        var (text, line, column) = MarkedText.Parse(
+        var (text, line, column) = new TextMarkup(
             """
             {
               "version": 1,
@@ -413,7 +414,7 @@ public sealed class LintTests : IDisposable
     [Fact]
     public void Lint_InvalidUtf8AfterNonAsciiText_CountsColumnsInCharactersNotBytes()
     {
-        var (text, line, column) = MarkedText.Parse(
+        var (text, line, column) = new TextMarkup(
             """
             {
               "version": 1,
@@ -429,7 +430,7 @@ public sealed class LintTests : IDisposable
     [Fact]
     public void Lint_InvalidUtf8AfterByteOrderMarkOnFirstLine_CountsColumnsInCharacters()
     {
-        var (text, line, column) = MarkedText.Parse("""{"version": 1, "agents": {"a": {"paths": ["x‸"]}}}""");
+        var (text, line, column) = new TextMarkup("""{"version": 1, "agents": {"a": {"paths": ["x‸"]}}}""");
         var bytes = Encoding.UTF8.GetPreamble().Concat(WithByteAt(text, line, column, 0xFE)).ToArray();
 
         AssertErrorAt(LintBytes(bytes), line, column, "the manifest is not valid UTF-8 (byte 0xFE)");
@@ -464,7 +465,7 @@ public sealed class LintTests : IDisposable
     [Fact]
     public void Lint_BrokenManifestAsJson_PrintsSg0007FindingsWithPositions()
     {
-        var (text, line, column) = MarkedText.Parse(
+        var (text, line, column) = new TextMarkup(
             """
             {
               "version": 1,
@@ -518,6 +519,57 @@ public sealed class LintTests : IDisposable
         return [.. Encoding.UTF8.GetBytes(before), value, .. Encoding.UTF8.GetBytes(after)];
     }
 
+    [Fact]
+    public void Lint_DuplicateBranchClaimAsJson_CarriesTheValuesSpanAndTheFirstClaim()
+    {
+        var manifest = new TextMarkup("""
+            {
+              "version": 1,
+              "agents": {
+                "billing": { "branches": [{|#0:"agent/billing"|}], "paths": ["src/Billing/"] },
+                "docs": { "branches": [{|#1:"agent/billing"|}], "paths": ["docs/"] }
+              }
+            }
+            """);
+        directory.Write("scopes.json", manifest.Text);
+
+        var result = CliRunner.Run(directory.Path, "lint", "--manifest", "scopes.json", "--format", "json");
+
+        Assert.True(result.ExitCode == ExitCodes.Error, result.ToString());
+        using var json = JsonDocument.Parse(result.Output);
+        var finding = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray());
+        var (second, first) = (manifest.Span(1), manifest.Span(0));
+        Assert.Equal(second, new MarkedSpan(finding.GetProperty("line").GetInt32(), finding.GetProperty("column").GetInt32(), finding.GetProperty("endLine").GetInt32(), finding.GetProperty("endColumn").GetInt32()));
+        var related = finding.GetProperty("related");
+        Assert.Equal(first, new MarkedSpan(related.GetProperty("line").GetInt32(), related.GetProperty("column").GetInt32(), related.GetProperty("endLine").GetInt32(), related.GetProperty("endColumn").GetInt32()));
+    }
+
+    [Fact]
+    public void Check_DuplicatePathWithSarif_RegionSpansTheItemAndRelatedLocationIsTheFirst()
+    {
+        var manifest = new TextMarkup("""
+            {
+              "version": 1,
+              "agents": {
+                "billing": { "branches": ["agent/billing"], "paths": [{|#0:"src/Billing/"|}, {|#1:"src/Billing/"|}] }
+              }
+            }
+            """);
+        using var repo = TempRepo.Init(manifest.Text);
+
+        var result = CliRunner.Run(repo.Path, "check", "--staged", "--format", "sarif", "--manifest", "scopes.json");
+
+        Assert.True(result.ExitCode == ExitCodes.Error, result.ToString());
+        using var sarif = JsonDocument.Parse(result.Output);
+        var item = Assert.Single(sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray());
+        var region = item.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+        var relatedRegion = item.GetProperty("relatedLocations")[0].GetProperty("physicalLocation").GetProperty("region");
+        Assert.Equal(manifest.Span(1), Region(region));
+        Assert.Equal(manifest.Span(0), Region(relatedRegion));
+
+        static MarkedSpan Region(JsonElement r) => new(r.GetProperty("startLine").GetInt32(), r.GetProperty("startColumn").GetInt32(), r.GetProperty("endLine").GetInt32(), r.GetProperty("endColumn").GetInt32());
+    }
+
     private CliResult LintBytes(byte[] bytes)
     {
         directory.WriteBytes("scopes.json", bytes);
@@ -526,7 +578,7 @@ public sealed class LintTests : IDisposable
 
     private void AssertSingleError(string marked, string expectedMessage)
     {
-        var (text, line, column) = MarkedText.Parse(marked);
+        var (text, line, column) = new TextMarkup(marked);
         directory.Write("scopes.json", text);
         AssertErrorAt(CliRunner.Run(directory.Path, "lint", "--manifest", "scopes.json"), line, column, expectedMessage);
     }

@@ -56,6 +56,9 @@ internal static class GitHubReporter
     // may hold another declaration now. The message says where it stood.
     private static string Position(Finding finding) => finding.Removal switch
     {
+        // A manifest value: its span (GitHub takes endColumn only on a one-line span).
+        null when finding.End is { } end && end.Line == finding.Line => $"line={finding.Line},col={finding.Column},endLine={end.Line},endColumn={end.Column}",
+        null when finding.End is { } end => $"line={finding.Line},col={finding.Column},endLine={end.Line}",
         null => $"line={finding.Line},col={finding.Column}",
         { Container: null } => $"line={finding.Line}",
         { } removal => $"line={finding.Line},col={finding.Column},endColumn={finding.Column + removal.ContainerNameLength}",

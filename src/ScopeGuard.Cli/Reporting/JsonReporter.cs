@@ -73,6 +73,24 @@ internal static class JsonReporter
         WriteNullable(json, "path", finding.Path is null ? null : GitPathQuoting.ForMachine(finding.Path));
         json.WriteNumber("line", finding.Line);
         json.WriteNumber("column", finding.Column);
+        if (finding.End is { } end)
+        {
+            // Where the manifest value ends (the position after its closing quote or bracket).
+            json.WriteNumber("endLine", end.Line);
+            json.WriteNumber("endColumn", end.Column);
+        }
+
+        if (finding.Related is { } related)
+        {
+            // The first of two duplicates, in the same file.
+            json.WriteStartObject("related");
+            json.WriteNumber("line", related.Start.Line);
+            json.WriteNumber("column", related.Start.Column);
+            json.WriteNumber("endLine", related.End.Line);
+            json.WriteNumber("endColumn", related.End.Column);
+            json.WriteEndObject();
+        }
+
         WriteNullable(json, "symbol", finding.Symbol);
         json.WriteString("rule", finding.Rule);
         json.WriteString("message", finding.Message);

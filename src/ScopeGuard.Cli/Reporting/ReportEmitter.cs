@@ -187,5 +187,9 @@ internal sealed class ReportEmitter
         error.Position.Column,
         null,
         "manifest",
-        error.Message);
+        error.Message)
+    {
+        End = error.End == error.Position ? null : error.End,
+        Related = error.Related,
+    };
 }

@@ -156,6 +156,7 @@ internal static class SarifReporter
 
             json.WriteEndObject();
             json.WriteEndArray();
+            WriteRelated(json, finding);
         }
 
         // Stable across runs: what the finding is about, not where its line happens to be today.
@@ -210,8 +211,43 @@ internal static class SarifReporter
             json.WriteNumber("endLine", line);
             json.WriteNumber("endColumn", column + removal.ContainerNameLength);
         }
+        else if (finding.End is { } end)
+        {
+            json.WriteNumber("endLine", end.Line);
+            json.WriteNumber("endColumn", end.Column);
+        }
 
         json.WriteEndObject();
+    }
+
+    // The first of two duplicates (a manifest key, an agent, a list item, a branch claimed twice).
+    private static void WriteRelated(Utf8JsonWriter json, Finding finding)
+    {
+        if (finding.Related is not { } related || finding.Path is null)
+        {
+            return;
+        }
+
+        json.WriteStartArray("relatedLocations");
+        json.WriteStartObject();
+        json.WriteNumber("id", 1);
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        json.WriteString("uri", RelativeUri(finding.Path));
+        json.WriteString("uriBaseId", SourceRoot);
+        json.WriteEndObject();
+        json.WriteStartObject("region");
+        json.WriteNumber("startLine", related.Start.Line);
+        json.WriteNumber("startColumn", related.Start.Column);
+        json.WriteNumber("endLine", related.End.Line);
+        json.WriteNumber("endColumn", related.End.Column);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteStartObject("message");
+        json.WriteString("text", "the first declaration");
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
     }
 
     private static int IndexOf(string id)

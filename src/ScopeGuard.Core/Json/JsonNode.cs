@@ -18,6 +18,12 @@ public sealed class JsonNode
     /// <summary>Gets where the value starts.</summary>
     public TextPosition Position { get; }
 
+    /// <summary>Gets the position just after the value's last character.</summary>
+    public TextPosition End { get; internal set; }
+
+    /// <summary>Gets where the value starts and ends.</summary>
+    public TextRange Range => new(Position, End);
+
     /// <summary>Gets the text of a string, the literal text of a number, or "true"/"false"/"null".</summary>
     public string Text { get; internal set; } = string.Empty;
 

@@ -123,7 +123,7 @@ public static class JsonReader
             }
 
             var c = Peek();
-            return c switch
+            var node = c switch
             {
                 '{' => ReadObject(depth),
                 '[' => ReadArray(depth),
@@ -136,6 +136,8 @@ public static class JsonReader
                 '\0' when AtEnd => throw Error("unexpected end of file: expected a value"),
                 _ => throw Error($"unexpected {Describe(c)}: expected a value (object, array, string, number, true, false or null)"),
             };
+            node.End = Position;
+            return node;
         }
 
         private JsonNode ReadObject(int depth)
@@ -163,6 +165,7 @@ public static class JsonReader
 
                 var namePosition = Position;
                 var name = ReadString();
+                var nameEnd = Position;
                 SkipWhitespace();
                 if (Peek() != ':')
                 {
@@ -172,7 +175,7 @@ public static class JsonReader
                 Advance();
                 SkipWhitespace();
                 var value = ReadValue(depth + 1);
-                members.Add(new JsonMember(name, namePosition, value));
+                members.Add(new JsonMember(name, namePosition, value) { NameEnd = nameEnd });
                 SkipWhitespace();
                 var c = Peek();
                 if (c == ',')

@@ -52,21 +52,21 @@ internal static class AgentExpansion
     {
         var target = reportErrors ? context : new ManifestReadContext(context.Path);
         var result = new List<ManifestEntry<PathPattern>>();
-        foreach (var (text, position) in target.StringArray(node, where))
+        foreach (var (text, range) in target.StringArray(node, where))
         {
             var expanded = text;
             foreach (var placeholder in Placeholders(text))
             {
                 if (placeholder != ManifestLoader.AgentPlaceholder)
                 {
-                    target.Error(position, $"unknown placeholder {placeholder} in \"{text}\": only {ManifestLoader.AgentPlaceholder} is replaced (write \\{{ for a literal brace)");
+                    target.Error(range, $"unknown placeholder {placeholder} in \"{text}\": only {ManifestLoader.AgentPlaceholder} is replaced (write \\{{ for a literal brace)");
                     expanded = null;
                     break;
                 }
 
                 if (agent is null)
                 {
-                    target.Error(position, $"{ManifestLoader.AgentPlaceholder} has no meaning in {where}: it stands for an agent's name in agent and default rules");
+                    target.Error(range, $"{ManifestLoader.AgentPlaceholder} has no meaning in {where}: it stands for an agent's name in agent and default rules");
                     expanded = null;
                     break;
                 }
@@ -85,11 +85,11 @@ internal static class AgentExpansion
             var pattern = PathPattern.TryParse(expanded, out var error);
             if (pattern is null)
             {
-                target.Error(position, $"invalid path pattern \"{text}\" in {where}: {error}");
+                target.Error(range, $"invalid path pattern \"{text}\" in {where}: {error}");
                 continue;
             }
 
-            result.Add(new ManifestEntry<PathPattern>(text, pattern, position, where));
+            result.Add(new ManifestEntry<PathPattern>(text, pattern, range.Start, where) { End = range.End });
         }
 
         return result;
@@ -120,7 +120,7 @@ internal static class AgentExpansion
 
             if (total > ManifestLoader.MaxRules)
             {
-                context.Error(member.NamePosition, $"the manifest holds more than {ManifestLoader.MaxRules.ToString("N0", CultureInfo.InvariantCulture)} rules (branches, paths, deny and symbol patterns, with settings.defaults counted once for each agent) by agent \"{member.Name}\": split the manifest's agents or shorten settings.defaults");
+                context.Error(member.NameRange, $"the manifest holds more than {ManifestLoader.MaxRules.ToString("N0", CultureInfo.InvariantCulture)} rules (branches, paths, deny and symbol patterns, with settings.defaults counted once for each agent) by agent \"{member.Name}\": split the manifest's agents or shorten settings.defaults");
                 return false;
             }
         }

@@ -25,7 +25,7 @@ internal static class BranchClaims
                 var entry = agent.Branches[b];
                 if (claims.TryGetValue(entry.Source, out var claim) && claim.Agent != agent)
                 {
-                    context.Error(entry.Position, $"branch pattern \"{entry.Source}\" is claimed by agent \"{claim.Agent.Name}\" ({claim.Entry.Position}) and agent \"{agent.Name}\": one branch must identify one agent");
+                    context.Error(entry.Range, $"branch pattern \"{entry.Source}\" is claimed by agent \"{claim.Agent.Name}\" ({claim.Entry.Position}) and agent \"{agent.Name}\": one branch must identify one agent", claim.Entry.Range);
                     continue;
                 }
 
@@ -54,7 +54,7 @@ internal static class BranchClaims
                 comparisons += candidates.Count;
                 if (comparisons > ManifestLoader.MaxBranchComparisons)
                 {
-                    context.Error(literal.Position, $"too many wildcard branch patterns start with the same text as branch \"{literal.Source}\": checking that each branch identifies one agent would take more than {ManifestLoader.MaxBranchComparisons.ToString("N0", CultureInfo.InvariantCulture)} comparisons; begin each agent's wildcard patterns with a text of its own, such as \"agent/{agent.Name}/*\"");
+                    context.Error(literal.Range, $"too many wildcard branch patterns start with the same text as branch \"{literal.Source}\": checking that each branch identifies one agent would take more than {ManifestLoader.MaxBranchComparisons.ToString("N0", CultureInfo.InvariantCulture)} comparisons; begin each agent's wildcard patterns with a text of its own, such as \"agent/{agent.Name}/*\"");
                     return;
                 }
 
@@ -78,7 +78,7 @@ internal static class BranchClaims
                     reported = candidate.Agent;
                     var other = agents[candidate.Agent];
                     var overlap = candidate.Entry;
-                    context.Error(literal.Position, $"branch \"{literal.Source}\" of agent \"{agent.Name}\" also matches \"{overlap.Source}\" of agent \"{other.Name}\" ({overlap.Position}): one branch must identify one agent");
+                    context.Error(literal.Range, $"branch \"{literal.Source}\" of agent \"{agent.Name}\" also matches \"{overlap.Source}\" of agent \"{other.Name}\" ({overlap.Position}): one branch must identify one agent", overlap.Range);
                 }
             }
         }

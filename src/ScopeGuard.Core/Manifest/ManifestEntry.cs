@@ -10,6 +10,12 @@ namespace ScopeGuard.Core.Manifest;
 /// <param name="Origin">The manifest property it came from, e.g. <c>agents.billing.paths</c>.</param>
 public sealed record ManifestEntry<T>(string Source, T Pattern, TextPosition Position, string Origin)
 {
+    /// <summary>Gets the position just after the pattern's closing quote.</summary>
+    public TextPosition End { get; init; } = Position;
+
+    /// <summary>Gets where the pattern (with its quotes) starts and ends.</summary>
+    public TextRange Range => new(Position, End);
+
     /// <summary>Gets how a message names this rule: the pattern and where it is.</summary>
     public string Describe(string manifestPath) => $"'{Source}' ({Origin}, {manifestPath}:{Position})";
 }

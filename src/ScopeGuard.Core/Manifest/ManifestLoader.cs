@@ -90,7 +90,7 @@ public static class ManifestLoader
         }
         else if (version.Value.Kind != JsonKind.Number || version.Value.Text != "1")
         {
-            context.Error(version.Value.Position, version.Value.Kind == JsonKind.Number
+            context.Error(version.Value.Range, version.Value.Kind == JsonKind.Number
                 ? $"unsupported version {version.Value.Text}: this ScopeGuard reads version 1"
                 : $"\"version\" must be the number 1, not {version.Value.KindName}");
         }

@@ -29,7 +29,7 @@ internal static class ManifestParser
             var pattern = BranchPattern.TryParse(branch, out var error);
             if (pattern is null || !pattern.IsLiteral)
             {
-                context.Error(baseBranch.Value.Position, $"settings.baseBranch must be one branch name: {error ?? "wildcards are not allowed here"}");
+                context.Error(baseBranch.Value.Range, $"settings.baseBranch must be one branch name: {error ?? "wildcards are not allowed here"}");
             }
             else
             {
@@ -43,7 +43,7 @@ internal static class ManifestParser
             {
                 case "allow": settings.UnknownAgent = UnknownAgentPolicy.Allow; break;
                 case "block": settings.UnknownAgent = UnknownAgentPolicy.Block; break;
-                default: context.Error(unknown.Value.Position, $"settings.unknownAgent must be \"allow\" or \"block\", not \"{policy}\""); break;
+                default: context.Error(unknown.Value.Range, $"settings.unknownAgent must be \"allow\" or \"block\", not \"{policy}\""); break;
             }
         }
 
@@ -86,34 +86,34 @@ internal static class ManifestParser
 
         if (node.Members.Count == 0)
         {
-            context.Error(node.Position, "\"agents\" is empty: declare at least one agent");
+            context.Error(node.Range, "\"agents\" is empty: declare at least one agent");
         }
 
-        var seen = new Dictionary<string, TextPosition>(StringComparer.Ordinal);
-        var seenFolded = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new Dictionary<string, TextRange>(StringComparer.Ordinal);
+        var seenFolded = new Dictionary<string, (string Name, TextRange Range)>(StringComparer.OrdinalIgnoreCase);
         foreach (var member in node.Members)
         {
             var name = member.Name;
             if (seen.TryGetValue(name, out var first))
             {
-                context.Error(member.NamePosition, $"duplicate agent \"{name}\" (first declared at {first}): merge the two declarations");
+                context.Error(member.NameRange, $"duplicate agent \"{name}\" (first declared at {first.Start}): merge the two declarations", first);
                 continue;
             }
 
-            seen[name] = member.NamePosition;
+            seen[name] = member.NameRange;
             if (!IsAgentName(name))
             {
-                context.Error(member.NamePosition, $"invalid agent name \"{name}\": use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+                context.Error(member.NameRange, $"invalid agent name \"{name}\": use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
                 continue;
             }
 
             if (seenFolded.TryGetValue(name, out var other))
             {
-                context.Error(member.NamePosition, $"agent \"{name}\" differs from agent \"{other}\" only in case: names must differ in more than case");
+                context.Error(member.NameRange, $"agent \"{name}\" differs from agent \"{other.Name}\" only in case: names must differ in more than case", other.Range);
                 continue;
             }
 
-            seenFolded[name] = name;
+            seenFolded[name] = (name, member.NameRange);
             var agent = ReadAgent(name, member, settings, context);
             if (agent is not null)
             {
@@ -204,16 +204,16 @@ internal static class ManifestParser
                 return list;
             }
 
-            foreach (var (text, position) in context.StringArray(member.Value, $"{where}.{key}"))
+            foreach (var (text, range) in context.StringArray(member.Value, $"{where}.{key}"))
             {
                 var pattern = SymbolPattern.TryParse(text, out var error);
                 if (pattern is null)
                 {
-                    context.Error(position, $"invalid symbol pattern \"{text}\" in {where}.{key}: {error}; write a documentation comment ID such as \"N:Contoso.Billing\", \"T:Contoso.Billing.Invoice\" or \"M:Contoso.Billing.Invoice.Add(*)\"");
+                    context.Error(range, $"invalid symbol pattern \"{text}\" in {where}.{key}: {error}; write a documentation comment ID such as \"N:Contoso.Billing\", \"T:Contoso.Billing.Invoice\" or \"M:Contoso.Billing.Invoice.Add(*)\"");
                     continue;
                 }
 
-                list.Add(new ManifestEntry<SymbolPattern>(text, pattern, position, $"{where}.{key}"));
+                list.Add(new ManifestEntry<SymbolPattern>(text, pattern, range.Start, $"{where}.{key}") { End = range.End });
             }
 
             return list;
@@ -231,7 +231,7 @@ internal static class ManifestParser
             case "block": return ScopeMode.Block;
             case "warn": return ScopeMode.Warn;
             default:
-                context.Error(node.Position, $"{where} must be \"block\" or \"warn\", not \"{text}\"");
+                context.Error(node.Range, $"{where} must be \"block\" or \"warn\", not \"{text}\"");
                 return null;
         }
     }
@@ -239,16 +239,16 @@ internal static class ManifestParser
     internal static List<ManifestEntry<BranchPattern>> ReadBranches(JsonNode node, string where, ManifestReadContext context)
     {
         var result = new List<ManifestEntry<BranchPattern>>();
-        foreach (var (text, position) in context.StringArray(node, where))
+        foreach (var (text, range) in context.StringArray(node, where))
         {
             var pattern = BranchPattern.TryParse(text, out var error);
             if (pattern is null)
             {
-                context.Error(position, $"invalid branch pattern \"{text}\" in {where}: {error}");
+                context.Error(range, $"invalid branch pattern \"{text}\" in {where}: {error}");
                 continue;
             }
 
-            result.Add(new ManifestEntry<BranchPattern>(text, pattern, position, where));
+            result.Add(new ManifestEntry<BranchPattern>(text, pattern, range.Start, where) { End = range.End });
         }
 
         return result;

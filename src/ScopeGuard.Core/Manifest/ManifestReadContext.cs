@@ -23,6 +23,9 @@ internal sealed class ManifestReadContext
 
     public void Error(TextPosition position, string message) => errors.Add(new ManifestError(Path, position, message));
 
+    public void Error(TextRange range, string message, TextRange? related = null) =>
+        errors.Add(new ManifestError(Path, range.Start, message) { End = range.End, Related = related });
+
     public ManifestLoadResult Result(ScopeManifest? manifest) =>
         new(manifest, errors.OrderBy(e => e.Position.Line).ThenBy(e => e.Position.Column).ToList());
 
@@ -34,13 +37,13 @@ internal sealed class ManifestReadContext
         }
 
         var wanted = kind == JsonKind.Object ? "an object" : kind == JsonKind.Array ? "an array" : "a string";
-        Error(node.Position, $"{where} must be {wanted}, not {node.KindName}");
+        Error(node.Range, $"{where} must be {wanted}, not {node.KindName}");
         return false;
     }
 
     public string? String(JsonNode node, string where) => Expect(node, JsonKind.String, where) ? node.Text : null;
 
-    public IEnumerable<(string Text, TextPosition Position)> StringArray(JsonNode node, string where)
+    public IEnumerable<(string Text, TextRange Range)> StringArray(JsonNode node, string where)
     {
         if (!Expect(node, JsonKind.Array, where))
         {
@@ -49,28 +52,28 @@ internal sealed class ManifestReadContext
 
         // Most lists are short: look for a duplicate among the items before (no dictionary per list,
         // which for thousands of agents is much of the loader's garbage); long lists use one.
-        var seen = node.Items.Count > 16 ? new Dictionary<string, TextPosition>(StringComparer.Ordinal) : null;
+        var seen = node.Items.Count > 16 ? new Dictionary<string, TextRange>(StringComparer.Ordinal) : null;
         for (var i = 0; i < node.Items.Count; i++)
         {
             var item = node.Items[i];
             if (item.Kind != JsonKind.String)
             {
-                Error(item.Position, $"{where}[{i.ToString(CultureInfo.InvariantCulture)}] must be a string, not {item.KindName}");
+                Error(item.Range, $"{where}[{i.ToString(CultureInfo.InvariantCulture)}] must be a string, not {item.KindName}");
                 continue;
             }
 
             if (FirstOccurrence(node.Items, i, seen) is { } first)
             {
-                Error(item.Position, $"\"{item.Text}\" is listed twice in {where} (first at {first})");
+                Error(item.Range, $"\"{item.Text}\" is listed twice in {where} (first at {first.Start})", first);
                 continue;
             }
 
-            yield return (item.Text, item.Position);
+            yield return (item.Text, item.Range);
         }
     }
 
     // Where an earlier string item equal to items[i] is, or null (recording items[i] in seen when given).
-    private static TextPosition? FirstOccurrence(IReadOnlyList<JsonNode> items, int i, Dictionary<string, TextPosition>? seen)
+    private static TextRange? FirstOccurrence(IReadOnlyList<JsonNode> items, int i, Dictionary<string, TextRange>? seen)
     {
         var text = items[i].Text;
         if (seen is not null)
@@ -80,7 +83,7 @@ internal sealed class ManifestReadContext
                 return first;
             }
 
-            seen[text] = items[i].Position;
+            seen[text] = items[i].Range;
             return null;
         }
 
@@ -88,7 +91,7 @@ internal sealed class ManifestReadContext
         {
             if (items[j].Kind == JsonKind.String && string.Equals(items[j].Text, text, StringComparison.Ordinal))
             {
-                return items[j].Position;
+                return items[j].Range;
             }
         }
 
@@ -104,7 +107,7 @@ internal sealed class ManifestReadContext
             if (Array.IndexOf(known, member.Name) < 0)
             {
                 var hint = known.FirstOrDefault(k => string.Equals(k, member.Name, StringComparison.OrdinalIgnoreCase));
-                Error(member.NamePosition, hint is not null
+                Error(member.NameRange, hint is not null
                     ? $"unknown key \"{member.Name}\" in {where}: did you mean \"{hint}\"?"
                     : $"unknown key \"{member.Name}\" in {where}; expected one of: {string.Join(", ", known)}");
                 continue;
@@ -112,7 +115,7 @@ internal sealed class ManifestReadContext
 
             if (result.TryGetValue(member.Name, out var first))
             {
-                Error(member.NamePosition, $"duplicate key \"{member.Name}\" in {where} (first at {first.NamePosition})");
+                Error(member.NameRange, $"duplicate key \"{member.Name}\" in {where} (first at {first.NamePosition})", first.NameRange);
                 continue;
             }
 

@@ -33,4 +33,10 @@ public sealed record Finding(
     /// start of the file); <see langword="null"/> for every other finding.
     /// </summary>
     public Symbols.Removal? Removal { get; init; }
+
+    /// <summary>Gets where the text the finding is about ends (the position after it), when it is known: a manifest value.</summary>
+    public Text.TextPosition? End { get; init; }
+
+    /// <summary>Gets an earlier place in the same file the finding refers to (the first of two duplicates), when there is one.</summary>
+    public Text.TextRange? Related { get; init; }
 }
