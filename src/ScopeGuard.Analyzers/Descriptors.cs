@@ -12,6 +12,13 @@ namespace ScopeGuard.Analyzers;
 /// in ScopeGuard's repository, and beside <c>scopeguard.dll</c> in the tool's package); see docs/analyzer.md. The default severity is Error (block mode); a <c>warn</c> manifest reports warnings, and
 /// <c>.editorconfig</c> (<c>dotnet_diagnostic.SG0002.severity</c>) overrides both.
 /// </summary>
+/// <remarks>
+/// The four descriptors are written out rather than made in a loop over <see cref="DiagnosticIds.All"/>:
+/// Roslyn's analyzer rules want each descriptor's ID to be a constant at the <c>new</c> (RS1017), and
+/// release tracking (RS2000–RS2008, AnalyzerReleases.*.md) can only see descriptors made that way. What
+/// a loop would guarantee is tested instead (DescriptorTests: the analyzer's IDs are exactly those of
+/// <see cref="DiagnosticIds.All"/> it reports, with their title, description and help page).
+/// </remarks>
 internal static class Descriptors
 {
     public static readonly DiagnosticDescriptor PathOutOfScope = new(
