@@ -21,13 +21,13 @@ internal sealed class TempRepo : GitSandbox
     }
 
     /// <summary>
-    /// Makes a repository on main with the manifest and the project files committed by a person
-    /// (before the hook exists), then installs the hook with the real tool unless told not to.
+    /// Makes a repository on main with the manifest (<see cref="Manifests.Standard"/> by default) and the project
+    /// files committed by a person (before the hook exists), then installs the hook with the real tool unless told not to.
     /// </summary>
-    public static TempRepo Create(string manifest = Manifests.Standard, bool install = true)
+    public static TempRepo Create(string? manifest = null, bool install = true)
     {
         var repo = Empty();
-        repo.Write("scopes.json", manifest);
+        repo.Write("scopes.json", manifest ?? Manifests.Standard);
         foreach (var (path, text) in Manifests.ProjectFiles)
         {
             repo.Write(path, text);
