@@ -94,14 +94,5 @@ public sealed class DescriptorTests
         Assert.All(rows, r => Assert.Equal(("ScopeGuard", "Error"), (r[1], r[2])));
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ScopeGuard.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("ScopeGuard.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string RepositoryRoot() => TestSupport.RepositoryRoot.Find();
 }

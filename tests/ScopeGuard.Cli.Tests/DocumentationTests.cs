@@ -158,14 +158,5 @@ public sealed class DocumentationTests
         }
     }
 
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "ScopeGuard.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("ScopeGuard.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindRoot() => TestSupport.RepositoryRoot.Find();
 }

@@ -113,7 +113,7 @@ public sealed class CommitTests
 
         var commit = repo.Commit(repo.Path, "-a");
 
-        var (line, column) = Manifests.PositionOf(Manifests.Standard, "\"main\", \"release/*\"");
+        var (line, column, _, _) = Manifests.StandardMarkup.Span(0);
         Assert.True(commit.ExitCode != 0, commit.ToString());
         Assert.Contains(
             $"scopes.json({line},{column}): error SG0005: agent 'billing' may not commit to protected branch 'main' (matches 'main' in settings.protectedBranches)",
@@ -150,7 +150,7 @@ public sealed class CommitTests
         var commit = repo.CommitWith(release, new System.Collections.Generic.Dictionary<string, string?> { ["SCOPEGUARD_AGENT"] = "billing" }, "-a");
 
         Assert.True(commit.ExitCode != 0, commit.ToString());
-        var (line, column) = Manifests.PositionOf(Manifests.Standard, "\"release/*\"");
+        var (line, column, _, _) = Manifests.StandardMarkup.Span(1);
         Assert.Contains($"scopes.json({line},{column}): error SG0005: agent 'billing' may not commit to protected branch 'release/1.0' (matches 'release/*'", commit.Output, StringComparison.Ordinal);
     }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using ScopeGuard.TestSupport;
 
 namespace ScopeGuard.Analyzers.EndToEnd.Tests.Support;
 
@@ -119,14 +120,9 @@ internal sealed partial class SampleRepo
         }
         """;
 
-    public string FullPath(string relative) => Path.Combine(Directory, relative.Replace('/', Path.DirectorySeparatorChar));
+    public string FullPath(string relative) => FileTree.PathIn(Directory, relative);
 
-    public void Write(string relative, string text)
-    {
-        var path = FullPath(relative);
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text.ReplaceLineEndings("\n"));
-    }
+    public void Write(string relative, string text) => FileTree.Write(Directory, relative, text.ReplaceLineEndings("\n"));
 
     public void Git(string arguments) => ProcessRunner.Git(Directory, arguments);
 

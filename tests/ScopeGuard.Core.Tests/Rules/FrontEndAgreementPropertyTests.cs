@@ -6,6 +6,7 @@ using ScopeGuard.Core.Baseline;
 using ScopeGuard.Core.Changes;
 using ScopeGuard.Core.Manifest;
 using ScopeGuard.Core.Rules;
+using ScopeGuard.TestSupport;
 
 namespace ScopeGuard.Core.Tests.Rules;
 
@@ -239,10 +240,5 @@ public sealed class FrontEndAgreementPropertyTests
     private static List<string> Describe(IEnumerable<Finding> findings) =>
         findings.Select(f => $"{f.Id} {f.Severity} {f.Path}({f.Line},{f.Column}) {f.Symbol} [{f.Rule}] {f.Message}").ToList();
 
-    private sealed class Contents(string? old, string @new) : IChangeContents
-    {
-        public byte[]? ReadOld(FileChange change) => old is null ? null : Encoding.UTF8.GetBytes(old);
-
-        public byte[]? ReadNew(FileChange change) => Encoding.UTF8.GetBytes(@new);
-    }
+    private sealed class Contents(string? old, string @new) : FakeContents(old, @new);
 }

@@ -1,11 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using ScopeGuard.Core.Changes;
 using ScopeGuard.Core.Manifest;
 using ScopeGuard.Core.Rules;
 using ScopeGuard.Core.Symbols;
+using ScopeGuard.TestSupport;
 
 namespace ScopeGuard.Core.Tests.Rules;
 
@@ -93,12 +93,7 @@ public sealed class PartialPartTests
         }
     }
 
-    private sealed class Contents(string text) : IChangeContents
-    {
-        public byte[]? ReadOld(FileChange change) => null;
-
-        public byte[]? ReadNew(FileChange change) => Encoding.UTF8.GetBytes(text);
-    }
+    private sealed class Contents(string text) : FakeContents(null, text);
 
     private sealed class MemberParts(string id, string file) : IPartialTypeParts
     {
@@ -106,10 +101,5 @@ public sealed class PartialPartTests
             type.ToString() == id ? [file] : [];
     }
 
-    private sealed class TwoSides(string old, string @new) : IChangeContents
-    {
-        public byte[]? ReadOld(FileChange change) => Encoding.UTF8.GetBytes(old);
-
-        public byte[]? ReadNew(FileChange change) => Encoding.UTF8.GetBytes(@new);
-    }
+    private sealed class TwoSides(string old, string @new) : FakeContents(old, @new);
 }

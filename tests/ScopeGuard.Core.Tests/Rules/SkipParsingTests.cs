@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
-using System.Threading;
 using ScopeGuard.Core.Changes;
 using ScopeGuard.Core.Manifest;
 using ScopeGuard.Core.Rules;
 using ScopeGuard.Core.Symbols;
+using ScopeGuard.TestSupport;
 
 namespace ScopeGuard.Core.Tests.Rules;
 
@@ -214,29 +213,7 @@ public sealed class SkipParsingTests
     private static List<string> Describe(IEnumerable<Finding> findings) =>
         findings.Select(f => $"{f.Id} {f.Severity} {f.Path}({f.Line},{f.Column}) {f.Symbol} [{f.Rule}] {f.Message}").ToList();
 
-    private sealed class Failing : IChangeContents
-    {
-        public byte[]? ReadOld(FileChange change) => throw new ScopeGuardException("object missing");
+    private sealed class Failing() : FakeContents(() => new ScopeGuardException("object missing"));
 
-        public byte[]? ReadNew(FileChange change) => throw new ScopeGuardException("object missing");
-    }
-
-    private sealed class Texts(string old, string @new) : IChangeContents
-    {
-        private int reads;
-
-        public int Reads => reads;
-
-        public byte[]? ReadOld(FileChange change)
-        {
-            Interlocked.Increment(ref reads);
-            return Encoding.UTF8.GetBytes(old);
-        }
-
-        public byte[]? ReadNew(FileChange change)
-        {
-            Interlocked.Increment(ref reads);
-            return Encoding.UTF8.GetBytes(@new);
-        }
-    }
+    private sealed class Texts(string old, string @new) : FakeContents(old, @new);
 }

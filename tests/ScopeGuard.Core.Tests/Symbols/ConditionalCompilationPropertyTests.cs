@@ -6,6 +6,7 @@ using ScopeGuard.Core.Changes;
 using ScopeGuard.Core.Manifest;
 using ScopeGuard.Core.Rules;
 using ScopeGuard.Core.Symbols;
+using ScopeGuard.TestSupport;
 
 namespace ScopeGuard.Core.Tests.Symbols;
 
@@ -270,10 +271,5 @@ public sealed class ConditionalCompilationPropertyTests
         }
     }
 
-    private sealed class Contents(string before, string after) : IChangeContents
-    {
-        public byte[]? ReadOld(FileChange change) => Encoding.UTF8.GetBytes(before);
-
-        public byte[]? ReadNew(FileChange change) => Encoding.UTF8.GetBytes(after);
-    }
+    private sealed class Contents(string before, string after) : FakeContents(before, after);
 }

@@ -2,12 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using System.Threading;
 using ScopeGuard.Core.Changes;
 using ScopeGuard.Core.Manifest;
 using ScopeGuard.Core.Rules;
 using ScopeGuard.Core.Symbols;
 using ScopeGuard.Core.Text;
+using ScopeGuard.TestSupport;
 
 namespace ScopeGuard.Core.Tests.Symbols;
 
@@ -697,39 +697,5 @@ public sealed class ScopeEvaluatorSymbolTests
     }
 
     // The one fake Core allows itself: contents by blob ID, as a git source would hand them in.
-    private sealed class Blobs : IChangeContents
-    {
-        private readonly Dictionary<string, byte[]> byId = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> idByContent = new(StringComparer.Ordinal);
-
-        private int reads;
-
-        // The evaluator reads from several threads at once.
-        public int Reads => reads;
-
-        public string Put(string text) => Put(Encoding.UTF8.GetBytes(text));
-
-        public string Put(byte[] bytes)
-        {
-            var key = Convert.ToBase64String(bytes);
-            if (!idByContent.TryGetValue(key, out var id))
-            {
-                id = "blob" + byId.Count;
-                idByContent[key] = id;
-                byId[id] = bytes;
-            }
-
-            return id;
-        }
-
-        public byte[]? ReadOld(FileChange change) => Read(change.OldBlobId);
-
-        public byte[]? ReadNew(FileChange change) => Read(change.NewBlobId);
-
-        private byte[]? Read(string? id)
-        {
-            Interlocked.Increment(ref reads);
-            return id is null ? null : byId[id];
-        }
-    }
+    private sealed class Blobs : FakeContents;
 }

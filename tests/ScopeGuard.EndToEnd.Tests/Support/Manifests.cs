@@ -1,19 +1,23 @@
 using System.Collections.Generic;
+using ScopeGuard.TestSupport;
 
 namespace ScopeGuard.EndToEnd.Tests.Support;
 
 /// <summary>The manifests and project files the end-to-end repositories start from.</summary>
 internal static class Manifests
 {
-    /// <summary>Four agents: billing (with a deny), docs, tests (warn mode) and ops (may write everything).</summary>
-    public const string Standard = """
+    /// <summary>
+    /// The standard manifest with the places reports point at marked (<see cref="TextMarkup"/>): span 0 is the
+    /// protected branch <c>"main"</c>, span 1 the protected branch pattern <c>"release/*"</c>.
+    /// </summary>
+    public static TextMarkup StandardMarkup { get; } = new("""
         {
           "version": 1,
           "settings": {
             "mode": "block",
             "unknownAgent": "allow",
             "protectedPaths": ["/scopes.json", "/hooks/"],
-            "protectedBranches": ["main", "release/*"]
+            "protectedBranches": [{|#0:"main"|}, {|#1:"release/*"|}]
           },
           "agents": {
             "billing": {
@@ -26,23 +30,13 @@ internal static class Manifests
             "ops": { "branches": ["agent/ops"], "paths": ["**"] }
           }
         }
-        """;
+        """);
+
+    /// <summary>Four agents: billing (with a deny), docs, tests (warn mode) and ops (may write everything).</summary>
+    public static string Standard => StandardMarkup.Text;
 
     /// <summary>The standard manifest with <c>unknownAgent</c> set to <c>block</c>.</summary>
     public static string UnknownAgentBlocked => Standard.Replace("\"unknownAgent\": \"allow\"", "\"unknownAgent\": \"block\"", System.StringComparison.Ordinal);
-
-    /// <summary>Gets where <paramref name="needle"/> starts in <paramref name="text"/>, as <c>FILE(line,col)</c> counts.</summary>
-    public static (int Line, int Column) PositionOf(string text, string needle)
-    {
-        var at = text.IndexOf(needle, System.StringComparison.Ordinal);
-        if (at < 0)
-        {
-            throw new System.ArgumentException($"'{needle}' is not in the text", nameof(needle));
-        }
-
-        var lineStart = text.LastIndexOf('\n', System.Math.Max(at - 1, 0)) + 1;
-        return (text[..at].Split('\n').Length, at - lineStart + 1);
-    }
 
     /// <summary>The files committed on main next to the manifest.</summary>
     public static IReadOnlyDictionary<string, string> ProjectFiles { get; } = new Dictionary<string, string>

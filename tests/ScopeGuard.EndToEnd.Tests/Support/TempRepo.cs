@@ -2,8 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
+using ScopeGuard.TestSupport;
 
 namespace ScopeGuard.EndToEnd.Tests.Support;
 
@@ -13,40 +13,21 @@ namespace ScopeGuard.EndToEnd.Tests.Support;
 /// global git config, no GIT_* variables from the test runner, and a PATH without any
 /// scopeguard other than the one under test.
 /// </summary>
-internal sealed class TempRepo : IDisposable
+internal sealed class TempRepo : GitSandbox
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-
     private TempRepo()
+        : base("sg-e2e-", BaseEnvironment)
     {
-        Root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "sg-e2e-" + Guid.NewGuid().ToString("N")[..12]);
-        Home = System.IO.Path.Combine(Root, "home");
-        Path = System.IO.Path.Combine(Root, "repo");
-        Directory.CreateDirectory(Home);
-        Directory.CreateDirectory(Path);
-        Directory.CreateDirectory(System.IO.Path.Combine(Root, "tmp"));
-        Environment = BaseEnvironment(Root, Home);
     }
 
-    /// <summary>Gets the folder holding the repository, its worktrees and HOME.</summary>
-    public string Root { get; }
-
-    public string Home { get; }
-
-    /// <summary>Gets the main worktree.</summary>
-    public string Path { get; }
-
-    /// <summary>Gets the environment every process starts with.</summary>
-    public IReadOnlyDictionary<string, string?> Environment { get; }
-
     /// <summary>
-    /// Makes a repository on main with the manifest and the project files committed by a person
-    /// (before the hook exists), then installs the hook with the real tool unless told not to.
+    /// Makes a repository on main with the manifest (<see cref="Manifests.Standard"/> by default) and the project
+    /// files committed by a person (before the hook exists), then installs the hook with the real tool unless told not to.
     /// </summary>
-    public static TempRepo Create(string manifest = Manifests.Standard, bool install = true)
+    public static TempRepo Create(string? manifest = null, bool install = true)
     {
         var repo = Empty();
-        repo.Write("scopes.json", manifest);
+        repo.Write("scopes.json", manifest ?? Manifests.Standard);
         foreach (var (path, text) in Manifests.ProjectFiles)
         {
             repo.Write(path, text);
@@ -70,69 +51,20 @@ internal sealed class TempRepo : IDisposable
     public static TempRepo Empty()
     {
         var repo = new TempRepo();
-        repo.Git("init", "--quiet", "-b", "main");
-        repo.Git("config", "user.name", "ScopeGuard Tests");
-        repo.Git("config", "user.email", "tests@example.invalid");
-        repo.Git("config", "commit.gpgsign", "false");
-        return repo;
-    }
-
-    /// <summary>Writes a file (UTF-8, no BOM) under <paramref name="worktree"/> (default: the main worktree).</summary>
-    public string Write(string relativePath, string text, string? worktree = null) =>
-        WriteBytes(relativePath, Utf8NoBom.GetBytes(text), worktree);
-
-    public string WriteBytes(string relativePath, byte[] bytes, string? worktree = null)
-    {
-        var full = System.IO.Path.Combine(worktree ?? Path, relativePath.Replace('/', System.IO.Path.DirectorySeparatorChar));
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        File.WriteAllBytes(full, bytes);
-        return full;
-    }
-
-    public void Append(string relativePath, string text, string? worktree = null) =>
-        File.AppendAllText(System.IO.Path.Combine(worktree ?? Path, relativePath.Replace('/', System.IO.Path.DirectorySeparatorChar)), text, Utf8NoBom);
-
-    /// <summary>Adds a linked worktree on a new branch and returns its folder.</summary>
-    public string AddWorktree(string branch)
-    {
-        var folder = System.IO.Path.Combine(Root, "wt-" + branch.Replace('/', '-'));
-        Git("worktree", "add", "--quiet", "-b", branch, folder);
-        return folder;
-    }
-
-    /// <summary>Makes a bare repository beside this one, adds it as <c>origin</c> and pushes main to it.</summary>
-    /// <returns>The bare repository's folder.</returns>
-    public string AddBareRemote()
-    {
-        var remote = System.IO.Path.Combine(Root, "remote.git");
-        GitIn(Root, "init", "--quiet", "--bare", "-b", "main", remote);
-        Git("remote", "add", "origin", remote);
-        var push = TryGit(Path, null, "push", "--quiet", "origin", "main");
-        if (push.ExitCode != 0)
+        try
         {
-            throw new InvalidOperationException($"git push origin main failed:\n{push}");
+            repo.InitRepository();
+            return repo;
         }
-
-        return remote;
-    }
-
-    /// <summary>Runs git in the main worktree; throws when it fails.</summary>
-    public string Git(params string[] args) => GitIn(Path, args);
-
-    /// <summary>Runs git in <paramref name="directory"/>; throws when it fails.</summary>
-    public string GitIn(string directory, params string[] args)
-    {
-        var result = TryGit(directory, null, args);
-        if (result.ExitCode != 0)
+        catch
         {
-            throw new InvalidOperationException($"git failed:\n{result}");
+            repo.Dispose();
+            throw;
         }
-
-        return result.Stdout;
     }
 
     public ProcessResult TryGit(string directory, IReadOnlyDictionary<string, string?>? extra, params string[] args) =>
-        ProcessRunner.Run("git", args, directory, With(extra));
+        ProcessResult.From(RunGit(directory, extra, args));
 
     /// <summary>Runs <c>git commit -m MESSAGE ARGS…</c> in <paramref name="directory"/>: the real hook decides.</summary>
     public ProcessResult Commit(string directory, params string[] args) => CommitWith(directory, null, args);
@@ -140,14 +72,8 @@ internal sealed class TempRepo : IDisposable
     public ProcessResult CommitWith(string directory, IReadOnlyDictionary<string, string?>? extra, params string[] args) =>
         TryGit(directory, extra, ["commit", "-m", "change", .. args]);
 
-    public string Head(string directory) => GitIn(directory, "rev-parse", "HEAD").Trim();
-
     /// <summary>Gets how reports name the manifest that judges work on a branch that left main at its current tip.</summary>
     public string BaseManifestLabel() => $"scopes.json at the merge base with main ({GitIn(Path, "rev-parse", "main").Trim()[..10]})";
-
-    /// <summary>Gets the folder git runs hooks from in <paramref name="worktree"/>, as git itself says.</summary>
-    public string HooksDirectory(string worktree) =>
-        System.IO.Path.GetFullPath(System.IO.Path.Combine(worktree, GitIn(worktree, "rev-parse", "--git-path", "hooks").TrimEnd('\n')));
 
     /// <summary>Runs the real tool (no snapshot: for commands that may write, like install).</summary>
     public ProcessResult Tool(string directory, params string[] args) => ToolWith(directory, null, args);
@@ -185,47 +111,6 @@ internal sealed class TempRepo : IDisposable
         }
     }
 
-    /// <summary>Gets the environment for one process: the base plus <paramref name="extra"/> (a null value removes a variable).</summary>
-    public IReadOnlyDictionary<string, string?> With(IReadOnlyDictionary<string, string?>? extra)
-    {
-        if (extra is null)
-        {
-            return Environment;
-        }
-
-        var merged = new Dictionary<string, string?>(Environment, StringComparer.Ordinal);
-        foreach (var (name, value) in extra)
-        {
-            merged[name] = value;
-        }
-
-        return merged;
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            if (Directory.Exists(Root))
-            {
-                foreach (var file in Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories))
-                {
-                    File.SetAttributes(file, FileAttributes.Normal);
-                }
-
-                Directory.Delete(Root, recursive: true);
-            }
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
-
     /// <summary>
     /// Gets PATH without any folder that holds a scopeguard executable, so a globally installed
     /// tool can never stand in for the build under test.
@@ -239,23 +124,19 @@ internal sealed class TempRepo : IDisposable
         return string.Join(System.IO.Path.PathSeparator, kept);
     }
 
+    // Nothing is inherited but a PATH without scopeguard on it.
     private static Dictionary<string, string?> BaseEnvironment(string root, string home)
     {
-        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["PATH"] = SafePath(),
-            ["HOME"] = home,
-            ["XDG_CONFIG_HOME"] = System.IO.Path.Combine(home, ".config"),
-            ["TMPDIR"] = System.IO.Path.Combine(root, "tmp"),
-            ["GIT_CONFIG_NOSYSTEM"] = "1",
-            ["GIT_TERMINAL_PROMPT"] = "0",
-            ["GIT_EDITOR"] = "true",
-            ["LANG"] = "C.UTF-8",
-            ["LC_ALL"] = "C.UTF-8",
-            ["NO_COLOR"] = "1",
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            ["DOTNET_NOLOGO"] = "1",
-        };
+        var tmp = System.IO.Path.Combine(root, "tmp");
+        Directory.CreateDirectory(tmp);
+        var environment = TestEnvironment.IsolatedGit(home, new Dictionary<string, string?> { ["PATH"] = SafePath() });
+        environment["TMPDIR"] = tmp;
+        environment["GIT_EDITOR"] = "true";
+        environment["LANG"] = "C.UTF-8";
+        environment["LC_ALL"] = "C.UTF-8";
+        environment["NO_COLOR"] = "1";
+        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        environment["DOTNET_NOLOGO"] = "1";
 
         // The apphost finds the runtime through DOTNET_ROOT (PATH plays no part): point it at the
         // runtime that runs these tests, wherever that is installed.
