@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text;
+using ScopeGuard.Cli.Checking;
 using ScopeGuard.Core;
 using ScopeGuard.Core.Baseline;
 using ScopeGuard.Core.Changes;
@@ -36,7 +37,7 @@ internal sealed class BaselineCommand : Command
 
     internal Option<string?> Base { get; } = new("--base")
     {
-        Description = "The branch the agent's work is compared with (default: the manifest's settings.baseBranch, else origin/<baseBranch>).",
+        Description = "The branch the agent's work is compared with, at its merge base with HEAD (default: the manifest's settings.baseBranch, at the newest merge base with the local branch or any remote-tracking copy).",
         HelpName = "REF",
     };
 
@@ -79,12 +80,10 @@ internal sealed class BaselineCommand : Command
         }
 
         var manifest = LoadManifest(parseResult, context, workspace, out var manifestNote);
-        var baseRef = parseResult.GetValue(Base) ?? DefaultBase(workspace, manifest);
-        var baseSha = workspace.ResolveCommit(baseRef) ?? throw new ScopeGuardException(
-            $"--base '{baseRef}' names no commit in this repository: fetch it (git fetch origin), or set ScopeGuardBase / --base to the branch agents start from");
         var headSha = workspace.ResolveCommit("HEAD")!;
-        var mergeBase = workspace.MergeBase(baseSha, headSha) ?? throw new ScopeGuardException(
-            $"no merge base between {baseRef} and HEAD: " + (workspace.IsShallow ? "this is a shallow clone; fetch more history (git fetch --unshallow)" : "the histories are unrelated"));
+        var (baseRef, baseSha, mergeBase, references) = parseResult.GetValue(Base) is { } named
+            ? NamedBase(workspace, named, headSha)
+            : ImpliedBase(workspace, manifest, headSha);
 
         var (agent, reason) = ResolveAgent(parseResult, context, workspace, manifest, manifestNote);
         var scopes = Scopes(parseResult, context, workspace);
@@ -99,7 +98,6 @@ internal sealed class BaselineCommand : Command
 
         if (parseResult.GetValue(Inputs) is { } inputsFile)
         {
-            var references = new[] { workspace.ReferenceName(baseRef) }.Where(r => r is not null).Select(r => r!);
             var watched = workspace.StateFiles(references).ToList();
             var manifestFile = Path.Combine(workspace.WorkingDirectory, ManifestLoader.FileName);
             if (File.Exists(manifestFile))
@@ -139,13 +137,45 @@ internal sealed class BaselineCommand : Command
         return atHead;
     }
 
-    private static string DefaultBase(GitWorkspace workspace, ScopeManifest? manifest)
+    // --base / ScopeGuardBase keeps its meaning: the merge base of that commit and HEAD.
+    private static (string Ref, string Sha, string MergeBase, IReadOnlyList<string> References) NamedBase(GitWorkspace workspace, string baseRef, string headSha)
     {
-        var name = manifest?.Settings.BaseBranch ?? "main";
-        return workspace.ResolveCommit("refs/heads/" + name) is not null ? name
-            : workspace.ResolveCommit("refs/remotes/origin/" + name) is not null ? "origin/" + name
-            : name;
+        var baseSha = workspace.ResolveCommit(baseRef) ?? throw new ScopeGuardException(
+            $"--base '{baseRef}' names no commit in this repository: fetch it (git fetch origin), or set ScopeGuardBase / --base to the branch agents start from");
+        var mergeBase = workspace.MergeBase(baseSha, headSha) ?? throw NoMergeBase(workspace, baseRef);
+        return (baseRef, baseSha, mergeBase, workspace.ReferenceName(baseRef) is { } reference ? [reference] : []);
     }
+
+    /// <summary>
+    /// The base when none is named: the manifest's <c>settings.baseBranch</c>, and the agent's work starts
+    /// at the newest merge base of HEAD with it or any of its remote-tracking copies (<see cref="WorkBase"/>,
+    /// the rule the hooks' manifest choice uses). During a stopped rebase, its <c>onto</c> commit counts too
+    /// when it is on the base branch.
+    /// </summary>
+    /// <param name="workspace">The repository.</param>
+    /// <param name="manifest">The manifest that names the base branch, if any.</param>
+    /// <param name="headSha">HEAD.</param>
+    /// <returns>The base as named in the baseline's header, its commit, the commit whose files are recorded, and the references to watch.</returns>
+    internal static (string Ref, string Sha, string MergeBase, IReadOnlyList<string> References) ImpliedBase(GitWorkspace workspace, ScopeManifest? manifest, string headSha)
+    {
+        var branch = manifest?.Settings.BaseBranch ?? ManifestDefaults.BaseBranch;
+        var tips = workspace.BranchTips(branch);
+        if (tips.Count == 0)
+        {
+            throw new ScopeGuardException(
+                $"--base '{branch}' names no commit in this repository (no local branch {branch} and no remote-tracking copy of it): fetch it (git fetch origin), or set ScopeGuardBase / --base to the branch agents start from");
+        }
+
+        var onto = workspace.RebaseOnto is { } commit ? new[] { commit } : [];
+        var start = WorkBase.Find(workspace, tips, headSha, onto) ?? throw NoMergeBase(workspace, branch);
+        var name = start.Reference.StartsWith("refs/heads/", StringComparison.Ordinal) ? start.Reference["refs/heads/".Length..]
+            : start.Reference.StartsWith("refs/remotes/", StringComparison.Ordinal) ? start.Reference["refs/remotes/".Length..]
+            : start.Reference;
+        return (name, start.Tip, start.Commit, tips.Select(t => t.Reference).ToList());
+    }
+
+    private static ScopeGuardException NoMergeBase(GitWorkspace workspace, string baseRef) => new(
+        $"no merge base between {baseRef} and HEAD: " + (workspace.IsShallow ? "this is a shallow clone; fetch more history (git fetch --unshallow)" : "the histories are unrelated"));
 
     private (string? Agent, string Reason) ResolveAgent(ParseResult parseResult, CliContext context, GitWorkspace workspace, ScopeManifest? manifest, string? manifestNote)
     {
@@ -162,7 +192,18 @@ internal sealed class BaselineCommand : Command
                 : (named.Item1.Trim(), $"{named.Item2} is \"{named.Item1.Trim()}\" ({manifestNote})");
         }
 
-        var identity = AgentIdentity.Resolve(manifest, new IdentityInputs(option, environment, configAgent, configOrigin, workspace.Branch));
+        // A name the manifest does not declare is reported once, by the analyzer (SG0007 in scopes.json, where
+        // the agents are declared): the baseline is still written, so the build does not also warn SGB001.
+        var first = new[] { (option, "--agent"), (environment, "SCOPEGUARD_AGENT"), (configAgent, "git config scopeguard.agent") }
+            .FirstOrDefault(n => !string.IsNullOrWhiteSpace(n.Item1));
+        if (first.Item1 is { } name && manifest.FindAgent(name.Trim()) is null)
+        {
+            return (name.Trim(), Messages.UndeclaredAgent(first.Item2, name.Trim(), manifest) + " (the analyzer reports it as SG0007)");
+        }
+
+        // During a stopped rebase HEAD is detached: the work is the branch being rebased's.
+        var (branch, origin) = workspace.Branch is { } current ? (current, (string?)null) : (workspace.RebaseBranch, workspace.RebaseBranch is null ? null : "the branch being rebased");
+        var identity = AgentIdentity.Resolve(manifest, new IdentityInputs(option, environment, configAgent, configOrigin, branch, origin));
         return (identity.Agent?.Name, identity.Reason);
     }
 
