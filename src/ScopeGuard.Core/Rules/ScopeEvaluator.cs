@@ -368,7 +368,7 @@ public sealed class ScopeEvaluator
         var triviaOnlyOutside = false;
         var allowedSome = false;
         var outside = new List<Finding>();
-        foreach (var declaration in diff.Changes)
+        foreach (var declaration in ParameterChanges(diff.Changes))
         {
             var rules = SymbolRules.Covering(agent, declaration.Id);
             var rule = rules.Count == 0 ? null : rules[0];
@@ -438,6 +438,41 @@ public sealed class ScopeEvaluator
         {
             findings.Add(new Finding(DiagnosticIds.PathOutOfScope, mode, agent.Name, path, 1, 1, null, pathDecision.RuleText, Messages.PathOutOfScope(agent, path, "whitespace or comments only", pathDecision)));
         }
+    }
+
+    // A member whose parameter list changed has a new ID: the diff lists the old one removed and the new
+    // one added. When a container has exactly one such removal and one such addition of one name, that is
+    // one change, one finding: the old member's signature changed, located at the new declaration (not a
+    // second finding at the container, where the removal would be reported).
+    private static IEnumerable<DeclarationChange> ParameterChanges(IReadOnlyList<DeclarationChange> changes)
+    {
+        static string? Key(DeclarationChange c) =>
+            c.Id.Parameters is null && c.Id.Kind != SymbolKind.Method ? null : ((int)c.Id.Kind).ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + string.Join(".", c.Id.Parts);
+
+        var removed = changes.Where(c => c.Kind == DeclarationChangeKind.Removed && Key(c) is not null).GroupBy(c => Key(c)!).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
+        var added = changes.Where(c => c.Kind == DeclarationChangeKind.Added && !c.AddsPartialPart && Key(c) is not null).GroupBy(c => Key(c)!).Where(g => g.Count() == 1 && removed.ContainsKey(g.Key)).ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
+        if (added.Count == 0)
+        {
+            return changes;
+        }
+
+        var result = new List<DeclarationChange>(changes.Count);
+        foreach (var change in changes)
+        {
+            var key = Key(change);
+            if (key is null || !added.TryGetValue(key, out var addition))
+            {
+                result.Add(change);
+            }
+            else if (change == addition)
+            {
+                result.Add(new DeclarationChange(removed[key].Id, DeclarationChangeKind.SignatureChanged, addition.Position));
+            }
+
+            // The paired removal is the same change: left out.
+        }
+
+        return result;
     }
 
     private static Finding PathFinding(AgentScope agent, FindingSeverity mode, FileChange change, PathDecision decision)

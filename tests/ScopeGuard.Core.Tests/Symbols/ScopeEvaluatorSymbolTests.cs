@@ -144,25 +144,40 @@ public sealed class ScopeEvaluatorSymbolTests
         Assert.Equal("docs/diagnostics/SG0003.md", DiagnosticIds.HelpPage(finding.Id));
     }
 
+    // Issue 18: one change, one finding. A new parameter list gives the member a new ID (the diff lists
+    // the old one removed, the new one added); under a body grant that is one signature change, reported
+    // once at the member, not a second time at the class where the removal would be located.
     [Fact]
-    public void Evaluate_BodyGrantMemberAddedAndRemoved_SG0003AddedAtItsPositionRemovedAtTheClass()
+    public void Evaluate_BodyGrantParameterListChanged_OneSG0003AtTheMember()
     {
         var after = Clock.Replace("public long Ticks() => 1;", "public long Ticks(int offset) => offset;");
 
         var findings = Check(Modified("src/Shared/SystemClock.cs", Clock, after));
 
-        // Line 5 of the new file holds the added overload: the removed one is reported at its class.
-        Assert.Equal(
-            [
-                ("SG0003", "src/Shared/SystemClock.cs", 5, 17, "M:Contoso.Shared.SystemClock.Ticks(System.Int32)"),
-                ("SG0003", "src/Shared/SystemClock.cs", 3, 21, "M:Contoso.Shared.SystemClock.Ticks"),
-            ],
-            Brief(findings));
-        Assert.Contains("(added)", findings[0].Message);
+        Assert.Equal([("SG0003", "src/Shared/SystemClock.cs", 5, 17, "M:Contoso.Shared.SystemClock.Ticks")], Brief(findings));
+        Assert.Contains("(signature changed)", findings[0].Message);
         Assert.Null(findings[0].Removal);
-        Assert.Contains("(removed)", findings[1].Message);
-        Assert.EndsWith("; removed: it stood at line 5 of the old file (reported at 'T:Contoso.Shared.SystemClock', which contained it)", findings[1].Message);
-        Assert.Equal(new TextPosition(5, 17), findings[1].Removal!.OldPosition);
+    }
+
+    [Fact]
+    public void Evaluate_BodyGrantOverloadAddedBesideAnExistingOne_AddedAndNothingElse()
+    {
+        var after = Clock.Replace("public long Ticks() => 1;", "public long Ticks() => 1;\n\n    public long Ticks(int offset) => offset;");
+
+        var findings = Check(Modified("src/Shared/SystemClock.cs", Clock, after));
+
+        Assert.Equal([("SG0003", "src/Shared/SystemClock.cs", 7, 17, "M:Contoso.Shared.SystemClock.Ticks(System.Int32)")], Brief(findings));
+        Assert.Contains("(added)", findings[0].Message);
+    }
+
+    [Fact]
+    public void Evaluate_ExtendParameterListChanged_OneSG0002AtTheMember()
+    {
+        var after = Extensions.Replace("AddClock(this object services)", "AddClock(this object services, bool fast)");
+
+        var findings = Check(Modified("src/Shared/ServiceCollectionExtensions.cs", Extensions, after));
+
+        Assert.Equal([("SG0002", "src/Shared/ServiceCollectionExtensions.cs", 5, 24, "M:Contoso.Shared.ServiceCollectionExtensions.AddClock(System.Object)")], Brief(findings));
     }
 
     [Fact]
