@@ -180,6 +180,64 @@ public sealed class ScopeEvaluatorSymbolTests
         Assert.Equal([("SG0002", "src/Shared/ServiceCollectionExtensions.cs", 5, 24, "M:Contoso.Shared.ServiceCollectionExtensions.AddClock(System.Object)")], Brief(findings));
     }
 
+    // Issue 18, #if blocks: (a) a body-only edit of a member under #if DEBUG is a body change.
+    [Fact]
+    public void Evaluate_BodyGrantBodyEditOfMemberUnderIfDebug_NoFinding()
+    {
+        var before = Clock.Replace("    public long Ticks() => 1;", "#if DEBUG\n    public long Ticks()\n    {\n        return 1;\n    }\n#endif");
+
+        Assert.Empty(Check(Modified("src/Shared/SystemClock.cs", before, before.Replace("return 1;", "return 2;"))));
+    }
+
+    // (b) a member added right after an #endif, or inside #if DEBUG, under extend: no neighbour changed.
+    [Theory]
+    [InlineData("    }\n#endif\n}", "    }\n#endif\n\n    public static void AddBilling(this object services) { }\n}")]
+    [InlineData("#if DEBUG\n", "#if DEBUG\n    public static void AddBilling(this object services) { }\n\n")]
+    [InlineData("    }\n#endif", "    }\n\n    public static void AddBilling(this object services) { }\n#endif")]
+    public void Evaluate_ExtendMemberAddedNextToOrInsideIfDebug_NoFinding(string from, string to)
+    {
+        var before = Extensions.Replace("    public static void AddClock", "#if DEBUG\n    public static void AddClock").Replace("    }\n}", "    }\n#endif\n}");
+        Assert.Contains(from, before, StringComparison.Ordinal);
+
+        Assert.Empty(Check(Modified("src/Shared/ServiceCollectionExtensions.cs", before, before.Replace(from, to))));
+    }
+
+    // (c) wrapping a file in #if DEBUG removes nothing: where the agent may edit, nothing is reported.
+    [Fact]
+    public void Evaluate_FileWrappedInIfDebugUnderEditGrant_NoFinding()
+    {
+        const string Invoice = "namespace Contoso.Billing;\n\npublic sealed class Invoice\n{\n    public void Add(int amount) { }\n}\n";
+
+        Assert.Empty(Check(Modified("src/Billing/Invoice.cs", Invoice, "#if DEBUG\n" + Invoice + "#endif\n")));
+    }
+
+    // (c) under a restrictive rule, the condition a declaration compiles under is part of its signature
+    // (a release build no longer has it): wrapping is a signature change of what it wraps, never a removal.
+    [Theory]
+    [InlineData("src/Shared/SystemClock.cs", Clock, "SG0003")]
+    [InlineData("src/Billing/Contracts/IInvoice.cs", Contract, "SG0002")]
+    public void Evaluate_FileWrappedInIfDebugUnderRestrictiveRule_SignatureChangesNoRemoval(string path, string text, string id)
+    {
+        var findings = Check(Modified(path, text, "#if DEBUG\n" + text + "\n#endif\n"));
+
+        Assert.NotEmpty(findings);
+        Assert.Contains(findings, f => f.Id == id);
+        Assert.All(findings, f => Assert.Contains("(signature changed)", f.Message, StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.Null(f.Removal));
+    }
+
+    // (c) moving one member into a conditional: that member's signature changed, nothing removed or added.
+    [Fact]
+    public void Evaluate_BodyGrantMemberMovedIntoIfDebug_OneSG0003AtTheMember()
+    {
+        var after = Clock.Replace("    public long Ticks() => 1;", "#if DEBUG\n    public long Ticks() => 1;\n#endif");
+
+        var findings = Check(Modified("src/Shared/SystemClock.cs", Clock, after));
+
+        Assert.Equal([("SG0003", "src/Shared/SystemClock.cs", 6, 17, "M:Contoso.Shared.SystemClock.Ticks")], Brief(findings));
+        Assert.Contains("(signature changed)", findings[0].Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Evaluate_MethodRemovedWhereAnotherMethodNowStands_SG0002AtTheClassIdentifierNotTheOldLine()
     {
