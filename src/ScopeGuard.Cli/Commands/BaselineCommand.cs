@@ -22,6 +22,8 @@ namespace ScopeGuard.Cli.Commands;
 /// </summary>
 internal sealed class BaselineCommand : Command
 {
+    private static readonly string[] OperationStateFiles = ["MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD"];
+
     public BaselineCommand(CliContext context)
         : base("baseline", "Write the analyzer's baseline: the C# declarations at the merge base of --base and HEAD (the MSBuild targets run this before compiling).")
     {
@@ -87,18 +89,26 @@ internal sealed class BaselineCommand : Command
 
         var (agent, reason) = ResolveAgent(parseResult, context, workspace, manifest, manifestNote);
         var scopes = Scopes(parseResult, context, workspace);
+
+        // A merge, cherry-pick or revert in progress: what it brings from someone else's commits is recorded
+        // beside the base, and a file or declaration identical to it is not the agent's change.
+        var brought = BroughtSides.Find(workspace, manifest, workspace.Branch ?? workspace.RebaseBranch, context.Environment);
         var header = new BaselineHeader(agent, reason, baseRef, baseSha, mergeBase, headSha, workspace.WorkingDirectory.Replace('\\', '/'), scopes)
         {
             Generator = "ScopeGuard " + (typeof(DeclarationBaseline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown"),
+            Brought = brought,
         };
 
         var output = Path.GetFullPath(Path.Combine(context.CurrentDirectory, parseResult.GetValue(OutputFile)!));
-        var baseline = Reuse(output, header) ?? DeclarationBaseline.Create(header, ReadBaseFiles(workspace, mergeBase, scopes));
+        var baseline = Reuse(output, header) ?? DeclarationBaseline.Create(header, ReadBaseFiles(workspace, mergeBase, scopes), ReadBroughtFiles(workspace, mergeBase, brought, scopes));
         var written = WriteIfChanged(output, baseline.Write());
 
         if (parseResult.GetValue(Inputs) is { } inputsFile)
         {
             var watched = workspace.StateFiles(references).ToList();
+
+            // A merge, cherry-pick or revert starting or ending changes what is brought.
+            watched.AddRange(OperationStateFiles.Select(f => Path.Combine(workspace.GitDirectory, f)).Where(File.Exists));
             var manifestFile = Path.Combine(workspace.WorkingDirectory, ManifestLoader.FileName);
             if (File.Exists(manifestFile))
             {
@@ -236,7 +246,7 @@ internal sealed class BaselineCommand : Command
             var existing = DeclarationBaseline.Parse(File.ReadAllText(output, Encoding.UTF8));
             // The declarations depend on the merge base, the folders and the extractor that wrote them.
             return existing.Header.MergeBase == header.MergeBase && existing.Header.Root == header.Root && existing.Header.Scopes.SequenceEqual(header.Scopes)
-                && existing.Header.Generator == header.Generator
+                && existing.Header.Generator == header.Generator && existing.Header.Brought.SequenceEqual(header.Brought)
                 ? existing.WithHeader(header)
                 : null;
         }
@@ -261,6 +271,36 @@ internal sealed class BaselineCommand : Command
             if (text is not null)
             {
                 files.Add((path, text));
+            }
+        }
+
+        return files;
+    }
+
+    // The C# files under the scopes that a brought commit has in another version than the base: only those
+    // can make a file or declaration "as brought" rather than the base's.
+    private static List<(string Path, string Text)> ReadBroughtFiles(GitWorkspace workspace, string mergeBase, IReadOnlyList<string> brought, IReadOnlyList<string> scopes)
+    {
+        var files = new List<(string Path, string Text)>();
+        if (brought.Count == 0)
+        {
+            return files;
+        }
+
+        var atBase = workspace.TreeFiles(mergeBase, scopes).ToDictionary(f => f.Path, f => f.BlobId, StringComparer.Ordinal);
+        foreach (var commit in brought)
+        {
+            foreach (var (path, blobId) in workspace.TreeFiles(commit, scopes))
+            {
+                if (!path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || (atBase.TryGetValue(path, out var old) && old == blobId))
+                {
+                    continue;
+                }
+
+                if (workspace.ReadBlob(blobId) is { } bytes && SourceDecoding.TryDecode(bytes) is { } text)
+                {
+                    files.Add((path, text));
+                }
             }
         }
 

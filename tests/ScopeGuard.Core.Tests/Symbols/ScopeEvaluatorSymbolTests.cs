@@ -97,6 +97,9 @@ public sealed class ScopeEvaluatorSymbolTests
     private IReadOnlyList<Finding> Check(string agent, params FileChange[] changes) =>
         new ScopeEvaluator(Manifest).Evaluate(As(agent), "agent/" + agent, changes, contents: blobs);
 
+    private IReadOnlyList<Finding> Evaluate(IBroughtVersions brought, params FileChange[] changes) =>
+        new ScopeEvaluator(Manifest).Evaluate(As("billing"), "agent/billing", changes, contents: blobs, brought: brought);
+
     private static (string Id, string? Path, int Line, int Column, string? Symbol)[] Brief(IEnumerable<Finding> findings) =>
         findings.Select(f => (f.Id, f.Path, f.Line, f.Column, f.Symbol)).ToArray();
 
@@ -142,6 +145,37 @@ public sealed class ScopeEvaluatorSymbolTests
             "agent 'billing' may not change 'M:Contoso.Shared.SystemClock.Ticks' (signature changed): 'body T:Contoso.Shared.SystemClock' in agents.billing.symbols.body decides and it may change only implementations there; no rule of the agent allows it; a maintainer could grant \"edit\": [\"M:Contoso.Shared.SystemClock.Ticks\"]",
             finding.Message);
         Assert.Equal("docs/diagnostics/SG0003.md", DiagnosticIds.HelpPage(finding.Id));
+    }
+
+    // Issue 18: while a merge is in progress, a declaration identical to the other parent's is not the
+    // committer's change; what the resolution itself changes still is.
+    [Fact]
+    public void Evaluate_MergeInProgressBringsAChangeOutsidePaths_OnlyTheResolutionsOwnChangeReported()
+    {
+        const string Path = "src/Shared/Other.cs";
+        var theirs = Other.Replace("Work(1);", "Work(2);");
+        var brought = new Brought(new() { [Path] = theirs });
+        var own = theirs.Replace("public int Count { get; set; }", "public long Count { get; set; }");
+
+        var asBrought = Evaluate(brought, Modified(Path, Other, theirs));
+        var withOwn = Evaluate(brought, Modified(Path, Other, own));
+        var withoutMerge = Check(Modified(Path, Other, own));
+
+        Assert.Empty(asBrought);
+        Assert.Equal([("SG0001", Path, 10, 17, "P:Contoso.Shared.Other.Count")], Brief(withOwn));
+        Assert.Single(withoutMerge);
+        Assert.Null(withoutMerge[0].Symbol);
+    }
+
+    [Fact]
+    public void Evaluate_MergeInProgressForAPathOnlyAgent_AFileOnlyBroughtIsNotJudged()
+    {
+        const string Path = "src/Shared/Other.cs";
+        var theirs = Other.Replace("Work(1);", "Work(2);");
+        var brought = new Brought(new() { [Path] = theirs });
+
+        Assert.Empty(new ScopeEvaluator(Manifest).Evaluate(As("plain"), "agent/plain", [Modified(Path, Other, theirs)], contents: blobs, brought: brought));
+        Assert.Single(new ScopeEvaluator(Manifest).Evaluate(As("plain"), "agent/plain", [Modified(Path, Other, theirs.Replace("Work(2);", "Work(3);"))], contents: blobs, brought: brought));
     }
 
     // Issue 18: one change, one finding. A new parameter list gives the member a new ID (the diff lists
@@ -771,4 +805,11 @@ public sealed class ScopeEvaluatorSymbolTests
 
     // The one fake Core allows itself: contents by blob ID, as a git source would hand them in.
     private sealed class Blobs : FakeContents;
+
+    // The other parent of a merge in progress: its version of each path.
+    private sealed class Brought(Dictionary<string, string?> versions) : IBroughtVersions
+    {
+        public IReadOnlyList<byte[]?> Read(string path) =>
+            versions.TryGetValue(path, out var text) ? [text is null ? null : Encoding.UTF8.GetBytes(text)] : [];
+    }
 }
