@@ -25,7 +25,7 @@ internal sealed class BaselineCommand : Command
     private static readonly string[] OperationStateFiles = ["MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD"];
 
     public BaselineCommand(CliContext context)
-        : base("baseline", "Write the analyzer's baseline: the C# declarations at the merge base of --base and HEAD (the MSBuild targets run this before compiling).")
+        : base("baseline", "Write the analyzer's baseline: the C# declarations where the agent's work starts (the merge base with --base, else the newest with the base branch or a remote-tracking copy; the MSBuild targets run this before compiling).")
     {
         Options.Add(Base);
         Options.Add(OutputFile);
