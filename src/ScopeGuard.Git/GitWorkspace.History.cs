@@ -105,6 +105,16 @@ public sealed partial class GitWorkspace
     }
 
     /// <inheritdoc/>
+    public IReadOnlyList<(string Reference, string Sha)> AllBranches() =>
+        repository.Refs
+            .Where(r => r is DirectReference && (r.CanonicalName.StartsWith("refs/heads/", StringComparison.Ordinal) || r.CanonicalName.StartsWith("refs/remotes/", StringComparison.Ordinal)))
+            .Select(r => (r.CanonicalName, Sha: ResolveCommit(r.CanonicalName)))
+            .Where(r => r.Sha is not null)
+            .Select(r => (r.CanonicalName, r.Sha!))
+            .OrderBy(r => r.CanonicalName, StringComparer.Ordinal)
+            .ToList();
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> RemoteTips(string remote)
     {
         var prefix = $"refs/remotes/{remote}/";

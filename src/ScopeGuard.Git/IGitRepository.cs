@@ -25,6 +25,12 @@ public interface IGitRepository : IDisposable
     /// <summary>Gets the commits a merge in progress brings in (<c>MERGE_HEAD</c>); empty when none is.</summary>
     IReadOnlyList<string> MergeHeads { get; }
 
+    /// <summary>Gets the commit a stopped cherry-pick is picking (<c>CHERRY_PICK_HEAD</c>), or <see langword="null"/>.</summary>
+    string? CherryPickHead { get; }
+
+    /// <summary>Gets the commit a stopped revert is reverting (<c>REVERT_HEAD</c>), or <see langword="null"/>.</summary>
+    string? RevertHead { get; }
+
     /// <summary>Gets the commit HEAD points at, or <see langword="null"/> before the first commit.</summary>
     string? HeadSha { get; }
 
@@ -92,6 +98,10 @@ public interface IGitRepository : IDisposable
     /// <param name="branch">The short branch name.</param>
     /// <returns>Reference name and commit of each.</returns>
     IReadOnlyList<(string Reference, string Sha)> BranchTips(string branch);
+
+    /// <summary>Gets every local branch (<c>refs/heads/…</c>) and remote-tracking branch (<c>refs/remotes/…</c>, not the symbolic <c>HEAD</c>s).</summary>
+    /// <returns>Reference name and commit of each, in reference order.</returns>
+    IReadOnlyList<(string Reference, string Sha)> AllBranches();
 
     /// <summary>Gets the commits every remote-tracking branch of one remote points at.</summary>
     /// <param name="remote">The remote's name.</param>

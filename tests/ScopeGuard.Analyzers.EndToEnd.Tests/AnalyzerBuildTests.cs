@@ -107,6 +107,21 @@ public sealed class AnalyzerBuildTests(PackedFeed feed)
     }
 
     [Fact]
+    public void UndeclaredAgentProperty_OneSG0007InScopesJsonAndNoSGB001()
+    {
+        var repo = new SampleRepo(feed, "bogus");
+        repo.Git("checkout -q -b agent/billing");
+
+        var result = repo.Build("-p:ScopeGuardAgent=bogus");
+
+        AssertAnalyzerLoaded(result);
+        Assert.NotEqual(0, result.ExitCode);
+        var error = Assert.Single(result.Diagnostics, d => d.Id.StartsWith("SG", StringComparison.Ordinal));
+        Assert.Equal(("SG0007", "error", repo.FullPath("scopes.json"), 1, 1), (error.Id, error.Severity, error.Path, error.Line, error.Column));
+        Assert.Contains("ScopeGuardAgent names agent \"bogus\", which scopes.json does not declare; declared agents: billing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NoCli_OneClearWarningAndTheBuildPasses()
     {
         var repo = new SampleRepo(feed, "nocli", localTool: false);

@@ -59,6 +59,15 @@ public sealed class SymbolRuleTests
     }
 
     [Fact]
+    public async Task Body_ParameterListChanged_OneSG0003AtTheMemberNotASecondAtTheClassAsync()
+    {
+        await VerifyAsync(
+            Base.Replace("public int Now() => 1;", "public int {|#0:Now|}(int offset) => 1;"),
+            Verify.Diagnostic(DiagnosticIds.SignatureChanged).WithLocation(0)
+                .WithMessage("agent 'billing' may not change 'M:Contoso.Shared.Clock.Now' (signature changed): 'body T:Contoso.Shared.Clock' in agents.billing.symbols.body decides and it may change only implementations there; no rule of the agent allows it; a maintainer could grant \"edit\": [\"M:Contoso.Shared.Clock.Now\"]"));
+    }
+
+    [Fact]
     public async Task Body_NewMember_SG0003Async()
     {
         await VerifyAsync(Base.Replace("public int Now() => 1;", "public int Now() => 1;\n\n    public int {|SG0003:Later|}() => 2;"));
@@ -121,12 +130,13 @@ public sealed class SymbolRuleTests
             }
             """;
 
-        // A new parameter list is a new overload: the old one is removed (reported at the interface) and the new one added.
+        // A new parameter list gives the method a new ID (the diff lists the old one removed, the new one
+        // added), but it is one change: one SG0002 at the method, none at the interface (issue 18).
         await new Scenario(Manifests.Default)
             .File(
                 "src/Billing/Contracts/IInvoice.cs",
                 contract,
-                contract.Replace("int Total();", "int {|SG0002:Total|}(int discount);").Replace("public interface IInvoice", "public interface {|SG0002:IInvoice|}"))
+                contract.Replace("int Total();", "int {|SG0002:Total|}(int discount);"))
             .VerifyAsync();
     }
 

@@ -85,6 +85,72 @@ public sealed class BaselineCommandTests : IDisposable
     }
 
     [Fact]
+    public void StaleLocalMain_AgentMergedOriginMain_OthersChangesAreInTheBase()
+    {
+        // A clone whose local main lags origin/main: someone else pushed a change to main.
+        var (other, pushed) = PushFromAnotherClone("src/Other/Far.cs", "class Far { int pushed; }\n");
+        repo.Git("checkout", "-q", "-b", "agent/billing");
+        repo.Write("src/App/Clock.cs", Clock.Replace("=> 1", "=> 2", StringComparison.Ordinal));
+        repo.Git("commit", "-q", "-am", "agent work");
+        repo.Git("fetch", "-q", "origin");
+        repo.Git("merge", "-q", "--no-edit", "origin/main");
+        var staleMain = repo.Git("rev-parse", "main").Trim();
+
+        var result = CliRunner.Run(repo.Path, "baseline", "--output", "b", "--inputs", "inputs");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var baseline = DeclarationBaseline.Parse(File.ReadAllText(Path.Combine(repo.Path, "b")));
+        Assert.NotEqual(staleMain, pushed);
+        Assert.Contains(File.ReadAllLines(Path.Combine(repo.Path, "inputs")), l => l.EndsWith(Path.Combine("refs", "remotes", "origin", "main"), StringComparison.Ordinal));
+        Assert.Equal(pushed, baseline.Header.MergeBase);
+        Assert.Equal(("origin/main", pushed), (baseline.Header.BaseRef, baseline.Header.BaseCommit));
+        Assert.Null(baseline.Compare("src/Other/Far.cs", "class Far { int pushed; }\n"));
+        Assert.NotNull(baseline.Compare("src/App/Clock.cs", Clock.Replace("=> 1", "=> 2", StringComparison.Ordinal)));
+        other.Dispose();
+    }
+
+    [Fact]
+    public void StaleLocalMain_ExplicitBase_KeepsItsMeaning()
+    {
+        var forkSha = repo.Git("rev-parse", "HEAD").Trim();
+        var (other, _) = PushFromAnotherClone("src/Other/Far.cs", "class Far { int pushed; }\n");
+        repo.Git("checkout", "-q", "-b", "agent/billing");
+        repo.Git("fetch", "-q", "origin");
+        repo.Git("merge", "-q", "--no-edit", "origin/main");
+
+        var result = CliRunner.Run(repo.Path, "baseline", "--output", "b", "--base", "main");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var baseline = DeclarationBaseline.Parse(File.ReadAllText(Path.Combine(repo.Path, "b")));
+        Assert.Equal(("main", forkSha), (baseline.Header.BaseRef, baseline.Header.MergeBase));
+        other.Dispose();
+    }
+
+    [Fact]
+    public void RebaseStoppedOnAConflict_TheAgentIsTheBranchBeingRebasedAndTheBaseIsOnto()
+    {
+        // Local main lags origin/main, whose new commit changes the line the agent changed too.
+        var (other, pushed) = PushFromAnotherClone("src/App/Clock.cs", Clock.Replace("=> 1", "=> 3", StringComparison.Ordinal));
+        repo.Git("checkout", "-q", "-b", "agent/billing");
+        repo.Write("src/App/Clock.cs", Clock.Replace("=> 1", "=> 2", StringComparison.Ordinal));
+        repo.Git("commit", "-q", "-am", "agent work");
+        repo.Git("fetch", "-q", "origin");
+        var rebase = repo.TryGit("rebase", "origin/main");
+        Assert.True(rebase.ExitCode != 0, rebase.Stderr);
+        Assert.Equal(string.Empty, repo.TryGit("symbolic-ref", "-q", "HEAD").Stdout);
+
+        var result = CliRunner.Run(repo.Path, "baseline", "--output", "b", "--agent-output", "agent");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var baseline = DeclarationBaseline.Parse(File.ReadAllText(Path.Combine(repo.Path, "b")));
+        Assert.Equal("billing", baseline.Header.Agent);
+        Assert.Contains("the branch being rebased", baseline.Header.AgentReason, StringComparison.Ordinal);
+        Assert.Equal("billing\n", File.ReadAllText(Path.Combine(repo.Path, "agent")));
+        Assert.Equal(pushed, baseline.Header.MergeBase);
+        other.Dispose();
+    }
+
+    [Fact]
     public void SameState_NotRewritten()
     {
         repo.Git("checkout", "-q", "-b", "agent/billing");
@@ -124,6 +190,20 @@ public sealed class BaselineCommandTests : IDisposable
     }
 
     [Fact]
+    public void UndeclaredAgentNamed_BaselineWrittenWithTheNameForTheAnalyzerToReport()
+    {
+        repo.Git("checkout", "-q", "-b", "agent/billing");
+
+        var result = CliRunner.Run(repo.Path, "baseline", "--output", "b", "--agent", "bogus", "--agent-output", "agent");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var header = DeclarationBaseline.Parse(File.ReadAllText(Path.Combine(repo.Path, "b"))).Header;
+        Assert.Equal("bogus", header.Agent);
+        Assert.Contains("--agent names agent \"bogus\", which scopes.json does not declare", header.AgentReason, StringComparison.Ordinal);
+        Assert.Equal("bogus\n", File.ReadAllText(Path.Combine(repo.Path, "agent")));
+    }
+
+    [Fact]
     public void UnknownBase_Exit2AndSaysWhat()
     {
         var result = CliRunner.Run(repo.Path, "baseline", "--output", "b", "--base", "nope");
@@ -142,5 +222,22 @@ public sealed class BaselineCommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("not inside a git repository", result.Error, StringComparison.Ordinal);
+    }
+
+    // Makes origin (a bare repository) from this repository's main, commits a change to main in another
+    // clone and pushes it: this clone's main now lags origin/main until it fetches and merges.
+    private (TempDirectory Other, string Pushed) PushFromAnotherClone(string path, string text)
+    {
+        var other = new TempDirectory();
+        var remote = Path.Combine(other.Path, "remote.git");
+        var clone = Path.Combine(other.Path, "clone");
+        repo.Git("init", "-q", "--bare", "-b", "main", remote);
+        repo.Git("remote", "add", "origin", remote);
+        repo.Git("push", "-q", "origin", "main");
+        repo.Git("clone", "-q", remote, clone);
+        File.WriteAllText(Path.Combine(clone, path), text);
+        repo.Git("-C", clone, "-c", "user.name=Other", "-c", "user.email=other@example.invalid", "commit", "-q", "-am", "someone else's change");
+        repo.Git("-C", clone, "push", "-q", "origin", "main");
+        return (other, repo.Git("-C", clone, "rev-parse", "HEAD").Trim());
     }
 }

@@ -147,7 +147,9 @@ public sealed class SymbolScopeTests
         var commit = repo.Commit(billing, "-a");
 
         Assert.True(commit.ExitCode != 0, commit.ToString());
-        Assert.Contains("src/Shared/SystemClock.cs(7,16): error SG0003: agent 'billing' may not change 'M:Contoso.Shared.SystemClock.Ticks(System.Int32)' (added)", commit.Output, StringComparison.Ordinal);
+        // One change, one finding (issue 18): the member's signature changed, reported once at the member.
+        Assert.Contains("src/Shared/SystemClock.cs(7,16): error SG0003: agent 'billing' may not change 'M:Contoso.Shared.SystemClock.Ticks' (signature changed)", commit.Output, StringComparison.Ordinal);
+        Assert.Single(commit.Output.Split('\n'), l => l.Contains(": error SG", StringComparison.Ordinal));
     }
 
     // Issue 11: a type in a readonly namespace, hidden from a parse without symbols by #if NET.

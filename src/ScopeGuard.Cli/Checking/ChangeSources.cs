@@ -32,7 +32,12 @@ internal static class ChangeSources
     /// (local or remote-tracking) is not the committer's own change: that is what merging or rebasing onto
     /// the base brings in, and it is already on the base.
     /// </summary>
-    public static CheckUnit Staged(IGitRepository git, ManifestSelector manifests)
+    /// <remarks>
+    /// While a merge, cherry-pick or revert is in progress, what it brings from someone else's commits
+    /// (<see cref="BroughtSides"/>) is not the committer's either: a path staged exactly as such a commit has
+    /// it is left out, and in a C# file a declaration identical to its version there is not judged.
+    /// </remarks>
+    public static CheckUnit Staged(IGitRepository git, ManifestSelector manifests, Func<string, string?> environment)
     {
         var (branch, origin) = git.Branch is { } current ? (current, (string?)null) : (git.RebaseBranch, git.RebaseBranch is null ? null : "the branch being rebased");
         var manifest = manifests.ForWork(git.HeadSha);
@@ -54,13 +59,21 @@ internal static class ChangeSources
             changes = own;
         }
 
+        var brought = BroughtSides.Find(git, manifest.Manifest, branch, environment);
+        if (brought.Count > 0 && changes.Count > 0)
+        {
+            var own = changes.Where(c => !brought.Any(t => AsOn(git, t, c))).ToList();
+            notes.Add($"a merge, cherry-pick or revert is in progress: {(changes.Count - own.Count == 0 ? "no" : changes.Count - own.Count)} path(s) staged exactly as it brings them, and C# declarations identical to what it brings, are not this commit's own changes ({string.Join(", ", brought.Select(Short))})");
+            changes = own;
+        }
+
         if (ManifestDrift(git, manifest, changes, tips) is { } drift)
         {
             changes = [.. changes, drift];
             notes.Add($"{ManifestLoader.FileName} in this commit differs from the one that judges it ({manifest.Label}): it was changed on this branch, so it is judged as part of this commit");
         }
 
-        return new CheckUnit("staged", changes, new IdentityHint(branch, origin, Local: true), branch, manifest) { Notes = notes, BaseCommit = git.HeadSha };
+        return new CheckUnit("staged", changes, new IdentityHint(branch, origin, Local: true), branch, manifest) { Notes = notes, BaseCommit = git.HeadSha, Brought = brought };
     }
 
     // Whether a staged change leaves each path it touches exactly as the commit has it.

@@ -35,7 +35,7 @@ internal sealed class CheckPipeline
         var identity = identities.Decide(manifest, unit.Identity);
         var evaluator = new ScopeEvaluator(manifest, new PathMatchOptions(git.IgnoreCase));
         var partialTypes = unit.BaseCommit is null ? null : new TreePartialTypes(git, unit.BaseCommit);
-        IReadOnlyList<Finding> findings = evaluator.Evaluate(identity, unit.TargetBranch, unit.Changes, modeOverride, git.Contents, partialTypes);
+        IReadOnlyList<Finding> findings = evaluator.Evaluate(identity, unit.TargetBranch, unit.Changes, modeOverride, git.Contents, partialTypes, BroughtSides.Reader(git, unit.Brought));
         if (perCommit && findings.Count > 0 && unit.Commits.Count > 0)
         {
             findings = Attribute(findings, unit, evaluator, identity);

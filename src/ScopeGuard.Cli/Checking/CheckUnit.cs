@@ -27,6 +27,9 @@ internal sealed record CheckUnit(string Source, IReadOnlyList<FileChange> Change
     /// <summary>Gets the commit the changes start from (HEAD for a commit, the merge base for a range), when there is one.</summary>
     public string? BaseCommit { get; init; }
 
+    /// <summary>Gets the commits a merge, cherry-pick or revert in progress brings (someone else's content, not the committer's).</summary>
+    public IReadOnlyList<string> Brought { get; init; } = [];
+
     /// <summary>Gets what the reader must know about how the changes were gathered.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

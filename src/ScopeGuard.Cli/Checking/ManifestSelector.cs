@@ -117,18 +117,7 @@ internal sealed class ManifestSelector
             return null;
         }
 
-        string? best = null;
-        if (head is not null)
-        {
-            foreach (var (_, tip) in tips)
-            {
-                var mergeBase = git.MergeBase(tip, head);
-                if (mergeBase is not null && (best is null || git.IsAncestor(best, mergeBase)))
-                {
-                    best = mergeBase;
-                }
-            }
-        }
+        var best = head is null ? null : WorkBase.Find(git, tips, head)?.Commit;
 
         if (best is not null && AtCommit(best, $"{ManifestLoader.FileName} at the merge base with {branch} ({Short(best)})") is { } atBase)
         {

@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Text;
+using ScopeGuard.Cli.Checking;
 using ScopeGuard.Core;
 using ScopeGuard.Core.Baseline;
 using ScopeGuard.Core.Changes;
@@ -21,8 +22,10 @@ namespace ScopeGuard.Cli.Commands;
 /// </summary>
 internal sealed class BaselineCommand : Command
 {
+    private static readonly string[] OperationStateFiles = ["MERGE_HEAD", "CHERRY_PICK_HEAD", "REVERT_HEAD"];
+
     public BaselineCommand(CliContext context)
-        : base("baseline", "Write the analyzer's baseline: the C# declarations at the merge base of --base and HEAD (the MSBuild targets run this before compiling).")
+        : base("baseline", "Write the analyzer's baseline: the C# declarations where the agent's work starts (the merge base with --base, else the newest with the base branch or a remote-tracking copy; the MSBuild targets run this before compiling).")
     {
         Options.Add(Base);
         Options.Add(OutputFile);
@@ -36,7 +39,7 @@ internal sealed class BaselineCommand : Command
 
     internal Option<string?> Base { get; } = new("--base")
     {
-        Description = "The branch the agent's work is compared with (default: the manifest's settings.baseBranch, else origin/<baseBranch>).",
+        Description = "The branch the agent's work is compared with, at its merge base with HEAD (default: the manifest's settings.baseBranch, at the newest merge base with the local branch or any remote-tracking copy).",
         HelpName = "REF",
     };
 
@@ -79,28 +82,33 @@ internal sealed class BaselineCommand : Command
         }
 
         var manifest = LoadManifest(parseResult, context, workspace, out var manifestNote);
-        var baseRef = parseResult.GetValue(Base) ?? DefaultBase(workspace, manifest);
-        var baseSha = workspace.ResolveCommit(baseRef) ?? throw new ScopeGuardException(
-            $"--base '{baseRef}' names no commit in this repository: fetch it (git fetch origin), or set ScopeGuardBase / --base to the branch agents start from");
         var headSha = workspace.ResolveCommit("HEAD")!;
-        var mergeBase = workspace.MergeBase(baseSha, headSha) ?? throw new ScopeGuardException(
-            $"no merge base between {baseRef} and HEAD: " + (workspace.IsShallow ? "this is a shallow clone; fetch more history (git fetch --unshallow)" : "the histories are unrelated"));
+        var (baseRef, baseSha, mergeBase, references) = parseResult.GetValue(Base) is { } named
+            ? NamedBase(workspace, named, headSha)
+            : ImpliedBase(workspace, manifest, headSha);
 
         var (agent, reason) = ResolveAgent(parseResult, context, workspace, manifest, manifestNote);
         var scopes = Scopes(parseResult, context, workspace);
+
+        // A merge, cherry-pick or revert in progress: what it brings from someone else's commits is recorded
+        // beside the base, and a file or declaration identical to it is not the agent's change.
+        var brought = BroughtSides.Find(workspace, manifest, workspace.Branch ?? workspace.RebaseBranch, context.Environment);
         var header = new BaselineHeader(agent, reason, baseRef, baseSha, mergeBase, headSha, workspace.WorkingDirectory.Replace('\\', '/'), scopes)
         {
             Generator = "ScopeGuard " + (typeof(DeclarationBaseline).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown"),
+            Brought = brought,
         };
 
         var output = Path.GetFullPath(Path.Combine(context.CurrentDirectory, parseResult.GetValue(OutputFile)!));
-        var baseline = Reuse(output, header) ?? DeclarationBaseline.Create(header, ReadBaseFiles(workspace, mergeBase, scopes));
+        var baseline = Reuse(output, header) ?? DeclarationBaseline.Create(header, ReadBaseFiles(workspace, mergeBase, scopes), ReadBroughtFiles(workspace, mergeBase, brought, scopes));
         var written = WriteIfChanged(output, baseline.Write());
 
         if (parseResult.GetValue(Inputs) is { } inputsFile)
         {
-            var references = new[] { workspace.ReferenceName(baseRef) }.Where(r => r is not null).Select(r => r!);
             var watched = workspace.StateFiles(references).ToList();
+
+            // A merge, cherry-pick or revert starting or ending changes what is brought.
+            watched.AddRange(OperationStateFiles.Select(f => Path.Combine(workspace.GitDirectory, f)).Where(File.Exists));
             var manifestFile = Path.Combine(workspace.WorkingDirectory, ManifestLoader.FileName);
             if (File.Exists(manifestFile))
             {
@@ -139,13 +147,45 @@ internal sealed class BaselineCommand : Command
         return atHead;
     }
 
-    private static string DefaultBase(GitWorkspace workspace, ScopeManifest? manifest)
+    // --base / ScopeGuardBase keeps its meaning: the merge base of that commit and HEAD.
+    private static (string Ref, string Sha, string MergeBase, IReadOnlyList<string> References) NamedBase(GitWorkspace workspace, string baseRef, string headSha)
     {
-        var name = manifest?.Settings.BaseBranch ?? "main";
-        return workspace.ResolveCommit("refs/heads/" + name) is not null ? name
-            : workspace.ResolveCommit("refs/remotes/origin/" + name) is not null ? "origin/" + name
-            : name;
+        var baseSha = workspace.ResolveCommit(baseRef) ?? throw new ScopeGuardException(
+            $"--base '{baseRef}' names no commit in this repository: fetch it (git fetch origin), or set ScopeGuardBase / --base to the branch agents start from");
+        var mergeBase = workspace.MergeBase(baseSha, headSha) ?? throw NoMergeBase(workspace, baseRef);
+        return (baseRef, baseSha, mergeBase, workspace.ReferenceName(baseRef) is { } reference ? [reference] : []);
     }
+
+    /// <summary>
+    /// The base when none is named: the manifest's <c>settings.baseBranch</c>, and the agent's work starts
+    /// at the newest merge base of HEAD with it or any of its remote-tracking copies (<see cref="WorkBase"/>,
+    /// the rule the hooks' manifest choice uses). During a stopped rebase, its <c>onto</c> commit counts too
+    /// when it is on the base branch.
+    /// </summary>
+    /// <param name="workspace">The repository.</param>
+    /// <param name="manifest">The manifest that names the base branch, if any.</param>
+    /// <param name="headSha">HEAD.</param>
+    /// <returns>The base as named in the baseline's header, its commit, the commit whose files are recorded, and the references to watch.</returns>
+    internal static (string Ref, string Sha, string MergeBase, IReadOnlyList<string> References) ImpliedBase(GitWorkspace workspace, ScopeManifest? manifest, string headSha)
+    {
+        var branch = manifest?.Settings.BaseBranch ?? ManifestDefaults.BaseBranch;
+        var tips = workspace.BranchTips(branch);
+        if (tips.Count == 0)
+        {
+            throw new ScopeGuardException(
+                $"--base '{branch}' names no commit in this repository (no local branch {branch} and no remote-tracking copy of it): fetch it (git fetch origin), or set ScopeGuardBase / --base to the branch agents start from");
+        }
+
+        var onto = workspace.RebaseOnto is { } commit ? new[] { commit } : [];
+        var start = WorkBase.Find(workspace, tips, headSha, onto) ?? throw NoMergeBase(workspace, branch);
+        var name = start.Reference.StartsWith("refs/heads/", StringComparison.Ordinal) ? start.Reference["refs/heads/".Length..]
+            : start.Reference.StartsWith("refs/remotes/", StringComparison.Ordinal) ? start.Reference["refs/remotes/".Length..]
+            : start.Reference;
+        return (name, start.Tip, start.Commit, tips.Select(t => t.Reference).ToList());
+    }
+
+    private static ScopeGuardException NoMergeBase(GitWorkspace workspace, string baseRef) => new(
+        $"no merge base between {baseRef} and HEAD: " + (workspace.IsShallow ? "this is a shallow clone; fetch more history (git fetch --unshallow)" : "the histories are unrelated"));
 
     private (string? Agent, string Reason) ResolveAgent(ParseResult parseResult, CliContext context, GitWorkspace workspace, ScopeManifest? manifest, string? manifestNote)
     {
@@ -162,7 +202,18 @@ internal sealed class BaselineCommand : Command
                 : (named.Item1.Trim(), $"{named.Item2} is \"{named.Item1.Trim()}\" ({manifestNote})");
         }
 
-        var identity = AgentIdentity.Resolve(manifest, new IdentityInputs(option, environment, configAgent, configOrigin, workspace.Branch));
+        // A name the manifest does not declare is reported once, by the analyzer (SG0007 in scopes.json, where
+        // the agents are declared): the baseline is still written, so the build does not also warn SGB001.
+        var first = new[] { (option, "--agent"), (environment, "SCOPEGUARD_AGENT"), (configAgent, "git config scopeguard.agent") }
+            .FirstOrDefault(n => !string.IsNullOrWhiteSpace(n.Item1));
+        if (first.Item1 is { } name && manifest.FindAgent(name.Trim()) is null)
+        {
+            return (name.Trim(), Messages.UndeclaredAgent(first.Item2, name.Trim(), manifest) + " (the analyzer reports it as SG0007)");
+        }
+
+        // During a stopped rebase HEAD is detached: the work is the branch being rebased's.
+        var (branch, origin) = workspace.Branch is { } current ? (current, (string?)null) : (workspace.RebaseBranch, workspace.RebaseBranch is null ? null : "the branch being rebased");
+        var identity = AgentIdentity.Resolve(manifest, new IdentityInputs(option, environment, configAgent, configOrigin, branch, origin));
         return (identity.Agent?.Name, identity.Reason);
     }
 
@@ -195,7 +246,7 @@ internal sealed class BaselineCommand : Command
             var existing = DeclarationBaseline.Parse(File.ReadAllText(output, Encoding.UTF8));
             // The declarations depend on the merge base, the folders and the extractor that wrote them.
             return existing.Header.MergeBase == header.MergeBase && existing.Header.Root == header.Root && existing.Header.Scopes.SequenceEqual(header.Scopes)
-                && existing.Header.Generator == header.Generator
+                && existing.Header.Generator == header.Generator && existing.Header.Brought.SequenceEqual(header.Brought)
                 ? existing.WithHeader(header)
                 : null;
         }
@@ -220,6 +271,36 @@ internal sealed class BaselineCommand : Command
             if (text is not null)
             {
                 files.Add((path, text));
+            }
+        }
+
+        return files;
+    }
+
+    // The C# files under the scopes that a brought commit has in another version than the base: only those
+    // can make a file or declaration "as brought" rather than the base's.
+    private static List<(string Path, string Text)> ReadBroughtFiles(GitWorkspace workspace, string mergeBase, IReadOnlyList<string> brought, IReadOnlyList<string> scopes)
+    {
+        var files = new List<(string Path, string Text)>();
+        if (brought.Count == 0)
+        {
+            return files;
+        }
+
+        var atBase = workspace.TreeFiles(mergeBase, scopes).ToDictionary(f => f.Path, f => f.BlobId, StringComparer.Ordinal);
+        foreach (var commit in brought)
+        {
+            foreach (var (path, blobId) in workspace.TreeFiles(commit, scopes))
+            {
+                if (!path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || (atBase.TryGetValue(path, out var old) && old == blobId))
+                {
+                    continue;
+                }
+
+                if (workspace.ReadBlob(blobId) is { } bytes && SourceDecoding.TryDecode(bytes) is { } text)
+                {
+                    files.Add((path, text));
+                }
             }
         }
 

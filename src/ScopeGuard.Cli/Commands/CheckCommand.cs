@@ -158,7 +158,7 @@ internal sealed class CheckCommand : Command
             ? [ChangeSources.Range(git, manifests, context, baseRef, parseResult.GetValue(Head) ?? "HEAD", parseResult.GetValue(ManifestFrom) == "head")]
             : parseResult.GetValue(PrePush)
                 ? ChangeSources.Push(git, manifests, context.Input, parseResult.GetValue(Remote))
-                : [ChangeSources.Staged(git, manifests)];
+                : [ChangeSources.Staged(git, manifests, context.Environment)];
 
         var exitCode = ExitCodes.Success;
         foreach (var unit in units)

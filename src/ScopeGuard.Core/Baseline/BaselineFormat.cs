@@ -10,7 +10,8 @@ namespace ScopeGuard.Core.Baseline;
 
 /// <summary>
 /// The text format of <see cref="DeclarationBaseline"/>: a header of <c>key value</c> lines, then for
-/// each file a <c>file</c> line, its file-level items (<c>u</c>) and declarations (<c>d</c>), and an
+/// each file a <c>file</c> line, its file-level items (<c>u</c>) and declarations (<c>d</c>), then in the
+/// same shape each version a merge, cherry-pick or revert in progress brings (<c>brought</c>), and an
 /// <c>end</c> line that counts the files, so a truncated baseline is refused.
 /// </summary>
 internal static class BaselineFormat
@@ -42,10 +43,15 @@ internal static class BaselineFormat
             Line("scope", scope.Length == 0 ? "." : scope);
         }
 
-        foreach (var file in baseline.Files)
+        foreach (var commit in baseline.Header.Brought)
+        {
+            Line("brought-commit", commit);
+        }
+
+        foreach (var (key, file) in baseline.Files.Select(f => ("file", f)).Concat(baseline.BroughtFiles.Select(f => ("brought", f))))
         {
             var set = file.Declarations;
-            builder.Append("file ").Append(file.TextFingerprint).Append(' ').Append(set.FileLevel).Append(' ').Append(set.FileLevelText)
+            builder.Append(key).Append(' ').Append(file.TextFingerprint).Append(' ').Append(set.FileLevel).Append(' ').Append(set.FileLevelText)
                 .Append(' ').Append(Position(set.FileLevelPosition)).Append(' ').Append(Escape(file.Path)).Append('\n');
             foreach (var (fingerprint, position) in set.GetFileLevelItems())
             {
@@ -82,6 +88,9 @@ internal static class BaselineFormat
         var headerValues = new Dictionary<string, string>(StringComparer.Ordinal);
         var scopes = new List<string>();
         var result = new List<BaselineFile>();
+        var broughtFiles = new List<BaselineFile>();
+        var broughtCommits = new List<string>();
+        var isBrought = false;
         string? path = null;
         string? textFingerprint = null;
         string? fileLevel = null;
@@ -129,9 +138,13 @@ internal static class BaselineFormat
                     var scope = Unescape(rest, number);
                     scopes.Add(scope == "." ? string.Empty : scope);
                     break;
-                case "file":
+                case "brought-commit":
+                    broughtCommits.Add(Unescape(rest, number));
+                    break;
+                case "file" or "brought":
                 {
                     Flush();
+                    isBrought = key == "brought";
                     var fields = Split(rest, 5, number);
                     textFingerprint = CheckFingerprint(fields[0], number);
                     fileLevel = CheckFingerprint(fields[1], number);
@@ -192,15 +205,16 @@ internal static class BaselineFormat
         var header = new BaselineHeader(agent.Length == 0 ? null : agent, Value("reason"), Value("base"), Value("base-commit"), Value("merge-base"), Value("head"), Value("root"), scopes)
         {
             Generator = headerValues.TryGetValue("generator", out var generator) ? generator : null,
+            Brought = broughtCommits,
         };
-        return new DeclarationBaseline(header, result);
+        return new DeclarationBaseline(header, result, broughtFiles);
 
         void Flush()
         {
             if (path is not null)
             {
                 // The whole text's fingerprint is the set's source fingerprint: both are of the normalized text.
-                result.Add(new BaselineFile(path, textFingerprint!, DeclarationSet.Create(declarations.ToList(), fileLevel!, fileLevelText!, fileLevelPosition, items.ToList(), textFingerprint!)));
+                (isBrought ? broughtFiles : result).Add(new BaselineFile(path, textFingerprint!, DeclarationSet.Create(declarations.ToList(), fileLevel!, fileLevelText!, fileLevelPosition, items.ToList(), textFingerprint!)));
             }
 
             path = null;

@@ -15,4 +15,10 @@ public sealed record BaselineHeader(string? Agent, string AgentReason, string Ba
 {
     /// <summary>Gets the ScopeGuard version that wrote the declarations (recorded files are reused only by the same one).</summary>
     public string? Generator { get; init; }
+
+    /// <summary>
+    /// Gets the commits a merge, cherry-pick or revert in progress brings (recorded files' versions there
+    /// are not the agent's change); empty when none is in progress.
+    /// </summary>
+    public IReadOnlyList<string> Brought { get; init; } = [];
 }

@@ -21,17 +21,29 @@ public sealed class DeclarationBaseline
     public const string FileName = "scopeguard.baseline";
 
     /// <summary>The format version this ScopeGuard writes and reads.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private readonly Dictionary<string, BaselineFile> files;
+    private readonly Dictionary<string, List<BaselineFile>> brought;
 
-    internal DeclarationBaseline(BaselineHeader header, IEnumerable<BaselineFile> files)
+    internal DeclarationBaseline(BaselineHeader header, IEnumerable<BaselineFile> files, IEnumerable<BaselineFile>? broughtFiles = null)
     {
         Header = header;
         this.files = new Dictionary<string, BaselineFile>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             this.files[file.Path] = file;
+        }
+
+        brought = new Dictionary<string, List<BaselineFile>>(StringComparer.Ordinal);
+        foreach (var file in broughtFiles ?? [])
+        {
+            if (!brought.TryGetValue(file.Path, out var versions))
+            {
+                brought[file.Path] = versions = [];
+            }
+
+            versions.Add(file);
         }
     }
 
@@ -40,6 +52,12 @@ public sealed class DeclarationBaseline
 
     /// <summary>Gets the recorded files, in path order.</summary>
     public IEnumerable<BaselineFile> Files => files.Values.OrderBy(f => f.Path, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Gets the versions a merge, cherry-pick or revert in progress brings of files that differ there from
+    /// the base (see <see cref="BaselineHeader.Brought"/>), in path order.
+    /// </summary>
+    public IEnumerable<BaselineFile> BroughtFiles => brought.OrderBy(b => b.Key, StringComparer.Ordinal).SelectMany(b => b.Value);
 
     /// <summary>Gets the number of recorded files.</summary>
     public int FileCount => files.Count;
@@ -69,8 +87,13 @@ public sealed class DeclarationBaseline
     /// <summary>Builds a baseline from the base texts of the files (the caller reads them; Core does no I/O).</summary>
     /// <param name="header">The header.</param>
     /// <param name="baseFiles">Each C# file under the scopes at the base: path and text.</param>
+    /// <param name="broughtFiles">
+    /// The versions a merge, cherry-pick or revert in progress brings (<see cref="BaselineHeader.Brought"/>)
+    /// of files under the scopes that differ there from the base: path and text. A file or declaration
+    /// identical to one of them is not the agent's change.
+    /// </param>
     /// <returns>The baseline.</returns>
-    public static DeclarationBaseline Create(BaselineHeader header, IReadOnlyList<(string Path, string Text)> baseFiles)
+    public static DeclarationBaseline Create(BaselineHeader header, IReadOnlyList<(string Path, string Text)> baseFiles, IReadOnlyList<(string Path, string Text)>? broughtFiles = null)
     {
         if (header is null)
         {
@@ -82,21 +105,26 @@ public sealed class DeclarationBaseline
             throw new ArgumentNullException(nameof(baseFiles));
         }
 
-        var result = new BaselineFile[baseFiles.Count];
-        Parallel.For(0, baseFiles.Count, i =>
+        return new DeclarationBaseline(header, Record(baseFiles), Record(broughtFiles ?? []));
+    }
+
+    private static BaselineFile[] Record(IReadOnlyList<(string Path, string Text)> texts)
+    {
+        var result = new BaselineFile[texts.Count];
+        Parallel.For(0, texts.Count, i =>
         {
-            var (path, text) = baseFiles[i];
+            var (path, text) = texts[i];
             var normalized = Normalize(text);
             result[i] = new BaselineFile(path, Fingerprint.Of(normalized), DeclarationExtractor.Extract(normalized).ToFingerprints());
         });
 
-        return new DeclarationBaseline(header, result);
+        return result;
     }
 
     /// <summary>Makes a baseline with a new header and the files of this one (the files depend only on the merge base and scopes).</summary>
     /// <param name="header">The new header.</param>
     /// <returns>The baseline.</returns>
-    public DeclarationBaseline WithHeader(BaselineHeader header) => new(header ?? throw new ArgumentNullException(nameof(header)), files.Values);
+    public DeclarationBaseline WithHeader(BaselineHeader header) => new(header ?? throw new ArgumentNullException(nameof(header)), files.Values, BroughtFiles);
 
     /// <summary>Gets a recorded file.</summary>
     /// <param name="path">The repository-relative path.</param>
@@ -162,14 +190,33 @@ public sealed class DeclarationBaseline
         }
 
         var normalized = Normalize(currentText);
+        var fingerprint = Fingerprint.Of(normalized);
         var old = Find(path);
-        if (old is not null && string.Equals(old.TextFingerprint, Fingerprint.Of(normalized), StringComparison.Ordinal))
+        if (old is not null && string.Equals(old.TextFingerprint, fingerprint, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // A file exactly as a merge, cherry-pick or revert in progress brings it is not the agent's change.
+        var versions = brought.TryGetValue(path, out var found) ? found : null;
+        if (versions is not null && versions.Any(v => string.Equals(v.TextFingerprint, fingerprint, StringComparison.Ordinal)))
         {
             return null;
         }
 
         var current = DeclarationExtractor.Extract(normalized);
-        var diff = DeclarationDiff.Compare(old?.Declarations, current.ToFingerprints());
+        var fingerprinted = current.ToFingerprints();
+        var diff = DeclarationDiff.Compare(old?.Declarations, fingerprinted);
+        if (versions is not null)
+        {
+            // Nor is a declaration identical to the version it brings.
+            diff = DeclarationDiff.WithoutBrought(diff, fingerprinted, versions.Select(v => (DeclarationSet?)v.Declarations).ToList());
+            if (DeclarationDiff.IsEmpty(diff))
+            {
+                return null;
+            }
+        }
+
         var change = old is null
             ? new FileChange(path, path, ChangeStatus.Added, EntryKind.None, EntryKind.File, null, null)
             : new FileChange(path, path, ChangeStatus.Modified, EntryKind.File, EntryKind.File, null, null);

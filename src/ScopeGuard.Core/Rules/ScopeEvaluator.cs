@@ -89,8 +89,13 @@ public sealed class ScopeEvaluator
     /// a type added in a file the agent may write is judged as a change to that type: when no symbol rule
     /// of the agent names the type and its other parts live where the agent may not write, SG0002.
     /// </param>
+    /// <param name="brought">
+    /// What a merge, cherry-pick or revert in progress brings (with <paramref name="contents"/>): in a C#
+    /// file, a declaration or file-level change identical to a brought version's is not the committer's,
+    /// and a file with no other change is not judged at all.
+    /// </param>
     /// <returns>The findings, in path order.</returns>
-    public IReadOnlyList<Finding> Evaluate(AgentIdentity identity, string? branch, IEnumerable<FileChange> changes, ScopeMode? modeOverride = null, IChangeContents? contents = null, IPartialTypeParts? partialTypes = null)
+    public IReadOnlyList<Finding> Evaluate(AgentIdentity identity, string? branch, IEnumerable<FileChange> changes, ScopeMode? modeOverride = null, IChangeContents? contents = null, IPartialTypeParts? partialTypes = null, IBroughtVersions? brought = null)
     {
         if (identity is null)
         {
@@ -124,6 +129,13 @@ public sealed class ScopeEvaluator
                 // Located at the rule in the manifest, so every front end (SARIF included) has a place to show it.
                 findings.Add(new Finding(DiagnosticIds.ProtectedBranch, mode, agent.Name, manifest.Path, protectedBranch.Position.Line, protectedBranch.Position.Column, null, $"{protectedBranch.Origin}: {protectedBranch.Source}", Messages.ProtectedBranch(agent.Name, branch, protectedBranch.Source)));
             }
+        }
+
+        var broughtDiffs = contents is null || brought is null ? null : BroughtDiffs(changes.ToList(), contents, brought);
+        if (broughtDiffs is not null)
+        {
+            // A file whose every change the operation in progress brought is not the committer's change.
+            changes = changes.Where(c => !broughtDiffs.TryGetValue(c.Path, out var d) || !DeclarationDiff.IsEmpty(d)).ToList();
         }
 
         var judgeSymbols = contents is not null && !agent.Symbols.IsEmpty;
@@ -162,7 +174,7 @@ public sealed class ScopeEvaluator
 
         if (contentWork.Count > 0)
         {
-            findings.AddRange(JudgeContents(agent, mode, contentWork, contents!, judgeSymbols, partialTypes));
+            findings.AddRange(JudgeContents(agent, mode, contentWork, contents!, judgeSymbols, partialTypes, broughtDiffs));
 
             // Content findings are computed after the loop; put them back in path order (stable: a
             // file's own findings keep their order).
@@ -193,7 +205,41 @@ public sealed class ScopeEvaluator
     }
 
     // Reads and parses each C# file at most once, for the symbol rules and the partial-part check alike.
-    private IEnumerable<Finding> JudgeContents(AgentScope agent, FindingSeverity mode, List<FileChange> work, IChangeContents contents, bool judgeSymbols, IPartialTypeParts? partialTypes)
+    // For each C# file (modified or added, text on both sides) that an operation in progress also brings:
+    // its declaration diff without what was brought.
+    private static Dictionary<string, FileDeclarationDiff> BroughtDiffs(List<FileChange> changes, IChangeContents contents, IBroughtVersions brought)
+    {
+        var result = new Dictionary<string, FileDeclarationDiff>(StringComparer.Ordinal);
+        foreach (var change in changes.Where(c => IsCSharp(c) && c.NewKind != EntryKind.None && c.Status is not (ChangeStatus.Renamed or ChangeStatus.Copied)))
+        {
+            var versions = brought.Read(change.Path);
+            if (versions.Count == 0)
+            {
+                continue;
+            }
+
+            var old = Decode(contents.ReadOld(change), change.OldKind);
+            var @new = Decode(contents.ReadNew(change), change.NewKind);
+            if (old.Binary || @new.Binary || @new.Text is null)
+            {
+                continue;
+            }
+
+            var sides = versions.Select(v => v is null ? null : SourceDecoding.TryDecode(v)).ToList();
+            if (Enumerable.Range(0, versions.Count).Any(i => versions[i] is not null && sides[i] is null))
+            {
+                continue; // a brought version that is not text: nothing to compare declarations with
+            }
+
+            var after = DeclarationExtractor.Extract(@new.Text);
+            var diff = DeclarationDiff.Compare(old.Text is null ? null : DeclarationExtractor.Extract(old.Text), after);
+            result[change.Path] = DeclarationDiff.WithoutBrought(diff, after, sides.Select(t => t is null ? null : DeclarationExtractor.Extract(t)).ToList());
+        }
+
+        return result;
+    }
+
+    private IEnumerable<Finding> JudgeContents(AgentScope agent, FindingSeverity mode, List<FileChange> work, IChangeContents contents, bool judgeSymbols, IPartialTypeParts? partialTypes, Dictionary<string, FileDeclarationDiff>? broughtDiffs)
     {
         // Only body, extend and readonly rules can refuse a change in a file whose path the agent may
         // write; a file that cannot declare anything they cover needs no parse (and, without such
@@ -250,7 +296,9 @@ public sealed class ScopeEvaluator
                 return;
             }
 
-            var diff = old.Binary || @new.Binary ? null : DeclarationDiff.Compare(old.Text, @new.Text);
+            var diff = old.Binary || @new.Binary ? null
+                : broughtDiffs is not null && broughtDiffs.TryGetValue(change.Path, out var without) ? without
+                : DeclarationDiff.Compare(old.Text, @new.Text);
             var found = symbolsMatter ? JudgeFile(agent, mode, change, at, old, @new, diff) : [];
             if (partialsMatter && diff is not null)
             {
@@ -368,7 +416,7 @@ public sealed class ScopeEvaluator
         var triviaOnlyOutside = false;
         var allowedSome = false;
         var outside = new List<Finding>();
-        foreach (var declaration in diff.Changes)
+        foreach (var declaration in ParameterChanges(diff.Changes))
         {
             var rules = SymbolRules.Covering(agent, declaration.Id);
             var rule = rules.Count == 0 ? null : rules[0];
@@ -438,6 +486,41 @@ public sealed class ScopeEvaluator
         {
             findings.Add(new Finding(DiagnosticIds.PathOutOfScope, mode, agent.Name, path, 1, 1, null, pathDecision.RuleText, Messages.PathOutOfScope(agent, path, "whitespace or comments only", pathDecision)));
         }
+    }
+
+    // A member whose parameter list changed has a new ID: the diff lists the old one removed and the new
+    // one added. When a container has exactly one such removal and one such addition of one name, that is
+    // one change, one finding: the old member's signature changed, located at the new declaration (not a
+    // second finding at the container, where the removal would be reported).
+    private static IEnumerable<DeclarationChange> ParameterChanges(IReadOnlyList<DeclarationChange> changes)
+    {
+        static string? Key(DeclarationChange c) =>
+            c.Id.Parameters is null && c.Id.Kind != SymbolKind.Method ? null : ((int)c.Id.Kind).ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + string.Join(".", c.Id.Parts);
+
+        var removed = changes.Where(c => c.Kind == DeclarationChangeKind.Removed && Key(c) is not null).GroupBy(c => Key(c)!).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
+        var added = changes.Where(c => c.Kind == DeclarationChangeKind.Added && !c.AddsPartialPart && Key(c) is not null).GroupBy(c => Key(c)!).Where(g => g.Count() == 1 && removed.ContainsKey(g.Key)).ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
+        if (added.Count == 0)
+        {
+            return changes;
+        }
+
+        var result = new List<DeclarationChange>(changes.Count);
+        foreach (var change in changes)
+        {
+            var key = Key(change);
+            if (key is null || !added.TryGetValue(key, out var addition))
+            {
+                result.Add(change);
+            }
+            else if (change == addition)
+            {
+                result.Add(new DeclarationChange(removed[key].Id, DeclarationChangeKind.SignatureChanged, addition.Position));
+            }
+
+            // The paired removal is the same change: left out.
+        }
+
+        return result;
     }
 
     private static Finding PathFinding(AgentScope agent, FindingSeverity mode, FileChange change, PathDecision decision)

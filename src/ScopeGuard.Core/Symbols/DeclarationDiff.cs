@@ -174,6 +174,82 @@ public static class DeclarationDiff
         return new FileDeclarationDiff(changes, fileLevel, position) { InactiveCodeChanged = inactive };
     }
 
+    /// <summary>
+    /// Leaves out of a diff what a merge, cherry-pick or revert in progress brought: a declaration whose
+    /// new version is identical to its version in a brought commit (signature and body; for a trivia-only
+    /// change, its text), a removal
+    /// of a declaration a brought version does not have either, and file-level changes identical to a
+    /// brought version's. What is left is the committer's own change. All sets must be alike: all texts,
+    /// or all fingerprints (<see cref="DeclarationSet.ToFingerprints"/>).
+    /// </summary>
+    /// <param name="diff">The diff of the file (from the commit's own base to the new text).</param>
+    /// <param name="after">The new declarations the diff was computed with.</param>
+    /// <param name="brought">The file's declarations in each brought commit (<see langword="null"/> where the file is absent there).</param>
+    /// <returns>The diff without what was brought.</returns>
+    public static FileDeclarationDiff WithoutBrought(FileDeclarationDiff diff, DeclarationSet? after, IReadOnlyList<DeclarationSet?> brought)
+    {
+        if (diff is null)
+        {
+            throw new ArgumentNullException(nameof(diff));
+        }
+
+        if (brought is null || brought.Count == 0)
+        {
+            return diff;
+        }
+
+        var changes = diff.Changes.Where(c => !WasBrought(c)).ToList();
+        var fileLevel = diff.FileLevel;
+        if (fileLevel != FileLevelChangeKind.None && after is not null)
+        {
+            if (brought.Any(b => b is not null && string.Equals(b.FileLevelText, after.FileLevelText, StringComparison.Ordinal)))
+            {
+                fileLevel = FileLevelChangeKind.None;
+            }
+            else if (fileLevel == FileLevelChangeKind.Changed && brought.Any(b => b is not null && string.Equals(b.FileLevel, after.FileLevel, StringComparison.Ordinal)))
+            {
+                fileLevel = FileLevelChangeKind.TriviaOnly;
+            }
+        }
+
+        var inactive = diff.InactiveCodeChanged;
+        if (inactive is not null && after is not null
+            && (after.TracksInactiveCode
+                ? brought.Any(b => b is not null && b.TracksInactiveCode && string.Equals(b.InactiveCode, after.InactiveCode, StringComparison.Ordinal))
+                : fileLevel != FileLevelChangeKind.Changed))
+        {
+            inactive = null;
+        }
+
+        return new FileDeclarationDiff(changes, fileLevel, diff.FileLevelPosition) { InactiveCodeChanged = inactive };
+
+        bool WasBrought(DeclarationChange change)
+        {
+            var key = change.Id.ToString();
+            if (change.Kind == DeclarationChangeKind.Removed)
+            {
+                return brought.Any(b => b is null || !b.Declarations.Any(d => string.Equals(d.Id.ToString(), key, StringComparison.Ordinal)));
+            }
+
+            var candidates = after?.Declarations.Where(d => string.Equals(d.Id.ToString(), key, StringComparison.Ordinal)).ToList() ?? [];
+            var current = candidates.FirstOrDefault(d => d.Position == change.Position) ?? candidates.FirstOrDefault();
+            // Where a resolution placed what was brought (a blank line more or less) is not a change of it;
+            // a trivia-only change is brought only when the text is the brought text too.
+            return current is not null && brought.Any(b => b is not null && b.Declarations.Any(d =>
+                string.Equals(d.Id.ToString(), key, StringComparison.Ordinal)
+                && string.Equals(d.Signature, current.Signature, StringComparison.Ordinal)
+                && string.Equals(d.Body, current.Body, StringComparison.Ordinal)
+                && (change.Kind != DeclarationChangeKind.TriviaOnly || string.Equals(d.Text, current.Text, StringComparison.Ordinal))));
+        }
+    }
+
+    /// <summary>Tells whether a diff holds no change at all (no declaration, file-level or inactive-code change).</summary>
+    /// <param name="diff">The diff.</param>
+    /// <returns>Whether it is empty.</returns>
+    public static bool IsEmpty(FileDeclarationDiff diff) =>
+        diff is null ? throw new ArgumentNullException(nameof(diff))
+        : diff.Changes.Count == 0 && diff.FileLevel == FileLevelChangeKind.None && diff.InactiveCodeChanged is null;
+
     // A removal is reported where it is still true in the new text: at the identifier of the nearest
     // containing type or namespace left there (of a partial type's parts, the last one that starts
     // before where the declaration stood), else at the start of the file. Never at its old position,

@@ -126,10 +126,10 @@ internal sealed partial class SampleRepo
 
     public void Git(string arguments) => ProcessRunner.Git(Directory, arguments);
 
-    public BuildResult Build()
+    public BuildResult Build(string extraArguments = "")
     {
         // No compiler server: each build loads the analyzer afresh, and no process outlives the test.
-        var result = Dotnet("build src/Sample/Sample.csproj -p:UseSharedCompilation=false -nodeReuse:false -clp:NoSummary", check: false);
+        var result = Dotnet("build src/Sample/Sample.csproj -p:UseSharedCompilation=false -nodeReuse:false -clp:NoSummary " + extraArguments, check: false);
         var diagnostics = result.Output.Split('\n')
             .Select(line => DiagnosticLine().Match(line.TrimEnd('\r')))
             .Where(m => m.Success)

@@ -29,6 +29,10 @@ internal sealed class FakeRepository : IGitRepository, IChangeContents
 
     public IReadOnlyList<string> MergeHeads { get; set; } = [];
 
+    public string? CherryPickHead { get; set; }
+
+    public string? RevertHead { get; set; }
+
     public string? HeadSha => Branch is null ? null : branches.GetValueOrDefault(Branch);
 
     public bool IsShallow => false;
@@ -90,6 +94,9 @@ internal sealed class FakeRepository : IGitRepository, IChangeContents
         branches.TryGetValue(branch, out var sha) ? [("refs/heads/" + branch, sha)] : [];
 
     public IReadOnlyList<string> RemoteTips(string remote) => [];
+
+    public IReadOnlyList<(string Reference, string Sha)> AllBranches() =>
+        branches.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => ("refs/heads/" + b.Key, b.Value)).ToList();
 
     public byte[]? ReadAt(string commit, string path) =>
         commits.TryGetValue(commit, out var files) && files.TryGetValue(path, out var text) ? Encoding.UTF8.GetBytes(text) : null;

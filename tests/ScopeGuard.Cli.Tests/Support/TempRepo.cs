@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using ScopeGuard.TestSupport;
 
 namespace ScopeGuard.Cli.Tests.Support;
@@ -30,5 +31,12 @@ internal sealed class TempRepo : GitSandbox
         }
 
         return repo;
+    }
+
+    /// <summary>Runs git in the repository without throwing (for commands expected to fail, like a conflicted merge or rebase).</summary>
+    public (int ExitCode, string Stdout, string Stderr) TryGit(params string[] args)
+    {
+        var result = RunGit(Path, new Dictionary<string, string?> { ["GIT_EDITOR"] = "true" }, args);
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 }

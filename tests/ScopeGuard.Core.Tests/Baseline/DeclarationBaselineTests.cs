@@ -49,6 +49,41 @@ public sealed class DeclarationBaselineTests
 
     private static readonly BaselineHeader Header = new("billing", "branch \"agent/billing\" matches", "main", new string('a', 40), new string('b', 40), new string('c', 40), "/work/repo", ["src/App/"]);
 
+    private const string MergeBase = "namespace App;\n\npublic class Clock\n{\n    public int Now() => 1;\n}\n";
+
+    // Issue 18: a merge in progress brings its other parent's version of the file; the agent resolved it
+    // keeping both sides' members. Only the agent's own member is its change.
+    [Fact]
+    public void Compare_MergeInProgress_OnlyWhatTheResolutionAddsIsAChange()
+    {
+        var theirs = MergeBase.Replace("    public int Now() => 1;\n", "    public int Now() => 2;\n\n    public int Theirs() => 3;\n", StringComparison.Ordinal);
+        var header = Header with { Brought = [new string('d', 40)] };
+        var baseline = DeclarationBaseline.Parse(DeclarationBaseline.Create(header, [("src/App/Clock.cs", MergeBase)], [("src/App/Clock.cs", theirs), ("src/App/New.cs", "namespace App;\n\npublic class New { }\n")]).Write());
+        var resolved = theirs.Replace("    public int Theirs() => 3;\n", "    public int Theirs() => 3;\n\n    public int Mine() => 4;\n", StringComparison.Ordinal);
+
+        Assert.Equal([new string('d', 40)], baseline.Header.Brought);
+        Assert.Equal(["src/App/Clock.cs", "src/App/New.cs"], baseline.BroughtFiles.Select(f => f.Path));
+        Assert.Null(baseline.Compare("src/App/Clock.cs", theirs));
+        Assert.Null(baseline.Compare("src/App/New.cs", "namespace App;\n\npublic class New { }\n"));
+        Assert.Equal(
+            [(DeclarationChangeKind.Added, "M:App.Clock.Mine")],
+            baseline.Compare("src/App/Clock.cs", resolved)!.Diff.Changes.Select(c => (c.Kind, c.Id.ToString())));
+        Assert.Equal(
+            [(DeclarationChangeKind.BodyChanged, "M:App.Clock.Now")],
+            baseline.Compare("src/App/Clock.cs", theirs.Replace("=> 2", "=> 5", StringComparison.Ordinal))!.Diff.Changes.Select(c => (c.Kind, c.Id.ToString())));
+    }
+
+    [Fact]
+    public void Compare_NothingBrought_EveryChangeSinceTheBaseCounts()
+    {
+        var baseline = DeclarationBaseline.Create(Header, [("src/App/Clock.cs", MergeBase)]);
+
+        Assert.Equal(
+            [(DeclarationChangeKind.BodyChanged, "M:App.Clock.Now")],
+            baseline.Compare("src/App/Clock.cs", MergeBase.Replace("=> 1", "=> 2", StringComparison.Ordinal))!.Diff.Changes.Select(c => (c.Kind, c.Id.ToString())));
+        Assert.Empty(baseline.Header.Brought);
+    }
+
     [Fact]
     public void WriteThenParse_RoundTripsEveryDeclarationId()
     {
@@ -91,12 +126,12 @@ public sealed class DeclarationBaselineTests
 
     [Theory]
     [InlineData("", "not a ScopeGuard baseline")]
-    [InlineData("scopeguard-baseline 2\n", "unsupported baseline format")]
-    [InlineData("scopeguard-baseline 1\nagent x\n", "no 'end' line")]
-    [InlineData("scopeguard-baseline 1\nd 0 1 0000000000000000 0000000000000000 0000000000000000 1:1 T:A\nend 0\n", "a declaration before any 'file' line")]
-    [InlineData("scopeguard-baseline 1\nfile zz 0000000000000000 0000000000000000 1:1 a.cs\nend 1\n", "'zz' is not a fingerprint")]
-    [InlineData("scopeguard-baseline 1\nend 3\n", "'end' counts 3 files but 0 were read")]
-    [InlineData("scopeguard-baseline 1\nwhat 1\nend 0\n", "unknown line 'what'")]
+    [InlineData("scopeguard-baseline 99\n", "unsupported baseline format")]
+    [InlineData("scopeguard-baseline 2\nagent x\n", "no 'end' line")]
+    [InlineData("scopeguard-baseline 2\nd 0 1 0000000000000000 0000000000000000 0000000000000000 1:1 T:A\nend 0\n", "a declaration before any 'file' line")]
+    [InlineData("scopeguard-baseline 2\nfile zz 0000000000000000 0000000000000000 1:1 a.cs\nend 1\n", "'zz' is not a fingerprint")]
+    [InlineData("scopeguard-baseline 2\nend 3\n", "'end' counts 3 files but 0 were read")]
+    [InlineData("scopeguard-baseline 2\nwhat 1\nend 0\n", "unknown line 'what'")]
     public void Parse_Damaged_SaysWhereAndWhy(string text, string message)
     {
         var ex = Assert.Throws<ScopeGuardException>(() => DeclarationBaseline.Parse(text));

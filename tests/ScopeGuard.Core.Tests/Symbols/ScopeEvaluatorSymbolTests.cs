@@ -97,6 +97,9 @@ public sealed class ScopeEvaluatorSymbolTests
     private IReadOnlyList<Finding> Check(string agent, params FileChange[] changes) =>
         new ScopeEvaluator(Manifest).Evaluate(As(agent), "agent/" + agent, changes, contents: blobs);
 
+    private IReadOnlyList<Finding> Evaluate(IBroughtVersions brought, params FileChange[] changes) =>
+        new ScopeEvaluator(Manifest).Evaluate(As("billing"), "agent/billing", changes, contents: blobs, brought: brought);
+
     private static (string Id, string? Path, int Line, int Column, string? Symbol)[] Brief(IEnumerable<Finding> findings) =>
         findings.Select(f => (f.Id, f.Path, f.Line, f.Column, f.Symbol)).ToArray();
 
@@ -144,25 +147,129 @@ public sealed class ScopeEvaluatorSymbolTests
         Assert.Equal("docs/diagnostics/SG0003.md", DiagnosticIds.HelpPage(finding.Id));
     }
 
+    // Issue 18: while a merge is in progress, a declaration identical to the other parent's is not the
+    // committer's change; what the resolution itself changes still is.
     [Fact]
-    public void Evaluate_BodyGrantMemberAddedAndRemoved_SG0003AddedAtItsPositionRemovedAtTheClass()
+    public void Evaluate_MergeInProgressBringsAChangeOutsidePaths_OnlyTheResolutionsOwnChangeReported()
+    {
+        const string Path = "src/Shared/Other.cs";
+        var theirs = Other.Replace("Work(1);", "Work(2);");
+        var brought = new Brought(new() { [Path] = theirs });
+        var own = theirs.Replace("public int Count { get; set; }", "public long Count { get; set; }");
+
+        var asBrought = Evaluate(brought, Modified(Path, Other, theirs));
+        var withOwn = Evaluate(brought, Modified(Path, Other, own));
+        var withoutMerge = Check(Modified(Path, Other, own));
+
+        Assert.Empty(asBrought);
+        Assert.Equal([("SG0001", Path, 10, 17, "P:Contoso.Shared.Other.Count")], Brief(withOwn));
+        Assert.Single(withoutMerge);
+        Assert.Null(withoutMerge[0].Symbol);
+    }
+
+    [Fact]
+    public void Evaluate_MergeInProgressForAPathOnlyAgent_AFileOnlyBroughtIsNotJudged()
+    {
+        const string Path = "src/Shared/Other.cs";
+        var theirs = Other.Replace("Work(1);", "Work(2);");
+        var brought = new Brought(new() { [Path] = theirs });
+
+        Assert.Empty(new ScopeEvaluator(Manifest).Evaluate(As("plain"), "agent/plain", [Modified(Path, Other, theirs)], contents: blobs, brought: brought));
+        Assert.Single(new ScopeEvaluator(Manifest).Evaluate(As("plain"), "agent/plain", [Modified(Path, Other, theirs.Replace("Work(2);", "Work(3);"))], contents: blobs, brought: brought));
+    }
+
+    // Issue 18: one change, one finding. A new parameter list gives the member a new ID (the diff lists
+    // the old one removed, the new one added); under a body grant that is one signature change, reported
+    // once at the member, not a second time at the class where the removal would be located.
+    [Fact]
+    public void Evaluate_BodyGrantParameterListChanged_OneSG0003AtTheMember()
     {
         var after = Clock.Replace("public long Ticks() => 1;", "public long Ticks(int offset) => offset;");
 
         var findings = Check(Modified("src/Shared/SystemClock.cs", Clock, after));
 
-        // Line 5 of the new file holds the added overload: the removed one is reported at its class.
-        Assert.Equal(
-            [
-                ("SG0003", "src/Shared/SystemClock.cs", 5, 17, "M:Contoso.Shared.SystemClock.Ticks(System.Int32)"),
-                ("SG0003", "src/Shared/SystemClock.cs", 3, 21, "M:Contoso.Shared.SystemClock.Ticks"),
-            ],
-            Brief(findings));
-        Assert.Contains("(added)", findings[0].Message);
+        Assert.Equal([("SG0003", "src/Shared/SystemClock.cs", 5, 17, "M:Contoso.Shared.SystemClock.Ticks")], Brief(findings));
+        Assert.Contains("(signature changed)", findings[0].Message);
         Assert.Null(findings[0].Removal);
-        Assert.Contains("(removed)", findings[1].Message);
-        Assert.EndsWith("; removed: it stood at line 5 of the old file (reported at 'T:Contoso.Shared.SystemClock', which contained it)", findings[1].Message);
-        Assert.Equal(new TextPosition(5, 17), findings[1].Removal!.OldPosition);
+    }
+
+    [Fact]
+    public void Evaluate_BodyGrantOverloadAddedBesideAnExistingOne_AddedAndNothingElse()
+    {
+        var after = Clock.Replace("public long Ticks() => 1;", "public long Ticks() => 1;\n\n    public long Ticks(int offset) => offset;");
+
+        var findings = Check(Modified("src/Shared/SystemClock.cs", Clock, after));
+
+        Assert.Equal([("SG0003", "src/Shared/SystemClock.cs", 7, 17, "M:Contoso.Shared.SystemClock.Ticks(System.Int32)")], Brief(findings));
+        Assert.Contains("(added)", findings[0].Message);
+    }
+
+    [Fact]
+    public void Evaluate_ExtendParameterListChanged_OneSG0002AtTheMember()
+    {
+        var after = Extensions.Replace("AddClock(this object services)", "AddClock(this object services, bool fast)");
+
+        var findings = Check(Modified("src/Shared/ServiceCollectionExtensions.cs", Extensions, after));
+
+        Assert.Equal([("SG0002", "src/Shared/ServiceCollectionExtensions.cs", 5, 24, "M:Contoso.Shared.ServiceCollectionExtensions.AddClock(System.Object)")], Brief(findings));
+    }
+
+    // Issue 18, #if blocks: (a) a body-only edit of a member under #if DEBUG is a body change.
+    [Fact]
+    public void Evaluate_BodyGrantBodyEditOfMemberUnderIfDebug_NoFinding()
+    {
+        var before = Clock.Replace("    public long Ticks() => 1;", "#if DEBUG\n    public long Ticks()\n    {\n        return 1;\n    }\n#endif");
+
+        Assert.Empty(Check(Modified("src/Shared/SystemClock.cs", before, before.Replace("return 1;", "return 2;"))));
+    }
+
+    // (b) a member added right after an #endif, or inside #if DEBUG, under extend: no neighbour changed.
+    [Theory]
+    [InlineData("    }\n#endif\n}", "    }\n#endif\n\n    public static void AddBilling(this object services) { }\n}")]
+    [InlineData("#if DEBUG\n", "#if DEBUG\n    public static void AddBilling(this object services) { }\n\n")]
+    [InlineData("    }\n#endif", "    }\n\n    public static void AddBilling(this object services) { }\n#endif")]
+    public void Evaluate_ExtendMemberAddedNextToOrInsideIfDebug_NoFinding(string from, string to)
+    {
+        var before = Extensions.Replace("    public static void AddClock", "#if DEBUG\n    public static void AddClock").Replace("    }\n}", "    }\n#endif\n}");
+        Assert.Contains(from, before, StringComparison.Ordinal);
+
+        Assert.Empty(Check(Modified("src/Shared/ServiceCollectionExtensions.cs", before, before.Replace(from, to))));
+    }
+
+    // (c) wrapping a file in #if DEBUG removes nothing: where the agent may edit, nothing is reported.
+    [Fact]
+    public void Evaluate_FileWrappedInIfDebugUnderEditGrant_NoFinding()
+    {
+        const string Invoice = "namespace Contoso.Billing;\n\npublic sealed class Invoice\n{\n    public void Add(int amount) { }\n}\n";
+
+        Assert.Empty(Check(Modified("src/Billing/Invoice.cs", Invoice, "#if DEBUG\n" + Invoice + "#endif\n")));
+    }
+
+    // (c) under a restrictive rule, the condition a declaration compiles under is part of its signature
+    // (a release build no longer has it): wrapping is a signature change of what it wraps, never a removal.
+    [Theory]
+    [InlineData("src/Shared/SystemClock.cs", Clock, "SG0003")]
+    [InlineData("src/Billing/Contracts/IInvoice.cs", Contract, "SG0002")]
+    public void Evaluate_FileWrappedInIfDebugUnderRestrictiveRule_SignatureChangesNoRemoval(string path, string text, string id)
+    {
+        var findings = Check(Modified(path, text, "#if DEBUG\n" + text + "\n#endif\n"));
+
+        Assert.NotEmpty(findings);
+        Assert.Contains(findings, f => f.Id == id);
+        Assert.All(findings, f => Assert.Contains("(signature changed)", f.Message, StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.Null(f.Removal));
+    }
+
+    // (c) moving one member into a conditional: that member's signature changed, nothing removed or added.
+    [Fact]
+    public void Evaluate_BodyGrantMemberMovedIntoIfDebug_OneSG0003AtTheMember()
+    {
+        var after = Clock.Replace("    public long Ticks() => 1;", "#if DEBUG\n    public long Ticks() => 1;\n#endif");
+
+        var findings = Check(Modified("src/Shared/SystemClock.cs", Clock, after));
+
+        Assert.Equal([("SG0003", "src/Shared/SystemClock.cs", 6, 17, "M:Contoso.Shared.SystemClock.Ticks")], Brief(findings));
+        Assert.Contains("(signature changed)", findings[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -698,4 +805,11 @@ public sealed class ScopeEvaluatorSymbolTests
 
     // The one fake Core allows itself: contents by blob ID, as a git source would hand them in.
     private sealed class Blobs : FakeContents;
+
+    // The other parent of a merge in progress: its version of each path.
+    private sealed class Brought(Dictionary<string, string?> versions) : IBroughtVersions
+    {
+        public IReadOnlyList<byte[]?> Read(string path) =>
+            versions.TryGetValue(path, out var text) ? [text is null ? null : Encoding.UTF8.GetBytes(text)] : [];
+    }
 }
