@@ -121,9 +121,12 @@ public sealed class AnalyzerBuildTests(PackedFeed feed)
         Assert.Contains("could not write the analyzer's baseline", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(result.ScopeGuard, d => d.Id != "SGB001");
 
+        // It says which build of the package is running.
+        Assert.StartsWith($"ScopeGuard.Analyzers {feed.Version} could not write", warning.Message, StringComparison.Ordinal);
+
         // It says what to do: the commands, the source-mapping entry, the properties.
         Assert.Contains("the scopeguard tool was not found", warning.Message, StringComparison.Ordinal);
-        Assert.Contains("'dotnet tool install scopeguard'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("'dotnet tool install scopeguard --prerelease'", warning.Message, StringComparison.Ordinal);
         Assert.Contains("'dotnet tool restore'", warning.Message, StringComparison.Ordinal);
         Assert.Contains("<packageSource key=\"local-scopeguard\"><package pattern=\"ScopeGuard.*\" /><package pattern=\"scopeguard\" /></packageSource>", warning.Message, StringComparison.Ordinal);
         Assert.Contains("--tool-manifest REPOSITORY/.config/dotnet-tools.json", warning.Message, StringComparison.Ordinal);
@@ -176,7 +179,7 @@ public sealed class AnalyzerBuildTests(PackedFeed feed)
         // The documented steps: the feed in packageSources with its mapping, the manifest written by
         // hand, and dotnet tool install --tool-manifest from a folder outside the global.json's reach.
         repo.Write("NuGet.config", MappedNuGetConfig(scopeGuardFeed: feed.Feed));
-        repo.Dotnet($"tool install scopeguard --tool-manifest \"{repo.FullPath(".config/dotnet-tools.json")}\"", workingDirectory: feed.Root);
+        repo.Dotnet($"tool install scopeguard --prerelease --tool-manifest \"{repo.FullPath(".config/dotnet-tools.json")}\"", workingDirectory: feed.Root);
         var manifest = File.ReadAllText(repo.FullPath(".config/dotnet-tools.json"));
         Assert.Contains("\"scopeguard\"", manifest, StringComparison.Ordinal);
         Assert.Contains($"\"version\": \"{feed.Version}\"", manifest, StringComparison.Ordinal);
