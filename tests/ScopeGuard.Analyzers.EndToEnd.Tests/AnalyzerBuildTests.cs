@@ -44,7 +44,7 @@ public sealed class AnalyzerBuildTests(PackedFeed feed)
 
         // Building again changes nothing: the baseline is not rewritten (HEAD, index and base are
         // unchanged), and block mode keeps failing, because a failed compilation is never up to date.
-        var baseline = Path.Combine(repo.Directory, "src/Sample/obj/Debug/net10.0/scopeguard/scopeguard.baseline");
+        var baseline = Path.Combine(repo.Directory, ".git/scopeguard/analyzer/scopeguard.baseline");
         var written = File.GetLastWriteTimeUtc(baseline);
         var again = repo.Build();
         Assert.NotEqual(0, again.ExitCode);
