@@ -42,8 +42,12 @@ manifest() { # agents file
 
 manifest 800 "$tmp/800.json"
 manifest 8000 "$tmp/8000.json"
+# Each agent's "agent/N" beside "agent/N/*" is a pair git cannot hold at once: lint accepts the manifest
+# and warns (SG0102) once per agent on stderr. The shape is kept so the figures stay comparable with
+# earlier runs; the warnings' cost is in the timings, their text is discarded.
 for n in 800 8000; do
-  "$sg" lint --manifest "$tmp/$n.json" | cut -c1-60 >&2
+  "$sg" lint --manifest "$tmp/$n.json" 2>"$tmp/$n.warnings" | cut -c1-60 >&2
+  echo "  $(grep -c 'warning SG0102' "$tmp/$n.warnings") SG0102 warning(s)" >&2
 done
 
 now() { date +%s%N; }
@@ -51,7 +55,7 @@ declare -A times
 for ((r = 0; r < RUNS; r++)); do
   for n in 800 8000; do
     start=$(now)
-    "$sg" lint --manifest "$tmp/$n.json" >/dev/null
+    "$sg" lint --manifest "$tmp/$n.json" >/dev/null 2>&1
     times[$n]+="$(( ($(now) - start) / 1000 )) "
   done
 done

@@ -44,7 +44,7 @@ public sealed class AnalyzerBuildTests(PackedFeed feed)
 
         // Building again changes nothing: the baseline is not rewritten (HEAD, index and base are
         // unchanged), and block mode keeps failing, because a failed compilation is never up to date.
-        var baseline = Path.Combine(repo.Directory, "src/Sample/obj/Debug/net10.0/scopeguard/scopeguard.baseline");
+        var baseline = Path.Combine(repo.Directory, ".git/scopeguard/analyzer/scopeguard.baseline");
         var written = File.GetLastWriteTimeUtc(baseline);
         var again = repo.Build();
         Assert.NotEqual(0, again.ExitCode);
@@ -112,7 +112,7 @@ public sealed class AnalyzerBuildTests(PackedFeed feed)
         var repo = new SampleRepo(feed, "bogus");
         repo.Git("checkout -q -b agent/billing");
 
-        var result = repo.Build("-p:ScopeGuardAgent=bogus");
+        var result = repo.Build(extraArguments: "-p:ScopeGuardAgent=bogus");
 
         AssertAnalyzerLoaded(result);
         Assert.NotEqual(0, result.ExitCode);
@@ -136,9 +136,12 @@ public sealed class AnalyzerBuildTests(PackedFeed feed)
         Assert.Contains("could not write the analyzer's baseline", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(result.ScopeGuard, d => d.Id != "SGB001");
 
+        // It says which build of the package is running.
+        Assert.StartsWith($"ScopeGuard.Analyzers {feed.Version} could not write", warning.Message, StringComparison.Ordinal);
+
         // It says what to do: the commands, the source-mapping entry, the properties.
         Assert.Contains("the scopeguard tool was not found", warning.Message, StringComparison.Ordinal);
-        Assert.Contains("'dotnet tool install scopeguard'", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("'dotnet tool install scopeguard --prerelease'", warning.Message, StringComparison.Ordinal);
         Assert.Contains("'dotnet tool restore'", warning.Message, StringComparison.Ordinal);
         Assert.Contains("<packageSource key=\"local-scopeguard\"><package pattern=\"ScopeGuard.*\" /><package pattern=\"scopeguard\" /></packageSource>", warning.Message, StringComparison.Ordinal);
         Assert.Contains("--tool-manifest REPOSITORY/.config/dotnet-tools.json", warning.Message, StringComparison.Ordinal);
@@ -191,7 +194,7 @@ public sealed class AnalyzerBuildTests(PackedFeed feed)
         // The documented steps: the feed in packageSources with its mapping, the manifest written by
         // hand, and dotnet tool install --tool-manifest from a folder outside the global.json's reach.
         repo.Write("NuGet.config", MappedNuGetConfig(scopeGuardFeed: feed.Feed));
-        repo.Dotnet($"tool install scopeguard --tool-manifest \"{repo.FullPath(".config/dotnet-tools.json")}\"", workingDirectory: feed.Root);
+        repo.Dotnet($"tool install scopeguard --prerelease --tool-manifest \"{repo.FullPath(".config/dotnet-tools.json")}\"", workingDirectory: feed.Root);
         var manifest = File.ReadAllText(repo.FullPath(".config/dotnet-tools.json"));
         Assert.Contains("\"scopeguard\"", manifest, StringComparison.Ordinal);
         Assert.Contains($"\"version\": \"{feed.Version}\"", manifest, StringComparison.Ordinal);

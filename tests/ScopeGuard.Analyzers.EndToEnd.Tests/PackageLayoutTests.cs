@@ -26,6 +26,7 @@ public sealed class PackageLayoutTests(PackedFeed feed)
                 "ScopeGuard.Analyzers.nuspec",
                 "analyzers/dotnet/cs/ScopeGuard.Analyzers.dll",
                 "analyzers/dotnet/cs/ScopeGuard.Core.dll",
+                "build/ScopeGuard.Analyzers.Version.props",
                 "build/ScopeGuard.Analyzers.props",
                 "build/ScopeGuard.Analyzers.targets",
                 "buildTransitive/ScopeGuard.Analyzers.props",

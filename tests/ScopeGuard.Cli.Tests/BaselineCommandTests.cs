@@ -166,6 +166,77 @@ public sealed class BaselineCommandTests : IDisposable
     }
 
     [Fact]
+    public void CommitOnTheAgentBranch_SameMergeBase_BaselineLeftAsItWas()
+    {
+        repo.Git("checkout", "-q", "-b", "agent/billing");
+        var file = Path.Combine(repo.Path, "b");
+        Assert.Equal(0, CliRunner.Run(repo.Path, "baseline", "--output", "b").ExitCode);
+        var before = File.ReadAllText(file);
+        var firstHead = repo.Git("rev-parse", "HEAD").Trim();
+        File.SetLastWriteTimeUtc(file, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        repo.Write("src/App/Billing/Invoice.cs", "class Invoice { }\n");
+        repo.Git("add", "-A");
+        repo.Git("commit", "-q", "-m", "agent work");
+
+        var again = CliRunner.Run(repo.Path, "baseline", "--output", "b");
+
+        // HEAD moved, the merge base did not: nothing the analyzer reads changed, so neither does the file
+        // (rewriting it would make every project of the repository compile again).
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.Contains("baseline unchanged", again.Output, StringComparison.Ordinal);
+        Assert.Equal(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), File.GetLastWriteTimeUtc(file));
+        Assert.Equal(before, File.ReadAllText(file));
+        Assert.Equal(firstHead, DeclarationBaseline.Parse(before).Header.Head);
+        Assert.NotEqual(firstHead, repo.Git("rev-parse", "HEAD").Trim());
+    }
+
+    [Fact]
+    public void AgentIdentifiedNow_SameMergeBase_Rewritten()
+    {
+        Assert.Equal(0, CliRunner.Run(repo.Path, "baseline", "--output", "b").ExitCode);
+        repo.Git("checkout", "-q", "-b", "agent/billing");
+
+        var other = CliRunner.Run(repo.Path, "baseline", "--output", "b");
+
+        // The same merge base (the branch has no commit yet), but now an agent is identified.
+        Assert.True(other.ExitCode == 0, other.ToString());
+        Assert.Contains("baseline written", other.Output, StringComparison.Ordinal);
+        Assert.Equal("billing", DeclarationBaseline.Parse(File.ReadAllText(Path.Combine(repo.Path, "b"))).Header.Agent);
+    }
+
+    [Fact]
+    public void Inputs_ListGitsRefsButNotTheIndex()
+    {
+        repo.Git("checkout", "-q", "-b", "agent/billing");
+
+        var result = CliRunner.Run(repo.Path, "baseline", "--output", "b", "--inputs", "inputs");
+
+        // 'git status' rewrites the index to refresh its stat data; the baseline never depends on it.
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var inputs = File.ReadAllLines(Path.Combine(repo.Path, "inputs"));
+        Assert.Contains(inputs, l => l.EndsWith(Path.Combine(".git", "HEAD"), StringComparison.Ordinal));
+        Assert.Contains(inputs, l => l.EndsWith(Path.Combine("refs", "heads", "agent", "billing"), StringComparison.Ordinal));
+        Assert.DoesNotContain(inputs, l => l.EndsWith(Path.Combine(".git", "index"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ParallelRuns_OneOutput_AllSucceedAndTheBaselineIsWhole()
+    {
+        repo.Git("checkout", "-q", "-b", "agent/billing");
+
+        // As projects built in parallel do: the same command at once, each with its own agent file.
+        var results = Enumerable.Range(0, 6).AsParallel().WithDegreeOfParallelism(6)
+            .Select(i => CliRunner.Run(repo.Path, "baseline", "--output", "shared/b", "--inputs", "shared/inputs", "--agent-output", $"shared/agent{i}"))
+            .ToList();
+
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.ToString()));
+        Assert.Single(results, r => r.Output.Contains("baseline written", StringComparison.Ordinal));
+        var baseline = DeclarationBaseline.Parse(File.ReadAllText(Path.Combine(repo.Path, "shared", "b")));
+        Assert.Equal(["src/App/Clock.cs", "src/Other/Far.cs"], baseline.Files.Select(f => f.Path));
+        Assert.DoesNotContain(Directory.GetFiles(Path.Combine(repo.Path, "shared")), f => f.EndsWith(".tmp", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void NoAgent_RecordsWhyAndAnEmptyName()
     {
         var result = CliRunner.Run(repo.Path, "baseline", "--output", "b", "--agent-output", "agent");

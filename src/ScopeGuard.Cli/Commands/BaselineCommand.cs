@@ -100,12 +100,19 @@ internal sealed class BaselineCommand : Command
         };
 
         var output = Path.GetFullPath(Path.Combine(context.CurrentDirectory, parseResult.GetValue(OutputFile)!));
-        var baseline = Reuse(output, header) ?? DeclarationBaseline.Create(header, ReadBaseFiles(workspace, mergeBase, scopes), ReadBroughtFiles(workspace, mergeBase, brought, scopes));
-        var written = WriteIfChanged(output, baseline.Write());
+        // The projects of a repository share one baseline and may be built in parallel: one writer at a
+        // time, and whoever comes second finds the baseline the first wrote and keeps it.
+        using var writer = BaselineLock.Acquire(output);
+        var existing = ReadExisting(output);
+        var keep = existing is not null && SameKey(existing.Header, header);
+        var baseline = keep ? existing! : Reuse(existing, header) ?? DeclarationBaseline.Create(header, ReadBaseFiles(workspace, mergeBase, scopes), ReadBroughtFiles(workspace, mergeBase, brought, scopes));
+        var written = !keep && WriteIfChanged(output, baseline.Write());
 
         if (parseResult.GetValue(Inputs) is { } inputsFile)
         {
-            var watched = workspace.StateFiles(references).ToList();
+            // Not the index: the baseline is the merge base's, which no 'git add' or 'git status' (which
+            // rewrites the index to refresh its stat data) changes.
+            var watched = workspace.StateFiles(references, includeIndex: false).ToList();
 
             // A merge, cherry-pick or revert starting or ending changes what is brought.
             watched.AddRange(OperationStateFiles.Select(f => Path.Combine(workspace.GitDirectory, f)).Where(File.Exists));
@@ -232,9 +239,7 @@ internal sealed class BaselineCommand : Command
             .ToList();
     }
 
-    // The files depend only on the merge base and the folders: keep them when only the header changed
-    // (a commit on the agent's branch, a new agent name), and parse nothing.
-    private static DeclarationBaseline? Reuse(string output, BaselineHeader header)
+    private static DeclarationBaseline? ReadExisting(string output)
     {
         if (!File.Exists(output))
         {
@@ -243,18 +248,32 @@ internal sealed class BaselineCommand : Command
 
         try
         {
-            var existing = DeclarationBaseline.Parse(File.ReadAllText(output, Encoding.UTF8));
-            // The declarations depend on the merge base, the folders and the extractor that wrote them.
-            return existing.Header.MergeBase == header.MergeBase && existing.Header.Root == header.Root && existing.Header.Scopes.SequenceEqual(header.Scopes)
-                && existing.Header.Generator == header.Generator && existing.Header.Brought.SequenceEqual(header.Brought)
-                ? existing.WithHeader(header)
-                : null;
+            return DeclarationBaseline.Parse(File.ReadAllText(output, Encoding.UTF8));
         }
         catch (ScopeGuardException)
         {
             return null; // an old format or a truncated file: write it anew
         }
     }
+
+    // What the analyzer's results depend on: the files recorded (the merge base, the folders, the
+    // extractor), where they are (the root) and whom they are for (the agent, the base as named).
+    // When these are unchanged the file is left alone, even though HEAD or the base branch's tip moved
+    // (a commit on the agent's branch): rewriting it would only make every project compile again. Its
+    // 'head' and 'base-commit' lines then say when its declarations were recorded.
+    private static bool SameKey(BaselineHeader existing, BaselineHeader header) =>
+        existing.MergeBase == header.MergeBase && existing.Root == header.Root && existing.Scopes.SequenceEqual(header.Scopes)
+        && existing.Generator == header.Generator && existing.Agent == header.Agent && existing.BaseRef == header.BaseRef
+        && existing.Brought.SequenceEqual(header.Brought);
+
+    // The files depend only on the merge base and the folders: keep them when only the header changed
+    // (a new agent name, another base), and parse nothing.
+    private static DeclarationBaseline? Reuse(DeclarationBaseline? existing, BaselineHeader header) =>
+        existing is not null && existing.Header.MergeBase == header.MergeBase && existing.Header.Root == header.Root
+            && existing.Header.Scopes.SequenceEqual(header.Scopes) && existing.Header.Generator == header.Generator
+            && existing.Header.Brought.SequenceEqual(header.Brought)
+            ? existing.WithHeader(header)
+            : null;
 
     private static List<(string Path, string Text)> ReadBaseFiles(GitWorkspace workspace, string commit, IReadOnlyList<string> scopes)
     {

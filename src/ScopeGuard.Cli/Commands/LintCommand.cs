@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ScopeGuard.Cli.Reporting;
 using ScopeGuard.Core;
+using ScopeGuard.Core.Manifest;
+using ScopeGuard.Core.Rules;
 using ScopeGuard.Git;
 
 namespace ScopeGuard.Cli.Commands;
@@ -19,6 +21,9 @@ internal sealed class LintCommand : Command
     internal Option<string?> ManifestOption { get; } = CommonOptions.Manifest();
 
     internal Option<string> Format { get; } = CommonOptions.Format("text", "json");
+
+    private static Finding ToFinding(ManifestWarning warning) => new(
+        warning.Id, FindingSeverity.Warning, null, warning.Path, warning.Position.Line, warning.Position.Column, null, "manifest", warning.Message);
 
     private int Execute(ParseResult parseResult, CliContext context)
     {
@@ -41,10 +46,13 @@ internal sealed class LintCommand : Command
                 return ReportEmitter.ReportManifestErrors(context, load, label, "lint", parseResult.GetValue(Format) == "json");
             }
 
+            // A valid manifest may still hold entries that cannot be used as written: warnings, exit 0.
+            var warnings = ManifestLint.Check(load.Manifest);
             if (parseResult.GetValue(Format) == "json")
             {
                 // The shape of every manifest report (check's and lint's errors alike), with what lint adds.
                 var agents = load.Manifest.Agents.Count;
+                var help = HelpLinks.From(context);
                 JsonOutput.Write(context.Output, json =>
                 {
                     json.WriteStartObject();
@@ -54,15 +62,27 @@ internal sealed class LintCommand : Command
                     json.WriteBoolean("valid", true);
                     json.WriteNumber("agents", agents);
                     json.WriteNumber("errors", 0);
-                    json.WriteNumber("warnings", 0);
+                    json.WriteNumber("warnings", warnings.Count);
                     json.WriteStartArray("findings");
+                    foreach (var warning in warnings)
+                    {
+                        JsonReporter.WriteFinding(json, ToFinding(warning), help);
+                    }
+
                     json.WriteEndArray();
                     json.WriteEndObject();
                 });
             }
             else
             {
-                context.Output.WriteLine($"{label}: valid; {load.Manifest.Agents.Count} agent(s): {string.Join(", ", System.Linq.Enumerable.Select(load.Manifest.Agents, a => a.Name))}");
+                // Compiler format on standard error, as manifest errors are printed; the verdict on standard output.
+                foreach (var warning in warnings)
+                {
+                    context.Error.WriteLine(warning.ToString());
+                }
+
+                var summary = warnings.Count == 0 ? string.Empty : $" ({warnings.Count} warning(s))";
+                context.Output.WriteLine($"{label}: valid{summary}; {load.Manifest.Agents.Count} agent(s): {string.Join(", ", System.Linq.Enumerable.Select(load.Manifest.Agents, a => a.Name))}");
             }
 
             return ExitCodes.Success;

@@ -16,7 +16,6 @@ public sealed class PackedFeed : IDisposable
         var metadata = typeof(PackedFeed).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value!);
         RepositoryRoot = metadata["RepositoryRoot"];
         Configuration = metadata["Configuration"];
-        Version = metadata["PackageVersion"];
         Root = Path.Combine(Path.GetTempPath(), "sg-analyzer-e2e-" + Guid.NewGuid().ToString("N")[..12]);
         Feed = Path.Combine(Root, "feed");
         Packages = Path.Combine(Root, "packages");
@@ -32,8 +31,14 @@ public sealed class PackedFeed : IDisposable
             }
         }
 
-        AnalyzerPackage = Path.Combine(Feed, $"ScopeGuard.Analyzers.{Version}.nupkg");
+        // The version comes from git when packing (eng/Version.targets): read it from what was packed.
+        AnalyzerPackage = Directory.GetFiles(Feed, "ScopeGuard.Analyzers.*.nupkg").Single();
+        Version = Path.GetFileNameWithoutExtension(AnalyzerPackage)["ScopeGuard.Analyzers.".Length..];
         ToolPackage = Path.Combine(Feed, $"scopeguard.{Version}.nupkg");
+        if (!File.Exists(ToolPackage))
+        {
+            throw new InvalidOperationException($"the tool and the analyzer were packed with different versions: {string.Join(", ", Directory.GetFiles(Feed).Select(Path.GetFileName))}");
+        }
     }
 
     public string RepositoryRoot { get; }

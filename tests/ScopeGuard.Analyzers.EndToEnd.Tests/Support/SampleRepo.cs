@@ -126,10 +126,19 @@ internal sealed partial class SampleRepo
 
     public void Git(string arguments) => ProcessRunner.Git(Directory, arguments);
 
-    public BuildResult Build(string extraArguments = "")
-    {
+    public BuildResult Build(string project = "src/Sample/Sample.csproj", string extraArguments = "") =>
         // No compiler server: each build loads the analyzer afresh, and no process outlives the test.
-        var result = Dotnet("build src/Sample/Sample.csproj -p:UseSharedCompilation=false -nodeReuse:false -clp:NoSummary " + extraArguments, check: false);
+        Parse(Dotnet($"build {project} -p:UseSharedCompilation=false -nodeReuse:false -clp:NoSummary {extraArguments}", check: false));
+
+    /// <summary>
+    /// What an IDE runs on loading a project and after many edits: the Compile target with the global
+    /// properties Roslyn's and the project system's design-time builds set, and no compiler run.
+    /// </summary>
+    public BuildResult DesignTimeBuild(string project) =>
+        Parse(Dotnet($"msbuild {project} -t:Compile -p:DesignTimeBuild=true -p:BuildingProject=false -p:BuildProjectReferences=false -p:SkipCompilerExecution=true -p:ProvideCommandLineArgs=true -p:UseSharedCompilation=false -nodeReuse:false -nologo", check: false));
+
+    private static BuildResult Parse(ProcessResult result)
+    {
         var diagnostics = result.Output.Split('\n')
             .Select(line => DiagnosticLine().Match(line.TrimEnd('\r')))
             .Where(m => m.Success)
