@@ -43,11 +43,11 @@ manifest() { # agents file
 manifest 800 "$tmp/800.json"
 manifest 8000 "$tmp/8000.json"
 # Each agent's "agent/N" beside "agent/N/*" is a pair git cannot hold at once: lint accepts the manifest
-# and warns (SG0102) once per agent on stderr. The shape is kept so the figures stay comparable with
+# and warns (SG0103) once per agent on stderr. The shape is kept so the figures stay comparable with
 # earlier runs; the warnings' cost is in the timings, their text is discarded.
 for n in 800 8000; do
   "$sg" lint --manifest "$tmp/$n.json" 2>"$tmp/$n.warnings" | cut -c1-60 >&2
-  echo "  $(grep -c 'warning SG0102' "$tmp/$n.warnings") SG0102 warning(s)" >&2
+  echo "  $(grep -c 'warning SG0103' "$tmp/$n.warnings") SG0103 warning(s)" >&2
 done
 
 now() { date +%s%N; }

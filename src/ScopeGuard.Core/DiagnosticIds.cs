@@ -34,7 +34,7 @@ public static class DiagnosticIds
     public const string ManifestInvalid = "SG0007";
 
     /// <summary>Lint: branch patterns git cannot hold at once (a branch and a pattern whose every name lies under it).</summary>
-    public const string BranchRefConflict = "SG0102";
+    public const string BranchRefConflict = "SG0103";
 
     /// <summary>The IDs this version reports, in order.</summary>
     public static readonly System.Collections.Generic.IReadOnlyList<string> All =

@@ -41,7 +41,7 @@ public sealed class LintTests : IDisposable
     }
 
     [Fact]
-    public void Lint_BranchAndAPatternUnderIt_WarnsSG0102AtThePatternAndExitsZero()
+    public void Lint_BranchAndAPatternUnderIt_WarnsSG0103AtThePatternAndExitsZero()
     {
         File.WriteAllText(Path.Combine(directory.Path, "scopes.json"), """
             {
@@ -60,13 +60,13 @@ public sealed class LintTests : IDisposable
 
         Assert.True(text.ExitCode == ExitCodes.Success, text.ToString());
         var warning = Assert.Single(text.ErrorLines, l => l.Length > 0);
-        Assert.StartsWith("scopes.json(5,37): warning SG0102: branch pattern \"agent/billing/*\" of agent \"billing\" lies under this agent's branch \"agent/billing\" (5,20)".Replace("(5,20)", "(5:20)", StringComparison.Ordinal), warning, StringComparison.Ordinal);
+        Assert.StartsWith("scopes.json(5,37): warning SG0103: branch pattern \"agent/billing/*\" of agent \"billing\" lies under this agent's branch \"agent/billing\" (5,20)".Replace("(5,20)", "(5:20)", StringComparison.Ordinal), warning, StringComparison.Ordinal);
         Assert.Equal("scopes.json: valid (1 warning(s)); 1 agent(s): billing", text.Output.TrimEnd('\n'));
         Assert.True(json.ExitCode == ExitCodes.Success, json.ToString());
         using var document = JsonDocument.Parse(json.Output);
         Assert.Equal(1, document.RootElement.GetProperty("warnings").GetInt32());
         var finding = Assert.Single(document.RootElement.GetProperty("findings").EnumerateArray().ToList());
-        Assert.Equal("SG0102", finding.GetProperty("id").GetString());
+        Assert.Equal("SG0103", finding.GetProperty("id").GetString());
         Assert.Equal("warning", finding.GetProperty("severity").GetString());
         Assert.Equal(5, finding.GetProperty("line").GetInt32());
         Assert.Equal(37, finding.GetProperty("column").GetInt32());

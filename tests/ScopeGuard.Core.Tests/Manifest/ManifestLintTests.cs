@@ -34,7 +34,7 @@ public sealed class ManifestLintTests
         Assert.Equal(new TextPosition(1, json.IndexOf("\"" + under + "\"", System.StringComparison.Ordinal) + 1), warning.Position);
         Assert.Contains($"\"{under}\"", warning.Message, System.StringComparison.Ordinal);
         Assert.Contains($"branch \"{literal}\" (1:{json.IndexOf("\"" + literal + "\"", System.StringComparison.Ordinal) + 1})", warning.Message, System.StringComparison.Ordinal);
-        Assert.StartsWith($"scopes.json(1,{warning.Position.Column}): warning SG0102: ", warning.ToString(), System.StringComparison.Ordinal);
+        Assert.StartsWith($"scopes.json(1,{warning.Position.Column}): warning SG0103: ", warning.ToString(), System.StringComparison.Ordinal);
     }
 
     [Theory]
