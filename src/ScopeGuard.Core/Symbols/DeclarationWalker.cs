@@ -357,8 +357,8 @@ internal sealed class DeclarationWalker
         }
 
         var passedOn = new HashSet<string>(
-            type.BaseList?.Types.OfType<PrimaryConstructorBaseTypeSyntax>().SelectMany(b => b.ArgumentList.Arguments)
-                .Select(a => a.Expression).OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText) ?? [],
+            type.BaseList?.Types.OfType<PrimaryConstructorBaseTypeSyntax>().SelectMany(b => b.ArgumentList.DescendantNodes())
+                .OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText) ?? [],
             System.StringComparer.Ordinal);
         foreach (var parameter in list.Parameters)
         {

@@ -242,22 +242,22 @@ public sealed class DeclarationExtractorTests
         Assert.Equal(
             [
                 "T:N.Money",
-                "M:N.Money.op_Addition(Money,Money)",
-                "M:N.Money.op_Subtraction(Money,Money)",
-                "M:N.Money.op_UnaryNegation(Money)",
-                "M:N.Money.op_UnaryPlus(Money)",
-                "M:N.Money.op_Multiply(Money,System.Int32)",
-                "M:N.Money.op_CheckedAddition(Money,Money)",
-                "M:N.Money.op_CheckedUnaryNegation(Money)",
-                "M:N.Money.op_Equality(Money,Money)",
-                "M:N.Money.op_Inequality(Money,Money)",
-                "M:N.Money.op_LogicalNot(Money)",
-                "M:N.Money.op_True(Money)",
-                "M:N.Money.op_False(Money)",
-                "M:N.Money.op_Increment(Money)",
-                "M:N.Money.op_Decrement(Money)",
-                "M:N.Money.op_UnsignedRightShift(Money,System.Int32)",
-                "M:N.Money.op_LeftShift(Money,System.Int32)",
+                "M:N.Money.op_Addition(N.Money,N.Money)",
+                "M:N.Money.op_Subtraction(N.Money,N.Money)",
+                "M:N.Money.op_UnaryNegation(N.Money)",
+                "M:N.Money.op_UnaryPlus(N.Money)",
+                "M:N.Money.op_Multiply(N.Money,System.Int32)",
+                "M:N.Money.op_CheckedAddition(N.Money,N.Money)",
+                "M:N.Money.op_CheckedUnaryNegation(N.Money)",
+                "M:N.Money.op_Equality(N.Money,N.Money)",
+                "M:N.Money.op_Inequality(N.Money,N.Money)",
+                "M:N.Money.op_LogicalNot(N.Money)",
+                "M:N.Money.op_True(N.Money)",
+                "M:N.Money.op_False(N.Money)",
+                "M:N.Money.op_Increment(N.Money)",
+                "M:N.Money.op_Decrement(N.Money)",
+                "M:N.Money.op_UnsignedRightShift(N.Money,System.Int32)",
+                "M:N.Money.op_LeftShift(N.Money,System.Int32)",
             ],
             Ids("""
                 namespace N;
@@ -318,10 +318,10 @@ public sealed class DeclarationExtractorTests
         Assert.Equal(
             [
                 "T:N.Money",
-                "M:N.Money.op_Implicit(Money)~System.Int32",
-                "M:N.Money.op_Explicit(Money)~System.Int64",
-                "M:N.Money.op_CheckedExplicit(Money)~System.Int64",
-                "M:N.Money.op_Implicit(System.Decimal)~Money",
+                "M:N.Money.op_Implicit(N.Money)~System.Int32",
+                "M:N.Money.op_Explicit(N.Money)~System.Int64",
+                "M:N.Money.op_CheckedExplicit(N.Money)~System.Int64",
+                "M:N.Money.op_Implicit(System.Decimal)~N.Money",
             ],
             Ids("""
                 namespace N;
@@ -346,7 +346,7 @@ public sealed class DeclarationExtractorTests
                 public static implicit operator int(Money m) => 1;
             }
             """,
-            "M:Money.op_Implicit(Money)~System.Int32");
+            "M:Money.op_Implicit(N.Money)~System.Int32");
 
         Assert.Equal(new TextPosition(3, 37), conversion.Position);
     }
@@ -449,7 +449,7 @@ public sealed class DeclarationExtractorTests
                 "M:N.C.System#IDisposable#Dispose",
                 "M:N.C.IGen{System#Int32}#Get(System.Int32)",
                 "M:N.C.IGen{Dictionary{System#String,List{System#Int32}}}#Get(Dictionary{System.String,List{System.Int32}})",
-                "M:N.C.IAdd{C}#op_Addition(C,C)",
+                "M:N.C.IAdd{N#C}#op_Addition(N.C,N.C)",
             ],
             Ids("""
                 namespace N;
@@ -667,7 +667,7 @@ public sealed class DeclarationExtractorTests
             """;
 
         Assert.Equal([DeclarationExtractor.TopLevelId, "T:Helper"], Ids(Source));
-        Assert.Equal("M:Program.<Main>$(System.String[])", DeclarationExtractor.TopLevelId);
+        Assert.Equal("M:Program.{Main}$(System.String[])", DeclarationExtractor.TopLevelId);
         var main = Get(Source, DeclarationExtractor.TopLevelId);
         Assert.Equal(new TextPosition(3, 1), main.Position);
         Assert.Contains("Greet", main.Body);
@@ -740,7 +740,7 @@ public sealed class DeclarationExtractorTests
                 ("N:N", new TextPosition(1, 11)),
                 ("T:N.C", new TextPosition(3, 18)),
                 ("P:N.C.Item(System.Int32)", new TextPosition(5, 20)),
-                ("M:N.C.op_Addition(C,C)", new TextPosition(6, 34)),
+                ("M:N.C.op_Addition(N.C,N.C)", new TextPosition(6, 34)),
                 ("M:N.C.#ctor", new TextPosition(7, 16)),
                 ("M:N.C.Finalize", new TextPosition(8, 10)),
                 ("F:N.C.a", new TextPosition(9, 13)),
