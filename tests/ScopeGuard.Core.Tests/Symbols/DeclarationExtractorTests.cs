@@ -163,7 +163,9 @@ public sealed class DeclarationExtractorTests
             }
             """;
 
-        Assert.Equal(["N:N", "T:N.Money", "P:N.Money.IsZero"], Ids(Source));
+        // The compiler declares the primary constructor at the type's name and a property for each
+        // positional parameter the record does not pass on to its base record (which has Amount).
+        Assert.Equal(["N:N", "T:N.Money", "M:N.Money.#ctor(System.Decimal,System.String)", "P:N.Money.Currency", "P:N.Money.IsZero"], Ids(Source));
         var money = Get(Source, "T:N.Money");
         Assert.Contains("decimal Amount , string Currency", money.Signature);
         Assert.Contains("Amount", money.Body);
@@ -179,7 +181,12 @@ public sealed class DeclarationExtractorTests
             public record class Line(Point From, Point To) { public double Length => 0; }
             """;
 
-        Assert.Equal(["N:N", "T:N.Point", "T:N.Line", "P:N.Line.Length"], Ids(Source));
+        Assert.Equal(
+            [
+                "N:N", "T:N.Point", "M:N.Point.#ctor(System.Int32,System.Int32)", "P:N.Point.X", "P:N.Point.Y",
+                "T:N.Line", "M:N.Line.#ctor(N.Point,N.Point)", "P:N.Line.From", "P:N.Line.To", "P:N.Line.Length",
+            ],
+            Ids(Source));
         Assert.Contains("int X , int Y", Get(Source, "T:N.Point").Signature);
     }
 
@@ -193,7 +200,7 @@ public sealed class DeclarationExtractorTests
             }
             """;
 
-        Assert.Equal(["T:Service", "P:Service.Retries"], Ids(Source));
+        Assert.Equal(["T:Service", "M:Service.#ctor(ILogger,System.Int32)", "P:Service.Retries"], Ids(Source));
         var service = Get(Source, "T:Service");
         Assert.Contains("ILogger logger , int retries", service.Signature);
         Assert.Contains("retries * 2", service.Body);
@@ -346,7 +353,7 @@ public sealed class DeclarationExtractorTests
                 public static implicit operator int(Money m) => 1;
             }
             """,
-            "M:Money.op_Implicit(N.Money)~System.Int32");
+            "M:Money.op_Implicit(Money)~System.Int32");
 
         Assert.Equal(new TextPosition(3, 37), conversion.Position);
     }

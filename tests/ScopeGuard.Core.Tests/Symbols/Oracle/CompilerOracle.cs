@@ -208,13 +208,22 @@ internal static class CompilerOracle
 
         var candidates = here.Where(d => Kind(d.Id.Kind) == compilerId[0]).ToList();
         var ours = candidates.Count > 0 ? candidates[0].Id.ToString() : here.Count > 0 ? here[0].Id.ToString() : "(none)";
-        var forms = candidates.SelectMany(d => new[] { d.Id }.Concat(d.Id.Alternates)).Select(i => i.ToString()).ToList();
+        var primaries = candidates.Select(d => d.Id.ToString()).ToList();
+        var alternates = candidates.SelectMany(d => d.Id.Alternates).Select(i => i.ToString()).ToList();
 
         // Allowed, and counted apart: differences binding removes (the other half of issue 17): a type
         // name that the file does not declare, written without its namespace.
-        if (OnlyQualificationFromElsewhere(compilerId, forms, fileTypes))
+        if (OnlyQualificationFromElsewhere(compilerId, primaries, fileTypes))
         {
             report.Differences.Add(new OracleDifference(OracleDifferenceClass.NamespaceQualification, where, compilerId, ours));
+            return;
+        }
+
+        // Allowed: X? for a struct the file does not declare, which syntax takes for a class; the
+        // compiler's Nullable form is one of the declaration's alternate IDs, so a pattern in it matches.
+        if (alternates.Contains(compilerId) || OnlyQualificationFromElsewhere(compilerId, alternates, fileTypes))
+        {
+            report.Differences.Add(new OracleDifference(OracleDifferenceClass.ValueTypeFromElsewhere, where, compilerId, ours));
             return;
         }
 
@@ -390,6 +399,9 @@ internal enum OracleDifferenceClass
 
     /// <summary>Allowed (binding, the resolver's part): the IDs differ only in the namespaces of type names.</summary>
     NamespaceQualification,
+
+    /// <summary>Allowed (binding): <c>X?</c> for a struct declared elsewhere, written as a reference type; the compiler's form is an alternate ID.</summary>
+    ValueTypeFromElsewhere,
 
     /// <summary>Allowed (documented): the compiler's ID of an extension block member inside its generated grouping type.</summary>
     ExtensionGroupingName,

@@ -169,6 +169,18 @@ internal static class ConstructCorpus
             public enum Color { Red, Green = 2 }
             public interface IShape { double Area(); static abstract IShape Create(); }
             """),
+        ("Elsewhere.cs", """
+            namespace Tricky.Values
+            {
+                // Types declared in another file: whether Severity? is Nullable needs binding (alternate IDs).
+                public class Elsewhere
+                {
+                    public void Mixed(Severity? severity, Box? box, Point? point, Tricky.Values.Span? span) { }
+                    public void Overloads(Severity? s) { }
+                    public void Overloads(Severity s) { }
+                }
+            }
+            """),
         ("Blocks.cs", """
             namespace Outer.Space
             {

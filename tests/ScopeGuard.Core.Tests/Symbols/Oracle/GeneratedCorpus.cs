@@ -46,7 +46,8 @@ internal static class GeneratedCorpus
             var implemented = $"{ns}.IGen{f}<{Pick(random, generic ? SimpleAndT : Simple, f, ns)}>";
             b.Append(isStruct ? "public struct " : "public class ").Append(self).Append(" : ").Append(implemented);
             b.Append(generic ? " where T : struct\n{\n" : "\n{\n");
-            var argument = implemented.Substring(implemented.IndexOf('<', StringComparison.Ordinal) + 1).TrimEnd('>');
+            var open = implemented.IndexOf('<', StringComparison.Ordinal) + 1;
+            var argument = implemented.Substring(open, implemented.Length - open - 1);
             b.Append(CultureInfo.InvariantCulture, $"    void {ns}.IGen{f}<{argument}>.Get({argument} t) {{ }}\n");
             b.Append(CultureInfo.InvariantCulture, $"    {argument} {ns}.IGen{f}<{argument}>.Value => default!;\n");
             for (var m = 0; m < 12; m++)
@@ -91,10 +92,11 @@ internal static class GeneratedCorpus
         "int[]", "int[][]", "int[,]", "int[][,]", "int[,][]", "string[][,,]", "int?[]", "(int, string)?", "(int, long, int, long, int, long, int, long)",
         "(int, int, int, int, int, int, int, int, int, int)", "System.Collections.Generic.Dictionary<string, int?[]>", "System.DateTime?",
         "System.Nullable<int>", "System.ValueTuple<int, int>", "dynamic", "nint", "nuint", "string?", "object?", "$S", "$S?", "$E?", "$Q?", "$R", "$R?",
-        "System.Collections.Generic.KeyValuePair<int, string>?",
+        "System.Collections.Generic.KeyValuePair<int, string>?", "$P?", "$C?",
     ];
 
-    // $S, $E: the file's struct and enum as written in the file; $Q: the struct qualified; $R: the record.
+    // $S, $E: the file's struct and enum as written in the file; $Q: the struct qualified; $R: the record;
+    // $P, $C: the previous file's struct and record (declared elsewhere: X? needs binding, see ValueTypeFromElsewhere).
     private static string Pick(Random random, string[] pool, int f, string ns)
     {
         var type = pool[random.Next(pool.Length)];
@@ -102,7 +104,9 @@ internal static class GeneratedCorpus
             .Replace("$S", "S" + f.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("$E", "E" + f.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("$Q", ns + ".S" + f.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("$R", ns + ".R" + f.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            .Replace("$R", ns + ".R" + f.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("$P", "Gen.N" + Math.Max(f - 1, 0).ToString(CultureInfo.InvariantCulture) + ".S" + Math.Max(f - 1, 0).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("$C", "Gen.N" + Math.Max(f - 1, 0).ToString(CultureInfo.InvariantCulture) + ".R" + Math.Max(f - 1, 0).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     private static string Modifier(Random random) => random.Next(8) switch
