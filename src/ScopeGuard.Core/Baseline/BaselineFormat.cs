@@ -58,6 +58,10 @@ internal static class BaselineFormat
                     .Append(d.Id.Parts.Count.ToString(CultureInfo.InvariantCulture)).Append(' ')
                     .Append(d.Signature).Append(' ').Append(d.Body).Append(' ').Append(d.Text).Append(' ')
                     .Append(Position(d.Position)).Append(' ').Append(Escape(d.Id.ToString())).Append('\n');
+                foreach (var alternate in d.Id.Alternates)
+                {
+                    builder.Append("a ").Append(Escape(alternate.ToString())).Append('\n');
+                }
             }
         }
 
@@ -165,6 +169,23 @@ internal static class BaselineFormat
                     var partCount = ParseInt(fields[1], number);
                     var id = ParseId(Unescape(fields[6], number), depth, partCount, number);
                     declarations.Add(new Declaration(id, ParsePosition(fields[5], number), CheckFingerprint(fields[2], number), CheckFingerprint(fields[3], number), CheckFingerprint(fields[4], number)));
+                    break;
+                }
+
+                case "a":
+                {
+                    // Another ID of the declaration just read (see DeclarationId.Alternates).
+                    if (declarations.Count == 0)
+                    {
+                        throw Error(number, "an alternate ID before any declaration of the file");
+                    }
+
+                    var last = declarations[declarations.Count - 1];
+                    var alternate = ParseId(Unescape(rest, number), last.Id.NamespaceDepth, last.Id.Parts.Count, number);
+                    declarations[declarations.Count - 1] = last with
+                    {
+                        Id = new DeclarationId(last.Id.Kind, last.Id.Parts, last.Id.Parameters, last.Id.NamespaceDepth) { Alternates = [.. last.Id.Alternates, alternate] },
+                    };
                     break;
                 }
 

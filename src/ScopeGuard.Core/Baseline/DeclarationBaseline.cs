@@ -21,7 +21,7 @@ public sealed class DeclarationBaseline
     public const string FileName = "scopeguard.baseline";
 
     /// <summary>The format version this ScopeGuard writes and reads.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private readonly Dictionary<string, BaselineFile> files;
 

@@ -16,8 +16,11 @@ namespace ScopeGuard.Core.Symbols;
 /// </summary>
 public static class DeclarationExtractor
 {
-    /// <summary>The ID given to top-level statements (the compiler's synthesized entry point).</summary>
-    public const string TopLevelId = "M:Program.<Main>$(System.String[])";
+    /// <summary>The ID given to top-level statements: the compiler's synthesized entry point, as <c>GetDocumentationCommentId</c> writes it.</summary>
+    public const string TopLevelId = "M:Program." + TopLevelName + "(System.String[])";
+
+    /// <summary>The name of the entry point of top-level statements in an ID (its metadata name is <c>&lt;Main&gt;$</c>; an ID writes angle brackets as braces).</summary>
+    public const string TopLevelName = "{Main}$";
 
     private static readonly CSharpParseOptions Options = new(LanguageVersion.Preview, DocumentationMode.None);
 

@@ -48,6 +48,14 @@ public sealed class DeclarationId : IEquatable<DeclarationId>
     /// <summary>Gets how many leading parts are namespaces (-1 when unknown, e.g. parsed from text).</summary>
     public int NamespaceDepth { get; }
 
+    /// <summary>
+    /// Gets other IDs the compiler may give this same declaration where syntax alone cannot tell which
+    /// (<c>F(System.Nullable{Foo})</c> for <c>F(Foo?)</c> when <c>Foo</c> may be a struct declared
+    /// elsewhere), or gives it besides (an extension property's accessor implementation methods). A
+    /// pattern naming any of them covers the declaration; equality and the text are the primary ID's.
+    /// </summary>
+    public IReadOnlyList<DeclarationId> Alternates { get; init; } = [];
+
     /// <summary>Gets the kind letter for a kind.</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>N, T, M, P, F or E.</returns>

@@ -18,6 +18,10 @@ internal sealed class DeclarationWalker
     private readonly TokenSource source;
     private readonly List<string> parts = [];
     private readonly List<string> typeParameters = [];
+
+    // The type parameters in scope that are constrained to value types (T? is Nullable<T> for them).
+    private readonly List<string> valueTypeParameters = [];
+    private FileTypeNames? valueTypes;
     private int namespaceDepth;
 
     public DeclarationWalker(SyntaxTree tree, TokenSource source)
@@ -27,6 +31,9 @@ internal sealed class DeclarationWalker
     }
 
     public List<Declaration> Declarations { get; } = [];
+
+    /// <summary>Gets binding to consult for type names, or <see langword="null"/>: IDs from syntax alone.</summary>
+    public ITypeNameBinder? Binder { get; init; }
 
     public StringBuilder FileLevel { get; } = new();
 
@@ -43,6 +50,8 @@ internal sealed class DeclarationWalker
             FileLevelText.Append(TextFacts.ByteOrderMark);
         }
 
+        valueTypes = new FileTypeNames(unit);
+
         AddFileLevel(unit.Externs);
         AddFileLevel(unit.Usings);
         AddFileLevel(unit.AttributeLists);
@@ -50,7 +59,7 @@ internal sealed class DeclarationWalker
         var globals = unit.Members.OfType<GlobalStatementSyntax>().ToList();
         if (globals.Count > 0)
         {
-            var id = new DeclarationId(SymbolKind.Method, ["Program", "<Main>$"], "(System.String[])", 0);
+            var id = new DeclarationId(SymbolKind.Method, ["Program", DeclarationExtractor.TopLevelName], "(System.String[])", 0);
             var tokens = new DeclarationTokens(source);
             foreach (var statement in globals)
             {
@@ -203,6 +212,8 @@ internal sealed class DeclarationWalker
         parts.Add(name);
         var addedTypeParameters = (type as TypeDeclarationSyntax)?.TypeParameterList?.Parameters.Select(p => p.Identifier.ValueText).ToList() ?? [];
         typeParameters.AddRange(addedTypeParameters);
+        var addedValueTypeParameters = type is TypeDeclarationSyntax { ConstraintClauses.Count: > 0 } constrained ? AddValueTypeParameters(constrained.ConstraintClauses, addedTypeParameters) : 0;
+        var firstDeclaration = Declarations.Count;
 
         // The type's own tokens: everything but its members. A primary constructor's base-call
         // arguments are implementation, like a constructor initializer. Half-typed members stay
@@ -234,6 +245,10 @@ internal sealed class DeclarationWalker
         }
 
         Add(new DeclarationId(SymbolKind.Type, parts.ToArray(), null, namespaceDepth), type.Identifier, tokens);
+        if (type is TypeDeclarationSyntax { ParameterList: { } primary } withPrimary)
+        {
+            VisitPrimaryConstructor(withPrimary, primary);
+        }
 
         if (enumeration is not null)
         {
@@ -264,8 +279,132 @@ internal sealed class DeclarationWalker
             }
         }
 
+        SeparateNullableOverloads(firstDeclaration);
+        valueTypeParameters.RemoveRange(valueTypeParameters.Count - addedValueTypeParameters, addedValueTypeParameters);
         typeParameters.RemoveRange(typeParameters.Count - addedTypeParameters.Count, addedTypeParameters.Count);
         parts.RemoveAt(parts.Count - 1);
+    }
+
+    // Adds the type parameters that 'where T : struct' (or unmanaged) makes value types; returns how many.
+    private int AddValueTypeParameters(SyntaxList<TypeParameterConstraintClauseSyntax> clauses, List<string> declared)
+    {
+        var added = 0;
+        foreach (var clause in clauses)
+        {
+            if (declared.Contains(clause.Name.Identifier.ValueText) && IsValueConstraint(clause))
+            {
+                valueTypeParameters.Add(clause.Name.Identifier.ValueText);
+                added++;
+            }
+        }
+
+        return added;
+    }
+
+    private static bool IsValueConstraint(TypeParameterConstraintClauseSyntax clause) =>
+        clause.Constraints.Any(c => c.IsKind(SyntaxKind.StructConstraint) || c is TypeConstraintSyntax { Type: IdentifierNameSyntax { Identifier.ValueText: "unmanaged" } });
+
+    // Overloads F(Foo?) and F(Foo) can only both compile when Foo is a value type: where syntax took an
+    // unclassified Foo? for a reference type and two members of the type got one ID, the one with Foo?
+    // takes its Nullable form. Two declarations never share an ID because of a '?'.
+    private void SeparateNullableOverloads(int first)
+    {
+        var seen = new Dictionary<DeclarationId, int>();
+        var ambiguous = false;
+        for (var i = first; i < Declarations.Count; i++)
+        {
+            ambiguous |= Declarations[i].Id.Alternates.Count > 0 && Declarations[i].Id.Kind is SymbolKind.Method or SymbolKind.Property;
+        }
+
+        if (!ambiguous)
+        {
+            return;
+        }
+
+        var duplicates = new HashSet<DeclarationId>();
+        for (var i = first; i < Declarations.Count; i++)
+        {
+            if (seen.ContainsKey(Declarations[i].Id))
+            {
+                duplicates.Add(Declarations[i].Id);
+            }
+
+            seen[Declarations[i].Id] = i;
+        }
+
+        for (var i = first; i < Declarations.Count; i++)
+        {
+            var declaration = Declarations[i];
+            if (duplicates.Contains(declaration.Id) && declaration.Id.Alternates.Count > 0 && declaration.Id.Alternates[0].Parts.SequenceEqual(declaration.Id.Parts))
+            {
+                Declarations[i] = declaration with { Id = declaration.Id.Alternates[0] };
+            }
+        }
+    }
+
+    // A primary constructor is a constructor the compiler declares at the type's name; a record's
+    // positional parameters are also properties, declared at each parameter (unless the record declares
+    // a member of that name itself, or passes the parameter on to its base record's, which then has it).
+    private void VisitPrimaryConstructor(TypeDeclarationSyntax type, ParameterListSyntax list)
+    {
+        var names = new TypeNames(typeParameters, [], valueTypeParameters, valueTypes, Binder);
+        var constructorTokens = new DeclarationTokens(source);
+        constructorTokens.Add(list, body: false);
+        Add(WithAlternate(Member(SymbolKind.Method, "#ctor", NullIfEmpty(names.Parameters(list))), names, () => names.Parameters(list)), type.Identifier, constructorTokens);
+        if (type is not RecordDeclarationSyntax)
+        {
+            return;
+        }
+
+        var passedOn = new HashSet<string>(
+            type.BaseList?.Types.OfType<PrimaryConstructorBaseTypeSyntax>().SelectMany(b => b.ArgumentList.DescendantNodes())
+                .OfType<IdentifierNameSyntax>().Select(i => i.Identifier.ValueText) ?? [],
+            System.StringComparer.Ordinal);
+        foreach (var parameter in list.Parameters)
+        {
+            var name = parameter.Identifier.ValueText;
+            if (passedOn.Contains(name) || type.Members.Any(m => DeclaresName(m, name)))
+            {
+                continue;
+            }
+
+            var tokens = new DeclarationTokens(source);
+            tokens.Add(parameter, body: false);
+            Add(Member(SymbolKind.Property, name, null), parameter.Identifier, tokens);
+        }
+    }
+
+    private static bool DeclaresName(MemberDeclarationSyntax member, string name) => member switch
+    {
+        PropertyDeclarationSyntax property => property.ExplicitInterfaceSpecifier is null && property.Identifier.ValueText == name,
+        BaseFieldDeclarationSyntax field => field.Declaration.Variables.Any(v => v.Identifier.ValueText == name),
+        MethodDeclarationSyntax method => method.ExplicitInterfaceSpecifier is null && method.Identifier.ValueText == name,
+        EventDeclarationSyntax @event => @event.ExplicitInterfaceSpecifier is null && @event.Identifier.ValueText == name,
+        BaseTypeDeclarationSyntax nested => nested.Identifier.ValueText == name,
+        _ => false,
+    };
+
+    // The ID with the other forms of its unclassified X? types, when it had any (see TypeNames.Unclassified):
+    // all of them Nullable first, then (for up to four) each other combination, so that a pattern naming
+    // some as structs and others as classes matches too.
+    private static DeclarationId WithAlternate(DeclarationId id, TypeNames names, System.Func<string> alternateParameters)
+    {
+        var count = names.Unclassified;
+        if (count == 0)
+        {
+            return id;
+        }
+
+        var all = count >= 31 ? -1 : (1 << count) - 1;
+        var masks = new List<int> { all };
+        for (var mask = 1; count <= 4 && mask < all; mask++)
+        {
+            masks.Add(mask);
+        }
+
+        var alternates = masks.Select(m => new DeclarationId(id.Kind, id.Parts, NullIfEmpty(names.Alternate(m, alternateParameters)), id.NamespaceDepth))
+            .Where(a => !a.Equals(id)).Distinct().ToList();
+        return alternates.Count == 0 ? id : new DeclarationId(id.Kind, id.Parts, id.Parameters, id.NamespaceDepth) { Alternates = alternates };
     }
 
     private void VisitDelegate(DelegateDeclarationSyntax @delegate)
@@ -291,11 +430,13 @@ internal sealed class DeclarationWalker
         }
 
         var blockTypeParameters = extension.TypeParameterList?.Parameters.Select(p => p.Identifier.ValueText).ToList() ?? [];
-        var names = new TypeNames(typeParameters, blockTypeParameters);
+        var blockValueTypeParameters = extension.ConstraintClauses.Where(c => blockTypeParameters.Contains(c.Name.Identifier.ValueText) && IsValueConstraint(c))
+            .Select(c => c.Name.Identifier.ValueText).ToList();
+        var names = new TypeNames(typeParameters, blockTypeParameters, [.. valueTypeParameters, .. blockValueTypeParameters], valueTypes, Binder);
         var receiver = extension.ParameterList?.Parameters.Count > 0 ? names.Parameter(extension.ParameterList.Parameters[0]) : null;
         var header = new DeclarationTokens(source);
         header.AddExcept(extension, extension.Members.Where(m => !IsUnattributed(m)).Select(m => m.FullSpan).ToArray());
-        var context = new ExtensionContext(header, receiver, blockTypeParameters);
+        var context = new ExtensionContext(header, receiver, blockTypeParameters, blockValueTypeParameters);
         foreach (var member in extension.Members)
         {
             VisitMethodLike(member, context);
@@ -349,23 +490,29 @@ internal sealed class DeclarationWalker
 
     private void VisitMethodLike(MemberDeclarationSyntax member, ExtensionContext? extension)
     {
-        var ownTypeParameters = (member as MethodDeclarationSyntax)?.TypeParameterList?.Parameters.Select(p => p.Identifier.ValueText).ToList() ?? [];
+        var method = member as MethodDeclarationSyntax;
+        var ownTypeParameters = method?.TypeParameterList?.Parameters.Select(p => p.Identifier.ValueText).ToList() ?? [];
         var methodTypeParameters = extension is null ? ownTypeParameters : [.. extension.TypeParameters, .. ownTypeParameters];
-        var names = new TypeNames(typeParameters, methodTypeParameters);
+        var names = new TypeNames(typeParameters, methodTypeParameters, ValueTypeParameters(method, ownTypeParameters, extension), valueTypes, Binder);
         var receiver = extension is null || member.Modifiers.Any(SyntaxKind.StaticKeyword) ? null : extension.Receiver;
+
+        // Members of a generic extension block are generic methods of the enclosing class (op_Addition``1).
+        var arity = methodTypeParameters.Count > 0 ? "``" + methodTypeParameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
         SymbolKind kind;
         string name;
         string? parameters = null;
+        System.Func<string>? alternateParameters = null;
         SyntaxToken anchor;
         var bodies = new List<SyntaxNode?>();
         var bodyTokens = new List<SyntaxToken>();
 
         switch (member)
         {
-            case MethodDeclarationSyntax method:
+            case MethodDeclarationSyntax:
                 kind = SymbolKind.Method;
-                name = Explicit(method.ExplicitInterfaceSpecifier) + method.Identifier.ValueText + (methodTypeParameters.Count > 0 ? "``" + methodTypeParameters.Count : string.Empty);
+                name = Explicit(method!.ExplicitInterfaceSpecifier, names) + method.Identifier.ValueText + arity;
                 parameters = names.Parameters(method.ParameterList, receiver);
+                alternateParameters = () => names.AlternateParameters(method.ParameterList, receiver);
                 anchor = method.Identifier;
                 bodies.Add(method.Body);
                 AddExpressionBody(method.ExpressionBody, method.SemicolonToken, bodies, bodyTokens);
@@ -375,6 +522,7 @@ internal sealed class DeclarationWalker
                 var isStatic = constructor.Modifiers.Any(SyntaxKind.StaticKeyword);
                 name = isStatic ? "#cctor" : "#ctor";
                 parameters = isStatic ? string.Empty : names.Parameters(constructor.ParameterList);
+                alternateParameters = () => names.AlternateParameters(constructor.ParameterList);
                 anchor = constructor.Identifier;
                 bodies.Add(constructor.Body);
                 bodies.Add(constructor.Initializer);
@@ -389,17 +537,22 @@ internal sealed class DeclarationWalker
                 break;
             case OperatorDeclarationSyntax op:
                 kind = SymbolKind.Method;
-                name = Explicit(op.ExplicitInterfaceSpecifier) + OperatorNames.Of(op);
+                name = Explicit(op.ExplicitInterfaceSpecifier, names) + OperatorNames.Of(op) + arity;
                 parameters = names.Parameters(op.ParameterList, receiver);
+                alternateParameters = () => names.AlternateParameters(op.ParameterList, receiver);
                 anchor = op.OperatorToken;
                 bodies.Add(op.Body);
                 AddExpressionBody(op.ExpressionBody, op.SemicolonToken, bodies, bodyTokens);
                 break;
             case ConversionOperatorDeclarationSyntax conversion:
                 kind = SymbolKind.Method;
-                name = Explicit(conversion.ExplicitInterfaceSpecifier)
-                    + OperatorNames.Of(conversion);
-                parameters = names.Parameters(conversion.ParameterList, receiver) + "~" + names.Name(conversion.Type);
+                name = Explicit(conversion.ExplicitInterfaceSpecifier, names) + OperatorNames.Of(conversion) + arity;
+
+                // The compiler writes the target type (~T) only after a conversion operator's own name, not
+                // after an explicit implementation's (M:S.N#IConv{N#S}#op_Explicit(N.S)).
+                var target = conversion.ExplicitInterfaceSpecifier is null ? "~" + names.Name(conversion.Type) : string.Empty;
+                parameters = names.Parameters(conversion.ParameterList, receiver) + target;
+                alternateParameters = () => names.AlternateParameters(conversion.ParameterList, receiver) + (conversion.ExplicitInterfaceSpecifier is null ? "~" + names.Name(conversion.Type) : string.Empty);
 
                 // The compiler locates a conversion operator at its target type.
                 anchor = conversion.Type.GetFirstToken();
@@ -408,7 +561,7 @@ internal sealed class DeclarationWalker
                 break;
             case PropertyDeclarationSyntax property:
                 kind = SymbolKind.Property;
-                name = Explicit(property.ExplicitInterfaceSpecifier) + property.Identifier.ValueText;
+                name = Explicit(property.ExplicitInterfaceSpecifier, names) + property.Identifier.ValueText;
                 anchor = property.Identifier;
                 AddAccessorBodies(property.AccessorList, bodies, bodyTokens);
                 bodies.Add(property.Initializer);
@@ -421,15 +574,16 @@ internal sealed class DeclarationWalker
                 break;
             case IndexerDeclarationSyntax indexer:
                 kind = SymbolKind.Property;
-                name = Explicit(indexer.ExplicitInterfaceSpecifier) + "Item";
+                name = indexer.ExplicitInterfaceSpecifier is null ? IndexerName(indexer) : Explicit(indexer.ExplicitInterfaceSpecifier, names) + "Item";
                 parameters = names.Parameters(indexer.ParameterList);
+                alternateParameters = () => names.AlternateParameters(indexer.ParameterList);
                 anchor = indexer.ThisKeyword;
                 AddAccessorBodies(indexer.AccessorList, bodies, bodyTokens);
                 AddExpressionBody(indexer.ExpressionBody, indexer.SemicolonToken, bodies, bodyTokens);
                 break;
             case EventDeclarationSyntax @event:
                 kind = SymbolKind.Event;
-                name = Explicit(@event.ExplicitInterfaceSpecifier) + @event.Identifier.ValueText;
+                name = Explicit(@event.ExplicitInterfaceSpecifier, names) + @event.Identifier.ValueText;
                 anchor = @event.Identifier;
                 AddAccessorBodies(@event.AccessorList, bodies, bodyTokens);
                 break;
@@ -452,8 +606,106 @@ internal sealed class DeclarationWalker
             tokens.Append(extension.Header);
         }
 
-        Add(Member(kind, name, NullIfEmpty(parameters)), anchor, tokens);
+        var id = Member(kind, name, NullIfEmpty(parameters));
+        id = alternateParameters is null ? id : WithAlternate(id, names, alternateParameters);
+        if (extension is not null && member is PropertyDeclarationSyntax extensionProperty)
+        {
+            id = new DeclarationId(id.Kind, id.Parts, id.Parameters, id.NamespaceDepth) { Alternates = [.. id.Alternates, .. ExtensionAccessors(extensionProperty, names, receiver, arity)] };
+        }
+
+        Add(id, anchor, tokens);
     }
+
+    // The type parameters in scope for a member that are value types: the enclosing types', an
+    // extension block's, and the method's own 'where T : struct' ones. In an override or an explicit
+    // implementation, constraints are inherited and T? means Nullable<T> unless 'where T : class' or
+    // 'where T : default' says otherwise.
+    private List<string> ValueTypeParameters(MethodDeclarationSyntax? method, List<string> own, ExtensionContext? extension)
+    {
+        var inherits = method is not null && (method.ExplicitInterfaceSpecifier is not null || method.Modifiers.Any(SyntaxKind.OverrideKeyword));
+        if (extension is null && (method is null || (method.ConstraintClauses.Count == 0 && !(inherits && own.Count > 0))))
+        {
+            return valueTypeParameters;
+        }
+
+        var result = new List<string>(valueTypeParameters);
+        if (extension is not null)
+        {
+            result.AddRange(extension.ValueTypeParameters);
+        }
+
+        foreach (var name in own)
+        {
+            var clause = method!.ConstraintClauses.FirstOrDefault(c => c.Name.Identifier.ValueText == name);
+            var isValue = inherits
+                ? clause is null || !clause.Constraints.Any(c => c.IsKind(SyntaxKind.ClassConstraint) || c.IsKind(SyntaxKind.DefaultConstraint))
+                : clause is not null && IsValueConstraint(clause);
+            if (isValue)
+            {
+                result.Add(name);
+            }
+        }
+
+        return result;
+    }
+
+    // An extension property's accessors are implemented as methods of the enclosing class, which the
+    // XML documentation file lists: get_Count``1(System.Collections.Generic.List{``0}), and set_ with the value last.
+    private IEnumerable<DeclarationId> ExtensionAccessors(PropertyDeclarationSyntax property, TypeNames names, string? receiver, string arity)
+    {
+        var accessors = property.AccessorList?.Accessors.Select(a => a.Keyword.Kind()).ToList() ?? [SyntaxKind.GetKeyword];
+        var name = property.Identifier.ValueText;
+        foreach (var accessor in accessors)
+        {
+            var value = accessor is SyntaxKind.SetKeyword or SyntaxKind.InitKeyword ? names.Name(property.Type) : null;
+            var list = string.Join(",", new[] { receiver, value }.Where(p => p is not null));
+            var prefix = accessor == SyntaxKind.GetKeyword ? "get_" : value is not null ? "set_" : null;
+            if (prefix is not null)
+            {
+                yield return Member(SymbolKind.Method, prefix + name + arity, list.Length == 0 ? null : "(" + list + ")");
+            }
+        }
+    }
+
+    // The name of an indexer: Item, or what [IndexerName("Cell")] says (a string literal or nameof; a
+    // constant referred to by name, or a concatenation, is left as Item: the name must be written in the
+    // file for the search that skips parsing, see SymbolTextScan).
+    private static string IndexerName(IndexerDeclarationSyntax indexer)
+    {
+        foreach (var list in indexer.AttributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                var attributeName = attribute.Name switch
+                {
+                    QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                    AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    _ => string.Empty,
+                };
+                if (attributeName is "IndexerName" or "IndexerNameAttribute" && attribute.ArgumentList?.Arguments.Count == 1
+                    && Constant(attribute.ArgumentList.Arguments[0].Expression) is { Length: > 0 } name)
+                {
+                    return name;
+                }
+            }
+        }
+
+        return "Item";
+    }
+
+    private static string? Constant(ExpressionSyntax expression) => expression switch
+    {
+        LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal.Token.ValueText,
+        InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" }, ArgumentList.Arguments.Count: 1 } nameOf => nameOf.ArgumentList.Arguments[0].Expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => null,
+        },
+        ParenthesizedExpressionSyntax parenthesized => Constant(parenthesized.Expression),
+        _ => null,
+    };
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
@@ -483,10 +735,13 @@ internal sealed class DeclarationWalker
         }
     }
 
-    // The compiler names an explicit implementation after the interface as written in its metadata
-    // name: dots become '#', type arguments keep their own names (IEnumerable{T}, not IEnumerable{`0}).
-    private static string Explicit(ExplicitInterfaceSpecifierSyntax? specifier) =>
-        specifier is null ? string.Empty : new TypeNames([], []).Name(specifier.Name).Replace('.', '#') + "#";
+    // The compiler names an explicit implementation after the interface's full name in its display
+    // format, dots as '#': M:N.C.System#IDisposable#Dispose, type arguments by their own names
+    // (IEnumerable{T}, not IEnumerable{`0}), int? as System#Int32?. An interface written without its
+    // namespace stays as written unless binding qualifies it (see ITypeNameBinder); patterns match either
+    // form (see SymbolPattern).
+    private static string Explicit(ExplicitInterfaceSpecifierSyntax? specifier, TypeNames names) =>
+        specifier is null ? string.Empty : names.InterfaceName(specifier.Name) + "#";
 
     private DeclarationId Member(SymbolKind kind, string name, string? parameters) =>
         new(kind, [.. parts, name], parameters, namespaceDepth);
@@ -509,5 +764,5 @@ internal sealed class DeclarationWalker
     };
 
     // What an extension block gives each of its members.
-    private sealed record ExtensionContext(DeclarationTokens Header, string? Receiver, IReadOnlyList<string> TypeParameters);
+    private sealed record ExtensionContext(DeclarationTokens Header, string? Receiver, IReadOnlyList<string> TypeParameters, IReadOnlyList<string> ValueTypeParameters);
 }
