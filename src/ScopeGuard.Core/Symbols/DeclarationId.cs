@@ -48,6 +48,18 @@ public sealed class DeclarationId : IEquatable<DeclarationId>
     /// <summary>Gets how many leading parts are namespaces (-1 when unknown, e.g. parsed from text).</summary>
     public int NamespaceDepth { get; }
 
+    /// <summary>
+    /// Gets the parameter list with the type names resolved as the compiler writes them
+    /// (<c>(System.ReadOnlySpan{System.Char})</c> where the source says <c>ReadOnlySpan&lt;char&gt;</c>),
+    /// or <see langword="null"/> when it is the same as <see cref="Parameters"/> or was not resolved
+    /// (see <see cref="TypeIndex"/>). Not part of the ID's identity: the diff matches declarations by the
+    /// written form; patterns match either.
+    /// </summary>
+    public string? ResolvedParameters { get; init; }
+
+    /// <summary>Gets the ID as the compiler writes it, as far as names could be resolved: with <see cref="ResolvedParameters"/> when there are some.</summary>
+    public string CompilerForm => ResolvedParameters is null ? text : Prefix(Kind) + ":" + string.Join(".", Parts) + ResolvedParameters;
+
     /// <summary>Gets the kind letter for a kind.</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>N, T, M, P, F or E.</returns>

@@ -12,7 +12,7 @@ namespace ScopeGuard.Core.Symbols;
 /// Walks one parse of a C# file and lists its declarations, each with its ID, its signature and
 /// body fingerprints and its text with trivia; what no declaration owns is the file level.
 /// </summary>
-internal sealed class DeclarationWalker
+internal sealed partial class DeclarationWalker
 {
     private readonly SyntaxTree tree;
     private readonly TokenSource source;
@@ -452,7 +452,7 @@ internal sealed class DeclarationWalker
             tokens.Append(extension.Header);
         }
 
-        Add(Member(kind, name, NullIfEmpty(parameters)), anchor, tokens);
+        Add(WithResolvedParameters(Member(kind, name, NullIfEmpty(parameters)), member, methodTypeParameters), anchor, tokens);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -10,7 +10,7 @@ namespace ScopeGuard.Core.Symbols;
 /// <c>M:</c>, <c>P:</c>, <c>F:</c>, <c>E:</c> one member (<c>(*)</c>: every overload). <c>*</c> matches
 /// within one name part, <c>**</c> any number of whole parts.
 /// </summary>
-public sealed class SymbolPattern
+public sealed partial class SymbolPattern
 {
     private SymbolPattern(string text, SymbolKind kind, IReadOnlyList<string> parts, string? parameters, bool anyParameters)
     {
@@ -245,7 +245,7 @@ public sealed class SymbolPattern
                     return null;
                 }
 
-                if (!AnyParameters && !string.Equals(Parameters, id.Parameters, StringComparison.Ordinal))
+                if (!AnyParameters && !ParametersMatch(id))
                 {
                     return null;
                 }

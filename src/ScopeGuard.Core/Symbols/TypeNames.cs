@@ -9,17 +9,20 @@ namespace ScopeGuard.Core.Symbols;
 /// <summary>
 /// Writes a type as a documentation comment ID would, as far as syntax allows: keywords become
 /// System types, generic arguments go in braces, type parameters become <c>`n</c> (type) and
-/// <c>``n</c> (method), tuples become ValueTuple. Names are written as in the source (no binding).
+/// <c>``n</c> (method), tuples become ValueTuple. Names are written as in the source (no binding),
+/// unless a <see cref="TypeResolver"/> is given: then each name it can resolve is written in full.
 /// </summary>
 internal sealed class TypeNames
 {
     private readonly IReadOnlyList<string> typeParameters;
     private readonly IReadOnlyList<string> methodTypeParameters;
+    private readonly TypeResolver? resolver;
 
-    public TypeNames(IReadOnlyList<string> typeParameters, IReadOnlyList<string> methodTypeParameters)
+    public TypeNames(IReadOnlyList<string> typeParameters, IReadOnlyList<string> methodTypeParameters, TypeResolver? resolver = null)
     {
         this.typeParameters = typeParameters;
         this.methodTypeParameters = methodTypeParameters;
+        this.resolver = resolver;
     }
 
     public string Parameters(BaseParameterListSyntax? list, string? receiver = null)
@@ -65,11 +68,12 @@ internal sealed class TypeNames
             case TupleTypeSyntax tuple:
                 return "System.ValueTuple{" + string.Join(",", tuple.Elements.Select(e => Name(e.Type))) + "}";
             case IdentifierNameSyntax identifier:
-                return TypeParameterOrName(identifier.Identifier.ValueText);
+                var simple = TypeParameterOrName(identifier.Identifier.ValueText);
+                return simple == identifier.Identifier.ValueText ? Resolved(identifier) ?? simple : simple;
             case GenericNameSyntax generic:
-                return generic.Identifier.ValueText + "{" + string.Join(",", generic.TypeArgumentList.Arguments.Select(Name)) + "}";
+                return Resolved(generic) ?? generic.Identifier.ValueText + "{" + string.Join(",", generic.TypeArgumentList.Arguments.Select(Name)) + "}";
             case QualifiedNameSyntax qualified:
-                return Name(qualified.Left) + "." + Simple(qualified.Right);
+                return Resolved(qualified) ?? (resolver is null ? Name(qualified.Left) : Dotted(qualified.Left)) + "." + Simple(qualified.Right);
             case AliasQualifiedNameSyntax alias:
                 return Simple(alias.Name);
             case RefTypeSyntax reference:
@@ -82,6 +86,18 @@ internal sealed class TypeNames
                 return string.Concat(type.DescendantTokens().Select(t => t.Text));
         }
     }
+
+    // The full name of a name the resolver knows, else null (written as in the source).
+    private string? Resolved(NameSyntax name) => resolver?.Resolve(name, Name);
+
+    // The left side of a qualified name as written (a namespace or a type, never resolved on its own).
+    private string Dotted(NameSyntax name) => name switch
+    {
+        QualifiedNameSyntax qualified => Dotted(qualified.Left) + "." + Simple(qualified.Right),
+        AliasQualifiedNameSyntax alias => Simple(alias.Name),
+        SimpleNameSyntax simple => Simple(simple),
+        _ => Name(name),
+    };
 
     private string Simple(SimpleNameSyntax name) => name switch
     {
