@@ -292,7 +292,7 @@ public static class Messages
     /// <param name="entry">The pattern.</param>
     /// <param name="nearest">The nearest ID that exists, or <see langword="null"/>.</param>
     /// <returns>The message.</returns>
-    public static string PatternMatchesNothing(ManifestEntry<SymbolPattern> entry, string? nearest)
+    public static string PatternMatchesNothing(ManifestEntry<SymbolPattern> entry, DeclarationId? nearest)
     {
         if (entry is null)
         {
@@ -301,7 +301,9 @@ public static class Messages
 
         var hint = nearest is null
             ? "the repository's C# files declare no member of that kind"
-            : $"nearest existing ID: {nearest}";
+            : nearest.ResolvedParameters is null
+                ? $"nearest existing ID: {nearest}"
+                : $"nearest existing ID: {nearest}, which the compiler writes {nearest.CompilerForm}";
         return $"'{entry.Source}' in {entry.Origin} matches no declaration in the repository's C# files, so a broader rule (or the path) decides in its place; {hint} (scopeguard symbols --compiler-ids FILE lists the IDs)";
     }
 

@@ -66,12 +66,12 @@ public static class PatternCoverage
     /// <summary>
     /// Finds the ID nearest to a pattern that matches nothing: among the members of the same kind in
     /// the pattern's type when it has some, else among all members of that kind, the smallest edit
-    /// distance to the written or the compiler's form (the form that is nearer is returned).
+    /// distance to its written or its compiler's form.
     /// </summary>
     /// <param name="pattern">The pattern.</param>
     /// <param name="declarations">The declarations.</param>
-    /// <returns>The nearest ID, or <see langword="null"/> when there is no member of that kind.</returns>
-    public static string? Nearest(SymbolPattern pattern, IEnumerable<DeclarationId> declarations)
+    /// <returns>The nearest declaration, or <see langword="null"/> when there is no member of that kind.</returns>
+    public static DeclarationId? Nearest(SymbolPattern pattern, IEnumerable<DeclarationId> declarations)
     {
         if (pattern is null)
         {
@@ -95,16 +95,16 @@ public static class PatternCoverage
             candidates = byName.Where(c => c.Distance == best).Select(c => c.Id).ToList();
         }
 
-        string? nearest = null;
+        DeclarationId? nearest = null;
         var nearestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
             foreach (var form in candidate.ResolvedParameters is null ? [candidate.ToString()] : new[] { candidate.CompilerForm, candidate.ToString() })
             {
                 var distance = EditDistance(pattern.Text, form);
-                if (distance < nearestDistance || (distance == nearestDistance && string.CompareOrdinal(form, nearest) < 0))
+                if (distance < nearestDistance || (distance == nearestDistance && string.CompareOrdinal(form, nearest?.ToString()) < 0))
                 {
-                    nearest = form;
+                    nearest = candidate;
                     nearestDistance = distance;
                 }
             }
