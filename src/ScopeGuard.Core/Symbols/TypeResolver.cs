@@ -62,21 +62,13 @@ internal sealed class TypeResolver
         var firstMeta = Meta(first);
         var qualified = segments.Count > 1;
 
-        // Nested types of the containing types, innermost first (a generic container is left alone:
-        // the compiler writes its type parameters, which syntax here does not carry).
+        // Nested types of the containing types, innermost first. A type nested in a generic type stays as
+        // written: the compiler writes it with its container's type arguments (Box{`0}.Item).
         foreach (var ancestor in name.Ancestors())
         {
-            if (ancestor is TypeDeclarationSyntax && fullNames.TryGetValue(ancestor, out var container))
+            if (ancestor is TypeDeclarationSyntax && fullNames.TryGetValue(ancestor, out var container) && Known(container + "." + firstMeta))
             {
-                if (container.IndexOf('`') >= 0)
-                {
-                    return null;
-                }
-
-                if (Known(container + "." + firstMeta))
-                {
-                    return container + "." + rest;
-                }
+                return container.IndexOf('`') >= 0 ? null : container + "." + rest;
             }
         }
 

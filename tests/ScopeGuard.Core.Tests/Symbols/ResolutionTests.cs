@@ -89,6 +89,23 @@ public sealed class ResolutionTests
             ["global using Microsoft.Build.Construction;", Metadata, "namespace Microsoft.Build { public class Widget { } }"]
         },
         {
+            // Members of a generic type: its type parameters stay `n, other names resolve.
+            """
+            using System;
+            using System.Collections.Generic;
+
+            namespace Contoso
+            {
+                public class Box<T>
+                {
+                    public void Put(ReadOnlySpan<char> label, T item, List<T> items) { }
+                    public void Wrap<U>(Func<T, U> map) { }
+                }
+            }
+            """,
+            []
+        },
+        {
             // A nested namespace declaration's own usings, inner names first.
             """
             namespace Outer
