@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.Text;
 using ScopeGuard.Core.Baseline;
 using ScopeGuard.Core.Manifest;
 using ScopeGuard.Core.Rules;
+using ScopeGuard.Core.Symbols;
 using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Analyzers;
@@ -102,10 +103,21 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
         var baseline = Baselines.GetValue(baselineText, text => DeclarationBaseline.Parse(text.ToString()));
         var evaluator = new ScopeEvaluator(load.Manifest);
         var trees = context.Compilation.SyntaxTrees;
-        context.RegisterSyntaxTreeAction(tree => Analyze(tree, baseline, evaluator, agent, new CompilationPartialTypes(trees, baseline, tree.CancellationToken)));
+
+        // Parameter types are resolved (so a pattern in the compiler's form matches) only for an agent
+        // whose patterns name parameters, from the compilation's files that mention those names or a
+        // global using (the SDK's generated implicit usings among them), once per compilation.
+        var names = TypeResolution.NamesToResolve(agent);
+        var cancellation = context.CancellationToken;
+        var types = names.Count == 0 ? null : new Lazy<TypeIndex>(() => TypeIndex.Create(trees
+            .Select(t => t.GetText(cancellation).ToString())
+            .Where(t => TypeResolution.MayMatter(t, names))
+            .Select(DeclarationExtractor.Extract)
+            .ToList()));
+        context.RegisterSyntaxTreeAction(tree => Analyze(tree, baseline, evaluator, agent, new CompilationPartialTypes(trees, baseline, tree.CancellationToken), types));
     }
 
-    private static void Analyze(SyntaxTreeAnalysisContext context, DeclarationBaseline baseline, ScopeEvaluator evaluator, AgentScope agent, CompilationPartialTypes partialTypes)
+    private static void Analyze(SyntaxTreeAnalysisContext context, DeclarationBaseline baseline, ScopeEvaluator evaluator, AgentScope agent, CompilationPartialTypes partialTypes, Lazy<TypeIndex>? types)
     {
         var path = baseline.ToRepositoryPath(context.Tree.FilePath);
         if (path is null)
@@ -114,7 +126,7 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
         }
 
         var text = context.Tree.GetText(context.CancellationToken);
-        var comparison = baseline.Compare(path, text.ToString());
+        var comparison = baseline.Compare(path, text.ToString(), types);
         if (comparison is null)
         {
             return;

@@ -1,15 +1,21 @@
+using System.Collections.Generic;
 using System.CommandLine;
+using System.Linq;
+using ScopeGuard.Cli.Checking;
 using ScopeGuard.Cli.Reporting;
 using ScopeGuard.Core;
+using ScopeGuard.Core.Manifest;
+using ScopeGuard.Core.Rules;
+using ScopeGuard.Core.Symbols;
 using ScopeGuard.Git;
 
 namespace ScopeGuard.Cli.Commands;
 
-/// <summary><c>scopeguard lint</c>: validates the manifest and says so.</summary>
+/// <summary><c>scopeguard lint</c>: validates the manifest, and checks its member patterns against the declarations at HEAD.</summary>
 internal sealed class LintCommand : Command
 {
     public LintCommand(CliContext context)
-        : base("lint", "Validate the manifest (syntax, keys, patterns, branch claims).")
+        : base("lint", "Validate the manifest (syntax, keys, patterns, branch claims) and warn about member patterns that match no declaration at HEAD (SG0101) or more than one (SG0102).")
     {
         Options.Add(ManifestOption);
         Options.Add(Format);
@@ -19,6 +25,26 @@ internal sealed class LintCommand : Command
     internal Option<string?> ManifestOption { get; } = CommonOptions.Manifest();
 
     internal Option<string> Format { get; } = CommonOptions.Format("text", "json");
+
+    // The member patterns (M:, P:, F:, E:) of every agent against HEAD's C# files; nothing is read when
+    // there are none.
+    private static (IReadOnlyList<Finding> Findings, string? Note) CheckPatterns(ScopeManifest manifest, GitWorkspace? workspace)
+    {
+        var any = manifest.Agents.Any(a => a.Symbols.Edit.Concat(a.Symbols.Body).Concat(a.Symbols.Extend).Concat(a.Symbols.ReadOnly)
+            .Any(e => e.Pattern.Kind is not (SymbolKind.Namespace or SymbolKind.Type)));
+        if (!any)
+        {
+            return ([], null);
+        }
+
+        if (workspace?.HeadSha is not { } head)
+        {
+            return ([], "member patterns were not checked against declarations: no repository with a commit here");
+        }
+
+        var declarations = RepositoryTypes.Declarations(workspace, head).SelectMany(f => f.Set.Declarations).Select(d => d.Id).ToList();
+        return (PatternCoverage.Check(manifest, declarations), null);
+    }
 
     private int Execute(ParseResult parseResult, CliContext context)
     {
@@ -41,10 +67,13 @@ internal sealed class LintCommand : Command
                 return ReportEmitter.ReportManifestErrors(context, load, label, "lint", parseResult.GetValue(Format) == "json");
             }
 
+            // Member patterns against the declarations at HEAD (SG0101, SG0102): warnings, exit 0.
+            var (findings, note) = CheckPatterns(load.Manifest, workspace);
             if (parseResult.GetValue(Format) == "json")
             {
                 // The shape of every manifest report (check's and lint's errors alike), with what lint adds.
                 var agents = load.Manifest.Agents.Count;
+                var help = HelpLinks.From(context);
                 JsonOutput.Write(context.Output, json =>
                 {
                     json.WriteStartObject();
@@ -54,15 +83,31 @@ internal sealed class LintCommand : Command
                     json.WriteBoolean("valid", true);
                     json.WriteNumber("agents", agents);
                     json.WriteNumber("errors", 0);
-                    json.WriteNumber("warnings", 0);
+                    json.WriteNumber("warnings", findings.Count);
                     json.WriteStartArray("findings");
+                    foreach (var finding in findings)
+                    {
+                        JsonReporter.WriteFinding(json, finding, help);
+                    }
+
                     json.WriteEndArray();
+                    JsonOutput.WriteNullable(json, "note", note);
                     json.WriteEndObject();
                 });
             }
             else
             {
-                context.Output.WriteLine($"{label}: valid; {load.Manifest.Agents.Count} agent(s): {string.Join(", ", System.Linq.Enumerable.Select(load.Manifest.Agents, a => a.Name))}");
+                foreach (var finding in findings)
+                {
+                    context.Output.WriteLine(TextReporter.FormatFinding(finding, context.Color));
+                }
+
+                var warnings = findings.Count == 0 ? string.Empty : $"; {findings.Count} warning(s)";
+                context.Output.WriteLine($"{label}: valid; {load.Manifest.Agents.Count} agent(s): {string.Join(", ", System.Linq.Enumerable.Select(load.Manifest.Agents, a => a.Name))}{warnings}");
+                if (note is not null)
+                {
+                    context.Error.WriteLine($"scopeguard: note: {note}");
+                }
             }
 
             return ExitCodes.Success;

@@ -89,8 +89,14 @@ public sealed class ScopeEvaluator
     /// a type added in a file the agent may write is judged as a change to that type: when no symbol rule
     /// of the agent names the type and its other parts live where the agent may not write, SG0002.
     /// </param>
+    /// <param name="types">
+    /// What the repository declares, asked for (once, possibly from several threads) only when a symbol
+    /// pattern of the agent names a parameter list (see <see cref="TypeResolution.NamesToResolve(AgentScope)"/>): then
+    /// parameter types are resolved, so a pattern in the compiler's form matches. Without it such patterns
+    /// are matched with the file's own usings and declarations and the SDK's types only.
+    /// </param>
     /// <returns>The findings, in path order.</returns>
-    public IReadOnlyList<Finding> Evaluate(AgentIdentity identity, string? branch, IEnumerable<FileChange> changes, ScopeMode? modeOverride = null, IChangeContents? contents = null, IPartialTypeParts? partialTypes = null)
+    public IReadOnlyList<Finding> Evaluate(AgentIdentity identity, string? branch, IEnumerable<FileChange> changes, ScopeMode? modeOverride = null, IChangeContents? contents = null, IPartialTypeParts? partialTypes = null, Lazy<TypeIndex>? types = null)
     {
         if (identity is null)
         {
@@ -162,7 +168,7 @@ public sealed class ScopeEvaluator
 
         if (contentWork.Count > 0)
         {
-            findings.AddRange(JudgeContents(agent, mode, contentWork, contents!, judgeSymbols, partialTypes));
+            findings.AddRange(JudgeContents(agent, mode, contentWork, contents!, judgeSymbols, partialTypes, types));
 
             // Content findings are computed after the loop; put them back in path order (stable: a
             // file's own findings keep their order).
@@ -193,8 +199,10 @@ public sealed class ScopeEvaluator
     }
 
     // Reads and parses each C# file at most once, for the symbol rules and the partial-part check alike.
-    private IEnumerable<Finding> JudgeContents(AgentScope agent, FindingSeverity mode, List<FileChange> work, IChangeContents contents, bool judgeSymbols, IPartialTypeParts? partialTypes)
+    private IEnumerable<Finding> JudgeContents(AgentScope agent, FindingSeverity mode, List<FileChange> work, IChangeContents contents, bool judgeSymbols, IPartialTypeParts? partialTypes, Lazy<TypeIndex>? types)
     {
+        // Parameter types are resolved only for an agent with a pattern that names parameters.
+        var resolve = TypeResolution.NamesToResolve(agent).Count > 0;
         // Only body, extend and readonly rules can refuse a change in a file whose path the agent may
         // write; a file that cannot declare anything they cover needs no parse (and, without such
         // rules, no read): its declaration diff could not produce a finding.
@@ -250,7 +258,7 @@ public sealed class ScopeEvaluator
                 return;
             }
 
-            var diff = old.Binary || @new.Binary ? null : DeclarationDiff.Compare(old.Text, @new.Text);
+            var diff = old.Binary || @new.Binary ? null : DeclarationDiff.Compare(old.Text, @new.Text, resolve ? types?.Value ?? TypeIndex.Empty : null);
             var found = symbolsMatter ? JudgeFile(agent, mode, change, at, old, @new, diff) : [];
             if (partialsMatter && diff is not null)
             {

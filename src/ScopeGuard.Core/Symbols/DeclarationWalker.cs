@@ -12,7 +12,7 @@ namespace ScopeGuard.Core.Symbols;
 /// Walks one parse of a C# file and lists its declarations, each with its ID, its signature and
 /// body fingerprints and its text with trivia; what no declaration owns is the file level.
 /// </summary>
-internal sealed class DeclarationWalker
+internal sealed partial class DeclarationWalker
 {
     private readonly SyntaxTree tree;
     private readonly TokenSource source;
@@ -31,9 +31,6 @@ internal sealed class DeclarationWalker
     }
 
     public List<Declaration> Declarations { get; } = [];
-
-    /// <summary>Gets binding to consult for type names, or <see langword="null"/>: IDs from syntax alone.</summary>
-    public ITypeNameBinder? Binder { get; init; }
 
     public StringBuilder FileLevel { get; } = new();
 
@@ -347,10 +344,10 @@ internal sealed class DeclarationWalker
     // a member of that name itself, or passes the parameter on to its base record's, which then has it).
     private void VisitPrimaryConstructor(TypeDeclarationSyntax type, ParameterListSyntax list)
     {
-        var names = new TypeNames(typeParameters, [], valueTypeParameters, valueTypes, Binder);
+        var names = new TypeNames(typeParameters, [], valueTypeParameters, valueTypes);
         var constructorTokens = new DeclarationTokens(source);
         constructorTokens.Add(list, body: false);
-        Add(WithAlternate(Member(SymbolKind.Method, "#ctor", NullIfEmpty(names.Parameters(list))), names, () => names.Parameters(list)), type.Identifier, constructorTokens);
+        Add(Identify(SymbolKind.Method, _ => "#ctor", n => n.Parameters(list), n => n.Parameters(list), names, Bound([], valueTypeParameters)), type.Identifier, constructorTokens);
         if (type is not RecordDeclarationSyntax)
         {
             return;
@@ -384,17 +381,20 @@ internal sealed class DeclarationWalker
         _ => false,
     };
 
-    // The ID with the other forms of its unclassified X? types, when it had any (see TypeNames.Unclassified):
+    // The other forms of an ID's unclassified X? types, when it had any (see TypeNames.Unclassified):
     // all of them Nullable first, then (for up to four) each other combination, so that a pattern naming
-    // some as structs and others as classes matches too.
-    private static DeclarationId WithAlternate(DeclarationId id, TypeNames names, System.Func<string> alternateParameters)
+    // some as structs and others as classes matches too. With binding, each alternate gets the resolved
+    // form written with the same choice (binding classifies no X? the syntax could not, so the choices
+    // line up; where they would not, the alternates stay unresolved).
+    private static List<DeclarationId> Alternates(DeclarationId id, TypeNames names, System.Func<TypeNames, string> alternateParameters, TypeNames? bound, string? resolvedName)
     {
         var count = names.Unclassified;
         if (count == 0)
         {
-            return id;
+            return [];
         }
 
+        var paired = bound is not null && bound.Unclassified == count;
         var all = count >= 31 ? -1 : (1 << count) - 1;
         var masks = new List<int> { all };
         for (var mask = 1; count <= 4 && mask < all; mask++)
@@ -402,9 +402,19 @@ internal sealed class DeclarationWalker
             masks.Add(mask);
         }
 
-        var alternates = masks.Select(m => new DeclarationId(id.Kind, id.Parts, NullIfEmpty(names.Alternate(m, alternateParameters)), id.NamespaceDepth))
-            .Where(a => !a.Equals(id)).Distinct().ToList();
-        return alternates.Count == 0 ? id : new DeclarationId(id.Kind, id.Parts, id.Parameters, id.NamespaceDepth) { Alternates = alternates };
+        var alternates = new List<DeclarationId>();
+        foreach (var mask in masks)
+        {
+            var alternate = new DeclarationId(id.Kind, id.Parts, NullIfEmpty(names.Alternate(mask, () => alternateParameters(names))), id.NamespaceDepth);
+            if (alternate.Equals(id) || alternates.Contains(alternate))
+            {
+                continue;
+            }
+
+            alternates.Add(paired ? WithResolved(alternate, resolvedName, NullIfEmpty(bound!.Alternate(mask, () => alternateParameters(bound)))) : alternate);
+        }
+
+        return alternates;
     }
 
     private void VisitDelegate(DelegateDeclarationSyntax @delegate)
@@ -432,11 +442,14 @@ internal sealed class DeclarationWalker
         var blockTypeParameters = extension.TypeParameterList?.Parameters.Select(p => p.Identifier.ValueText).ToList() ?? [];
         var blockValueTypeParameters = extension.ConstraintClauses.Where(c => blockTypeParameters.Contains(c.Name.Identifier.ValueText) && IsValueConstraint(c))
             .Select(c => c.Name.Identifier.ValueText).ToList();
-        var names = new TypeNames(typeParameters, blockTypeParameters, [.. valueTypeParameters, .. blockValueTypeParameters], valueTypes, Binder);
+        List<string> blockValueParameters = [.. valueTypeParameters, .. blockValueTypeParameters];
+        var names = new TypeNames(typeParameters, blockTypeParameters, blockValueParameters, valueTypes);
+        var bound = Bound(blockTypeParameters, blockValueParameters);
         var receiver = extension.ParameterList?.Parameters.Count > 0 ? names.Parameter(extension.ParameterList.Parameters[0]) : null;
+        var boundReceiver = extension.ParameterList?.Parameters.Count > 0 ? bound?.Parameter(extension.ParameterList.Parameters[0]) : null;
         var header = new DeclarationTokens(source);
         header.AddExcept(extension, extension.Members.Where(m => !IsUnattributed(m)).Select(m => m.FullSpan).ToArray());
-        var context = new ExtensionContext(header, receiver, blockTypeParameters, blockValueTypeParameters);
+        var context = new ExtensionContext(header, receiver, boundReceiver, blockTypeParameters, blockValueTypeParameters);
         foreach (var member in extension.Members)
         {
             VisitMethodLike(member, context);
@@ -493,36 +506,43 @@ internal sealed class DeclarationWalker
         var method = member as MethodDeclarationSyntax;
         var ownTypeParameters = method?.TypeParameterList?.Parameters.Select(p => p.Identifier.ValueText).ToList() ?? [];
         var methodTypeParameters = extension is null ? ownTypeParameters : [.. extension.TypeParameters, .. ownTypeParameters];
-        var names = new TypeNames(typeParameters, methodTypeParameters, ValueTypeParameters(method, ownTypeParameters, extension), valueTypes, Binder);
-        var receiver = extension is null || member.Modifiers.Any(SyntaxKind.StaticKeyword) ? null : extension.Receiver;
+        var valueParameters = ValueTypeParameters(method, ownTypeParameters, extension);
+        var names = new TypeNames(typeParameters, methodTypeParameters, valueParameters, valueTypes);
+        var bound = Bound(methodTypeParameters, valueParameters);
+        var isStaticMember = member.Modifiers.Any(SyntaxKind.StaticKeyword);
+        var receiver = extension is null || isStaticMember ? null : extension.Receiver;
+        var boundReceiver = extension is null || isStaticMember ? null : extension.BoundReceiver;
+        string? Receiver(TypeNames n) => n == names ? receiver : boundReceiver;
 
         // Members of a generic extension block are generic methods of the enclosing class (op_Addition``1).
         var arity = methodTypeParameters.Count > 0 ? "``" + methodTypeParameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+        // The name and parameters are written by functions of the TypeNames to write with: once from
+        // syntax (the primary ID), once more with binding (its resolved form; see Identify).
         SymbolKind kind;
-        string name;
-        string? parameters = null;
-        System.Func<string>? alternateParameters = null;
+        System.Func<TypeNames, string> name;
+        System.Func<TypeNames, string>? parameters = null;
+        System.Func<TypeNames, string>? alternateParameters = null;
         SyntaxToken anchor;
         var bodies = new List<SyntaxNode?>();
         var bodyTokens = new List<SyntaxToken>();
 
         switch (member)
         {
-            case MethodDeclarationSyntax:
+            case MethodDeclarationSyntax ordinary:
                 kind = SymbolKind.Method;
-                name = Explicit(method!.ExplicitInterfaceSpecifier, names) + method.Identifier.ValueText + arity;
-                parameters = names.Parameters(method.ParameterList, receiver);
-                alternateParameters = () => names.AlternateParameters(method.ParameterList, receiver);
-                anchor = method.Identifier;
-                bodies.Add(method.Body);
-                AddExpressionBody(method.ExpressionBody, method.SemicolonToken, bodies, bodyTokens);
+                name = n => Explicit(ordinary.ExplicitInterfaceSpecifier, n) + ordinary.Identifier.ValueText + arity;
+                parameters = n => n.Parameters(ordinary.ParameterList, Receiver(n));
+                alternateParameters = n => n.AlternateParameters(ordinary.ParameterList, Receiver(n));
+                anchor = ordinary.Identifier;
+                bodies.Add(ordinary.Body);
+                AddExpressionBody(ordinary.ExpressionBody, ordinary.SemicolonToken, bodies, bodyTokens);
                 break;
             case ConstructorDeclarationSyntax constructor:
                 kind = SymbolKind.Method;
                 var isStatic = constructor.Modifiers.Any(SyntaxKind.StaticKeyword);
-                name = isStatic ? "#cctor" : "#ctor";
-                parameters = isStatic ? string.Empty : names.Parameters(constructor.ParameterList);
-                alternateParameters = () => names.AlternateParameters(constructor.ParameterList);
+                name = _ => isStatic ? "#cctor" : "#ctor";
+                parameters = n => isStatic ? string.Empty : n.Parameters(constructor.ParameterList);
+                alternateParameters = n => n.AlternateParameters(constructor.ParameterList);
                 anchor = constructor.Identifier;
                 bodies.Add(constructor.Body);
                 bodies.Add(constructor.Initializer);
@@ -530,29 +550,32 @@ internal sealed class DeclarationWalker
                 break;
             case DestructorDeclarationSyntax destructor:
                 kind = SymbolKind.Method;
-                name = "Finalize";
+                name = _ => "Finalize";
                 anchor = destructor.Identifier;
                 bodies.Add(destructor.Body);
                 AddExpressionBody(destructor.ExpressionBody, destructor.SemicolonToken, bodies, bodyTokens);
                 break;
             case OperatorDeclarationSyntax op:
                 kind = SymbolKind.Method;
-                name = Explicit(op.ExplicitInterfaceSpecifier, names) + OperatorNames.Of(op) + arity;
-                parameters = names.Parameters(op.ParameterList, receiver);
-                alternateParameters = () => names.AlternateParameters(op.ParameterList, receiver);
+                name = n => Explicit(op.ExplicitInterfaceSpecifier, n) + OperatorNames.Of(op) + arity;
+                parameters = n => n.Parameters(op.ParameterList, Receiver(n));
+                alternateParameters = n => n.AlternateParameters(op.ParameterList, Receiver(n));
                 anchor = op.OperatorToken;
                 bodies.Add(op.Body);
                 AddExpressionBody(op.ExpressionBody, op.SemicolonToken, bodies, bodyTokens);
                 break;
             case ConversionOperatorDeclarationSyntax conversion:
                 kind = SymbolKind.Method;
-                name = Explicit(conversion.ExplicitInterfaceSpecifier, names) + OperatorNames.Of(conversion) + arity;
+                name = n => Explicit(conversion.ExplicitInterfaceSpecifier, n) + OperatorNames.Of(conversion) + arity;
 
                 // The compiler writes the target type (~T) only after a conversion operator's own name, not
                 // after an explicit implementation's (M:S.N#IConv{N#S}#op_Explicit(N.S)).
-                var target = conversion.ExplicitInterfaceSpecifier is null ? "~" + names.Name(conversion.Type) : string.Empty;
-                parameters = names.Parameters(conversion.ParameterList, receiver) + target;
-                alternateParameters = () => names.AlternateParameters(conversion.ParameterList, receiver) + (conversion.ExplicitInterfaceSpecifier is null ? "~" + names.Name(conversion.Type) : string.Empty);
+                parameters = n =>
+                {
+                    var target = conversion.ExplicitInterfaceSpecifier is null ? "~" + n.Name(conversion.Type) : string.Empty;
+                    return n.Parameters(conversion.ParameterList, Receiver(n)) + target;
+                };
+                alternateParameters = n => n.AlternateParameters(conversion.ParameterList, Receiver(n)) + (conversion.ExplicitInterfaceSpecifier is null ? "~" + n.Name(conversion.Type) : string.Empty);
 
                 // The compiler locates a conversion operator at its target type.
                 anchor = conversion.Type.GetFirstToken();
@@ -561,7 +584,7 @@ internal sealed class DeclarationWalker
                 break;
             case PropertyDeclarationSyntax property:
                 kind = SymbolKind.Property;
-                name = Explicit(property.ExplicitInterfaceSpecifier, names) + property.Identifier.ValueText;
+                name = n => Explicit(property.ExplicitInterfaceSpecifier, n) + property.Identifier.ValueText;
                 anchor = property.Identifier;
                 AddAccessorBodies(property.AccessorList, bodies, bodyTokens);
                 bodies.Add(property.Initializer);
@@ -574,16 +597,16 @@ internal sealed class DeclarationWalker
                 break;
             case IndexerDeclarationSyntax indexer:
                 kind = SymbolKind.Property;
-                name = indexer.ExplicitInterfaceSpecifier is null ? IndexerName(indexer) : Explicit(indexer.ExplicitInterfaceSpecifier, names) + "Item";
-                parameters = names.Parameters(indexer.ParameterList);
-                alternateParameters = () => names.AlternateParameters(indexer.ParameterList);
+                name = n => indexer.ExplicitInterfaceSpecifier is null ? IndexerName(indexer) : Explicit(indexer.ExplicitInterfaceSpecifier, n) + "Item";
+                parameters = n => n.Parameters(indexer.ParameterList);
+                alternateParameters = n => n.AlternateParameters(indexer.ParameterList);
                 anchor = indexer.ThisKeyword;
                 AddAccessorBodies(indexer.AccessorList, bodies, bodyTokens);
                 AddExpressionBody(indexer.ExpressionBody, indexer.SemicolonToken, bodies, bodyTokens);
                 break;
             case EventDeclarationSyntax @event:
                 kind = SymbolKind.Event;
-                name = Explicit(@event.ExplicitInterfaceSpecifier, names) + @event.Identifier.ValueText;
+                name = n => Explicit(@event.ExplicitInterfaceSpecifier, n) + @event.Identifier.ValueText;
                 anchor = @event.Identifier;
                 AddAccessorBodies(@event.AccessorList, bodies, bodyTokens);
                 break;
@@ -606,11 +629,17 @@ internal sealed class DeclarationWalker
             tokens.Append(extension.Header);
         }
 
-        var id = Member(kind, name, NullIfEmpty(parameters));
-        id = alternateParameters is null ? id : WithAlternate(id, names, alternateParameters);
+        var id = Identify(kind, name, parameters, alternateParameters, names, bound);
         if (extension is not null && member is PropertyDeclarationSyntax extensionProperty)
         {
-            id = new DeclarationId(id.Kind, id.Parts, id.Parameters, id.NamespaceDepth) { Alternates = [.. id.Alternates, .. ExtensionAccessors(extensionProperty, names, receiver, arity)] };
+            var accessors = ExtensionAccessors(extensionProperty, names, receiver, arity).ToList();
+            if (bound is not null)
+            {
+                var boundAccessors = ExtensionAccessors(extensionProperty, bound, boundReceiver, arity).ToList();
+                accessors = accessors.Select((a, i) => WithResolved(a, a.Parts[a.Parts.Count - 1], boundAccessors[i].Parameters)).ToList();
+            }
+
+            id = With(id, [.. id.Alternates, .. accessors]);
         }
 
         Add(id, anchor, tokens);
@@ -764,5 +793,5 @@ internal sealed class DeclarationWalker
     };
 
     // What an extension block gives each of its members.
-    private sealed record ExtensionContext(DeclarationTokens Header, string? Receiver, IReadOnlyList<string> TypeParameters, IReadOnlyList<string> ValueTypeParameters);
+    private sealed record ExtensionContext(DeclarationTokens Header, string? Receiver, string? BoundReceiver, IReadOnlyList<string> TypeParameters, IReadOnlyList<string> ValueTypeParameters);
 }

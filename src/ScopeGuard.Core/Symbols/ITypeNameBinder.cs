@@ -7,6 +7,9 @@ namespace ScopeGuard.Core.Symbols;
 /// without one lives in (through usings or other files), what a <c>using</c> alias stands for, and
 /// whether a named type is a value type. <see cref="TypeNames"/> asks it, when one is given, before
 /// falling back to writing the name as written; without one, IDs are computed from syntax alone.
+/// The walker always writes a declaration's primary ID without one, and writes it again with one
+/// (<see cref="TypeResolver"/>, over a <see cref="TypeIndex"/>) for its resolved form
+/// (<see cref="DeclarationId.CompilerForm"/>): one way of writing a type name for both.
 /// </summary>
 internal interface ITypeNameBinder
 {

@@ -10,7 +10,7 @@ namespace ScopeGuard.Core.Symbols;
 /// <c>M:</c>, <c>P:</c>, <c>F:</c>, <c>E:</c> one member (<c>(*)</c>: every overload). <c>*</c> matches
 /// within one name part, <c>**</c> any number of whole parts.
 /// </summary>
-public sealed class SymbolPattern
+public sealed partial class SymbolPattern
 {
     private SymbolPattern(string text, SymbolKind kind, IReadOnlyList<string> parts, string? parameters, bool anyParameters)
     {
@@ -288,25 +288,25 @@ public sealed class SymbolPattern
         }
     }
 
+    // One form of a declaration (its primary ID or an alternate), each with its resolved form: the name
+    // matches as written or resolved, the parameters as written, resolved or mixed (see ParametersMatch).
     private SymbolMatch? MatchMember(DeclarationId id)
     {
-        var matches = id.Kind == Kind && MatchParts(Parts, 0, id.Parts, 0, id.Parts.Count) && ParametersMatch(id.Parameters);
+        var matches = id.Kind == Kind && NameMatches(Parts, id) && ParametersMatch(id);
 
         // An accessor's ID (M:C.get_Total, M:C.set_Item(System.Int32,System.String), M:C.add_Changed(…))
         // names a part of its property or event, which ScopeGuard judges as one declaration.
-        matches = matches || (accessor is not null && id.Kind == accessor.Kind && MatchParts(accessor.Parts, 0, id.Parts, 0, id.Parts.Count) && AccessorParametersMatch(id.Parameters));
+        matches = matches || (accessor is not null && id.Kind == accessor.Kind && NameMatches(accessor.Parts, id) && AccessorParametersMatch(id));
         return matches ? new SymbolMatch(new Specificity(id.Parts.Count, 2, AnyParameters ? 0 : 1, -Wildcards), true) : null;
     }
 
-    // "()" (a method whose only parameter is __arglist) also covers a parameterless member, and the reverse.
-    private bool ParametersMatch(string? parameters) =>
-        AnyParameters
-        || string.Equals(Parameters, parameters, StringComparison.Ordinal)
-        || (Parameters == "()" && parameters is null);
+    private static bool NameMatches(IReadOnlyList<string> parts, DeclarationId id) =>
+        MatchParts(parts, 0, id.Parts, 0, id.Parts.Count)
+        || (id.ResolvedName is { } resolved && MatchParts(parts, 0, [.. id.Parts.Take(id.Parts.Count - 1), resolved], 0, id.Parts.Count));
 
     // A getter has its indexer's parameters; a setter, an adder and a remover have one more, the value
     // (whose type ScopeGuard's ID of the property or event does not record, so any type is taken).
-    private bool AccessorParametersMatch(string? parameters)
+    private bool AccessorParametersMatch(DeclarationId id)
     {
         if (AnyParameters)
         {
@@ -315,43 +315,12 @@ public sealed class SymbolPattern
 
         if (!accessor!.TakesValue)
         {
-            return string.Equals(Parameters, parameters, StringComparison.Ordinal);
+            return ParametersMatch(id);
         }
 
-        var own = SplitParameters(Parameters);
-        var declared = SplitParameters(parameters);
-        return own.Count == declared.Count + 1 && own.Take(declared.Count).SequenceEqual(declared, StringComparer.Ordinal);
-    }
-
-    private static List<string> SplitParameters(string? parameters)
-    {
-        var result = new List<string>();
-        if (parameters is null || parameters.Length < 2)
-        {
-            return result;
-        }
-
-        var depth = 0;
-        var start = 1;
-        for (var i = 1; i < parameters.Length - 1; i++)
-        {
-            switch (parameters[i])
-            {
-                case '{' or '[' or '(':
-                    depth++;
-                    break;
-                case '}' or ']' or ')':
-                    depth--;
-                    break;
-                case ',' when depth == 0:
-                    result.Add(parameters.Substring(start, i - start));
-                    start = i + 1;
-                    break;
-            }
-        }
-
-        result.Add(parameters.Substring(start, parameters.Length - 1 - start));
-        return result;
+        var own = parameterItems ??= Items(Parameters);
+        var declared = Items(id.Parameters);
+        return own.Count == declared.Count + 1 && ItemsMatch(own, declared.Count, declared, id.ResolvedParameters is { } resolved ? Items(resolved) : null);
     }
 
     // The property or event an accessor pattern names: M:C.get_Total is P:C.Total.

@@ -34,6 +34,10 @@ internal sealed class TypeNames
     private int assumeValue;
     private int unclassified;
 
+    // How many alias targets are being written inside each other (see AppendNamed).
+    private const int MaxAliasDepth = 8;
+    private int aliasDepth;
+
     public TypeNames(
         IReadOnlyList<string> typeParameters,
         IReadOnlyList<string> methodTypeParameters,
@@ -297,9 +301,22 @@ internal sealed class TypeNames
     /// </summary>
     private void AppendNamed(StringBuilder builder, NameSyntax name, bool display)
     {
-        if (binder is not null && name is IdentifierNameSyntax identifier && binder.AliasTarget(identifier) is { } target)
+        // An alias stands for its target (bound where the using directive is), also as the left part of
+        // a qualified name (Alias.Nested). A chain of aliases is cut short rather than followed forever.
+        var leftmost = Leftmost(name);
+        if (binder is not null && aliasDepth < MaxAliasDepth && name is not AliasQualifiedNameSyntax && leftmost is IdentifierNameSyntax aliasName && binder.AliasTarget(aliasName) is { } target)
         {
-            Append(builder, target, display);
+            aliasDepth++;
+            try
+            {
+                Append(builder, target, display);
+            }
+            finally
+            {
+                aliasDepth--;
+            }
+
+            AppendAfter(builder, name, leftmost, display);
             return;
         }
 
@@ -316,7 +333,6 @@ internal sealed class TypeNames
             return;
         }
 
-        var leftmost = Leftmost(name);
         var qualifier = binder?.Qualifier(leftmost)
             ?? (IndexOf(typeParameters, leftmost.Identifier.ValueText) < 0 && IndexOf(methodTypeParameters, leftmost.Identifier.ValueText) < 0 ? valueTypes?.Qualifier(leftmost) : null)
             ?? (leftmost == name && leftmost is GenericNameSyntax { Identifier.ValueText: "ValueTuple" } ? "System" : null);
@@ -358,6 +374,21 @@ internal sealed class TypeNames
             case SimpleNameSyntax simple:
                 AppendSimple(builder, simple, display);
                 break;
+        }
+    }
+
+    // The parts of a qualified name to the right of its leftmost name: ".Nested" of Alias.Nested.
+    private void AppendAfter(StringBuilder builder, NameSyntax name, SimpleNameSyntax leftmost, bool display)
+    {
+        if (name is QualifiedNameSyntax qualified && qualified.Left != leftmost)
+        {
+            AppendAfter(builder, qualified.Left, leftmost, display);
+        }
+
+        if (name is QualifiedNameSyntax right)
+        {
+            builder.Append('.');
+            AppendSimple(builder, right.Right, display);
         }
     }
 

@@ -16,9 +16,10 @@ namespace ScopeGuard.Core.Tests.Symbols.Oracle;
 /// <summary>
 /// Compiles a corpus with Roslyn's semantic model (reference assemblies from the SDK's ref pack next
 /// to the running dotnet) and compares, declaration by declaration (matched by source location), the
-/// compiler's <c>GetDocumentationCommentId()</c> with the ID ScopeGuard computes from syntax; then
-/// uses every compiler ID as a <c>readonly</c> pattern and checks, with the real rule matching, that it
-/// covers its declaration.
+/// compiler's <c>GetDocumentationCommentId()</c> with the ID ScopeGuard computes from syntax and, where
+/// that differs, with its resolved form (names bound against an index of the corpus and the SDK, as
+/// <c>check</c> binds them against the repository); then uses every compiler ID as a <c>readonly</c>
+/// pattern and checks, with the real rule matching, that it covers its declaration.
 /// </summary>
 internal static class CompilerOracle
 {
@@ -39,7 +40,11 @@ internal static class CompilerOracle
         var report = new OracleReport(corpus);
         report.CompilerErrors.AddRange(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()));
 
-        var declarations = files.ToDictionary(f => f.Path, f => DeclarationExtractor.Extract(f.Text).Declarations, StringComparer.Ordinal);
+        // Names resolved as check resolves them: against what the corpus declares and the SDK's types. The
+        // types the resolver knows decide which qualification differences are still allowed.
+        var index = TypeIndex.Create(files.Select(f => DeclarationExtractor.Extract(f.Text)));
+        bool Known(string fullName) => index.DeclaresType(fullName) || BclTypes.ContainsType(fullName);
+        var declarations = files.ToDictionary(f => f.Path, f => DeclarationExtractor.Extract(f.Text, index).Declarations, StringComparer.Ordinal);
         var symbols = new List<ISymbol>();
         Collect(compilation.Assembly.GlobalNamespace, symbols);
 
@@ -76,7 +81,7 @@ internal static class CompilerOracle
                 // An accessor (and an extension property's accessor implementation) is judged as part of its
                 // property or event: its declaration is the owner's, at the owner's name.
                 var ownerAnchor = symbol is INamespaceSymbol ? NamespaceAnchor(location) : AccessorOwnerAnchor(location);
-                var here = ownerAnchor is null ? At(declarations[path], location) : At(declarations[path], ownerAnchor.Value);
+                var here = At(declarations[path], ownerAnchor ?? EntryPointAnchor(symbol, location) ?? location.GetLineSpan().StartLinePosition);
                 if (symbol is INamespaceSymbol)
                 {
                     // `namespace A.B` is one declaration, N:A.B; the compiler also declares N:A at A, which covers it.
@@ -95,7 +100,7 @@ internal static class CompilerOracle
                 }
                 else if (ownerAnchor is null)
                 {
-                    Classify(report, path, compilerId, here, fileTypes.GetValueOrDefault(path) ?? []);
+                    Classify(report, path, compilerId, here, fileTypes.GetValueOrDefault(path) ?? [], Known);
                 }
                 else if (symbol.IsImplicitlyDeclared)
                 {
@@ -146,7 +151,7 @@ internal static class CompilerOracle
 
         foreach (var (path, list) in expectations)
         {
-            CheckPatterns(report, path, list, fileTypes.GetValueOrDefault(path) ?? []);
+            CheckPatterns(report, path, list, fileTypes.GetValueOrDefault(path) ?? [], Known);
         }
 
         return report;
@@ -154,7 +159,7 @@ internal static class CompilerOracle
 
     // Every compiler ID of the file as a readonly pattern of one agent; each must be among the rules
     // that the real rule matching finds covering its declaration.
-    private static void CheckPatterns(OracleReport report, string path, List<(string CompilerId, Declaration Target)> list, List<string> fileTypes)
+    private static void CheckPatterns(OracleReport report, string path, List<(string CompilerId, Declaration Target)> list, List<string> fileTypes, Func<string, bool> known)
     {
         var patterns = list.Select(e => e.CompilerId).Distinct(StringComparer.Ordinal).ToList();
         var json = JsonSerializer.Serialize(new Dictionary<string, object>
@@ -185,9 +190,11 @@ internal static class CompilerOracle
             {
                 report.PatternsMatching++;
             }
-            else if (OnlyQualificationFromElsewhere(compilerId, new[] { target.Id }.Concat(target.Id.Alternates).Select(i => i.ToString()), fileTypes))
+            else if (OnlyQualificationFromElsewhere(compilerId, new[] { target.Id }.Concat(target.Id.Alternates).SelectMany(i => new[] { i.ToString(), i.CompilerForm }), fileTypes)
+                && !ResolverKnowsAQualifiedType(compilerId, new[] { target.Id }.Concat(target.Id.Alternates).Select(i => i.CompilerForm), known))
             {
-                // Binding's part (the resolver): a type name from another file or the BCL written without its namespace.
+                // Binding's part that the resolver cannot do: a type neither the corpus nor the SDK declares
+                // (a package's), written without its namespace.
                 report.PatternsNeedingBinding++;
             }
             else
@@ -197,7 +204,7 @@ internal static class CompilerOracle
         }
     }
 
-    private static void Classify(OracleReport report, string path, string compilerId, List<Declaration> here, List<string> fileTypes)
+    private static void Classify(OracleReport report, string path, string compilerId, List<Declaration> here, List<string> fileTypes, Func<string, bool> known)
     {
         var where = path;
         if (here.Any(d => d.Id.ToString() == compilerId))
@@ -209,21 +216,35 @@ internal static class CompilerOracle
         var candidates = here.Where(d => Kind(d.Id.Kind) == compilerId[0]).ToList();
         var ours = candidates.Count > 0 ? candidates[0].Id.ToString() : here.Count > 0 ? here[0].Id.ToString() : "(none)";
         var primaries = candidates.Select(d => d.Id.ToString()).ToList();
-        var alternates = candidates.SelectMany(d => d.Id.Alternates).Select(i => i.ToString()).ToList();
+        var resolved = candidates.Select(d => d.Id.CompilerForm).ToList();
+        var alternates = candidates.SelectMany(d => d.Id.Alternates).SelectMany(i => new[] { i.ToString(), i.CompilerForm }).Distinct(StringComparer.Ordinal).ToList();
+        var resolvedAlternates = candidates.SelectMany(d => d.Id.Alternates).Select(i => i.CompilerForm).ToList();
 
-        // Allowed, and counted apart: differences binding removes (the other half of issue 17): a type
-        // name that the file does not declare, written without its namespace.
-        if (OnlyQualificationFromElsewhere(compilerId, primaries, fileTypes))
+        // Allowed, and counted apart: the primary ID, from syntax alone, differs only in the namespaces of
+        // type names from other files or the SDK, and the resolved form (binding, the other half of issue
+        // 17) is the compiler's ID, so a pattern in the compiler's form matches.
+        if (resolved.Contains(compilerId))
         {
-            report.Differences.Add(new OracleDifference(OracleDifferenceClass.NamespaceQualification, where, compilerId, ours));
+            report.Differences.Add(new OracleDifference(OracleDifferenceClass.ResolvedByBinding, where, compilerId, ours));
             return;
         }
 
         // Allowed: X? for a struct the file does not declare, which syntax takes for a class; the
-        // compiler's Nullable form is one of the declaration's alternate IDs, so a pattern in it matches.
-        if (alternates.Contains(compilerId) || OnlyQualificationFromElsewhere(compilerId, alternates, fileTypes))
+        // compiler's Nullable form is one of the declaration's alternate IDs (or an alternate's resolved
+        // form), so a pattern in it matches.
+        if (alternates.Contains(compilerId))
         {
             report.Differences.Add(new OracleDifference(OracleDifferenceClass.ValueTypeFromElsewhere, where, compilerId, ours));
+            return;
+        }
+
+        // Allowed, counted apart: the ID still differs only in the namespaces of type names (not ones the
+        // file declares), and none of them is a type the resolver knows: a package's types, which neither
+        // the corpus nor the SDK declares. Where the resolver knows the type, it must have written it.
+        if (OnlyQualificationFromElsewhere(compilerId, primaries.Concat(resolved).Concat(alternates), fileTypes))
+        {
+            var unresolved = !ResolverKnowsAQualifiedType(compilerId, resolved.Concat(resolvedAlternates), known);
+            report.Differences.Add(new OracleDifference(unresolved ? OracleDifferenceClass.NamespaceQualification : OracleDifferenceClass.Mismatch, where, compilerId, ours));
             return;
         }
 
@@ -256,6 +277,51 @@ internal static class CompilerOracle
                 || (lastPart.Contains(t.Replace('.', '#'), StringComparison.Ordinal) && !f.Contains(t.Replace('.', '#'), StringComparison.Ordinal))));
     }
 
+    // Whether, in the closest of our forms, a name the compiler writes qualified is left short although the
+    // resolver knows the type it names (the corpus or the SDK declares it): such a difference binding was
+    // meant to close. The qualifier the compiler adds, with the first part of our short name, is the type
+    // (N.Outer for Outer.Inner; System.IDisposable for IDisposable#Dispose); its arity is not written, so
+    // any arity counts.
+    internal static bool ResolverKnowsAQualifiedType(string compilerId, IEnumerable<string> forms, Func<string, bool> known)
+    {
+        var theirs = Names(compilerId);
+        foreach (var form in forms)
+        {
+            var ours = Names(form);
+            if (ours.Count != theirs.Count)
+            {
+                continue;
+            }
+
+            for (var i = 0; i < ours.Count; i++)
+            {
+                if (theirs[i] != ours[i] && theirs[i].EndsWith("." + ours[i], StringComparison.Ordinal))
+                {
+                    var qualifier = theirs[i].Substring(0, theirs[i].Length - ours[i].Length - 1);
+                    var first = ours[i].Split('.')[0];
+                    if (Enumerable.Range(0, 9).Any(arity => known(qualifier + "." + first + (arity == 0 ? string.Empty : "`" + arity.ToString(System.Globalization.CultureInfo.InvariantCulture)))))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // The dotted names of an ID's explicit interface name and parameter list, in order ('#' read as '.').
+    private static List<string> Names(string id)
+    {
+        var open = id.IndexOf('(', StringComparison.Ordinal);
+        var name = open < 0 ? id : id.Substring(0, open);
+        var last = name.Substring(name.LastIndexOf('.') + 1);
+        var hash = last.LastIndexOf('#');
+        var interfaceName = hash < 0 ? string.Empty : last.Substring(0, hash).Replace('#', '.');
+        var parameters = open < 0 ? string.Empty : id.Substring(open);
+        return Regex.Matches(interfaceName + " " + parameters, @"[A-Za-z_][A-Za-z0-9_`]*(?:\.[A-Za-z_][A-Za-z0-9_`]*)*").Select(m => m.Value).ToList();
+    }
+
     // The ID with every type name's namespaces and containing types removed (System.Collections.Generic.List{…}
     // is List{…}, System#IDisposable is IDisposable); the member's own name parts are kept.
     internal static string Unqualified(string id)
@@ -277,11 +343,15 @@ internal static class CompilerOracle
 
     private static char Kind(ScopeGuard.Core.Symbols.SymbolKind kind) => DeclarationId.Prefix(kind);
 
-    private static List<Declaration> At(IReadOnlyList<Declaration> declarations, Location location) =>
-        At(declarations, location.GetLineSpan().StartLinePosition);
-
     private static List<Declaration> At(IReadOnlyList<Declaration> declarations, Microsoft.CodeAnalysis.Text.LinePosition start) =>
         declarations.Where(d => d.Position.Line == start.Line + 1 && d.Position.Column == start.Character + 1).ToList();
+
+    // Where ScopeGuard places top-level statements (their first statement) when the compiler places their
+    // entry point elsewhere (at the first using directive of a file that has some); null for other symbols.
+    private static Microsoft.CodeAnalysis.Text.LinePosition? EntryPointAnchor(ISymbol symbol, Location location) =>
+        symbol is IMethodSymbol { Name: "<Main>$" }
+            ? location.SourceTree!.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax).OfType<GlobalStatementSyntax>().FirstOrDefault()?.GetLocation().GetLineSpan().StartLinePosition
+            : null;
 
     // Where the namespace declaration whose name includes this location is declared (its name's start).
     private static Microsoft.CodeAnalysis.Text.LinePosition? NamespaceAnchor(Location location)
@@ -397,8 +467,14 @@ internal enum OracleDifferenceClass
     /// <summary>Not allowed: ScopeGuard's ID differs from the compiler's in a way syntax could know.</summary>
     Mismatch,
 
-    /// <summary>Allowed (binding, the resolver's part): the IDs differ only in the namespaces of type names.</summary>
+    /// <summary>
+    /// Allowed (binding the resolver cannot do): the IDs differ only in the namespaces of type names that
+    /// neither the corpus nor the SDK declares (a package's types), so the resolver does not know them.
+    /// </summary>
     NamespaceQualification,
+
+    /// <summary>Allowed: the primary ID (syntax alone) differs only in namespaces, and the resolved form is the compiler's ID.</summary>
+    ResolvedByBinding,
 
     /// <summary>Allowed (binding): <c>X?</c> for a struct declared elsewhere, written as a reference type; the compiler's form is an alternate ID.</summary>
     ValueTypeFromElsewhere,
