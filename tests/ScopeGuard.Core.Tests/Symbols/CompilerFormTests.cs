@@ -109,6 +109,26 @@ public sealed class CompilerFormTests
         Assert.Equal(matches, Covers(pattern, "namespace N; class C : System.IDisposable { void System.IDisposable.Dispose() { } }", "M:N.C.System#IDisposable#Dispose"));
 
     [Theory]
+    [InlineData("M:N.C.F(System.Collections.Generic.List{System.Int32},N.Money)", "M:N.C.F(List{System.Int32},N.Money)", true)]
+    [InlineData("M:N.C.F(List{System.Int32},Money)", "M:N.C.F(List{System.Int32},N.Money)", true)]
+    [InlineData("M:N.C.F(Other.List{System.Int32},N.Money)", "M:N.C.F(List{System.Int32},N.Money)", true)]
+    [InlineData("M:N.C.G(Other.Stack{System.Int32})", "M:N.C.G(System.Collections.Generic.Stack{System.Int32})", false)]
+    [InlineData("M:N.C.G(Stack{System.Int64})", "M:N.C.G(System.Collections.Generic.Stack{System.Int32})", false)]
+    [InlineData("M:N.C.F(System.Collections.Generic.List{System.Int32})", "M:N.C.F(List{System.Int32},N.Money)", false)]
+    public void Match_ParameterTypesWithAndWithoutNamespaces_EitherForm(string pattern, string id, bool matches)
+    {
+        // List is written without its namespace (from a using); Money is the file's own (qualified by syntax).
+        const string Source = """
+            using System.Collections.Generic;
+            namespace N;
+            struct Money { }
+            class C { void F(List<int> a, Money m) { } void G(System.Collections.Generic.Stack<int> s) { } }
+            """;
+
+        Assert.Equal(matches, Covers(pattern, Source, id));
+    }
+
+    [Theory]
     [InlineData("M:C.get_Total", "P:C.Total", true)]
     [InlineData("M:C.set_Total(System.Int32)", "P:C.Total", true)]
     [InlineData("M:C.get_Total(System.Int32)", "P:C.Total", false)]
