@@ -117,11 +117,24 @@ internal sealed class FileTypeNames
             names[i] = prefix;
         }
 
-        foreach (var name in names)
+        for (var i = 0; i < names.Length; i++)
         {
-            if (name is not null)
+            var name = names[i];
+            if (name is null)
             {
-                yield return name;
+                continue;
+            }
+
+            yield return name;
+
+            // namespace A.B { … } is looked up in A.B, then in A.
+            if (containers[i] is BaseNamespaceDeclarationSyntax { Name: QualifiedNameSyntax })
+            {
+                var outer = i + 1 < names.Length ? names[i + 1] ?? string.Empty : string.Empty;
+                for (var dot = name.LastIndexOf('.'); dot > outer.Length; dot = name.LastIndexOf('.', dot - 1))
+                {
+                    yield return name.Substring(0, dot);
+                }
             }
         }
 

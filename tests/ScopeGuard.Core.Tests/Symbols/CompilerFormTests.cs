@@ -84,6 +84,28 @@ public sealed class CompilerFormTests
         Assert.Contains("M:N.C.F(System.Nullable{N.Severity},N.Box)", Ids(Source));
     }
 
+    [Fact]
+    public void Extract_TypeOfTheSameFile_QualifiedAsCSharpLooksItUp()
+    {
+        const string Source = """
+            namespace A { class Money { } }
+            namespace A.B
+            {
+                class Money { }
+                class C { void F(Money m) { } class Inner { } void G(Inner i) { } }
+            }
+            namespace A.D { class E { void H(Money m) { } } }
+            namespace A { namespace X.Y { class Z { void K(Money m) { } } } }
+            """;
+
+        var ids = Ids(Source);
+
+        Assert.Contains("M:A.B.C.F(A.B.Money)", ids);
+        Assert.Contains("M:A.B.C.G(A.B.C.Inner)", ids);
+        Assert.Contains("M:A.D.E.H(A.Money)", ids);
+        Assert.Contains("M:A.X.Y.Z.K(A.Money)", ids);
+    }
+
     [Theory]
     [InlineData("M:C.G(Severity)", true)]
     [InlineData("M:C.G(System.Nullable{Severity})", true)]
