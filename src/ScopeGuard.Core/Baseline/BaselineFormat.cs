@@ -10,7 +10,8 @@ namespace ScopeGuard.Core.Baseline;
 
 /// <summary>
 /// The text format of <see cref="DeclarationBaseline"/>: a header of <c>key value</c> lines, then for
-/// each file a <c>file</c> line, its file-level items (<c>u</c>) and declarations (<c>d</c>), and an
+/// each file a <c>file</c> line, its file-level items (<c>u</c>) and declarations (<c>d</c>, each
+/// followed by its alternate IDs, <c>a</c>; see <see cref="DeclarationId.Alternates"/>), and an
 /// <c>end</c> line that counts the files, so a truncated baseline is refused.
 /// </summary>
 internal static class BaselineFormat

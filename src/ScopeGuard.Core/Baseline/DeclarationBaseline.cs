@@ -20,7 +20,7 @@ public sealed class DeclarationBaseline
     /// <summary>The file name the MSBuild targets give the baseline; the analyzer recognizes AdditionalFiles by it.</summary>
     public const string FileName = "scopeguard.baseline";
 
-    /// <summary>The format version this ScopeGuard writes and reads.</summary>
+    /// <summary>The format version this ScopeGuard writes and reads (2: the compiler's IDs of issue 17, with alternate IDs).</summary>
     public const int FormatVersion = 2;
 
     private readonly Dictionary<string, BaselineFile> files;

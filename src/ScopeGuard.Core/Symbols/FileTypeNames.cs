@@ -37,23 +37,21 @@ internal sealed class FileTypeNames
     };
 
     private readonly CompilationUnitSyntax unit;
-    private Dictionary<string, bool?>? declared;
 
-    // Simple name`arity -> the qualifiers (namespaces and containing types, dotted) it is declared
-    // with in this file; a type nested in a generic type is left out (its ID needs the type arguments).
-    private Dictionary<string, List<string>>? qualifiers;
+    // Simple name`arity -> what the file declares under it, found in one pass over the file's
+    // namespaces and types (never into members' bodies), on first need.
+    private Dictionary<string, Entry>? declared;
 
     public FileTypeNames(CompilationUnitSyntax unit) => this.unit = unit;
 
     /// <summary>Whether the named type is a value type: true, false, or <see langword="null"/> when syntax cannot tell.</summary>
     public bool? IsValueType(SimpleNameSyntax name)
     {
-        var arity = name is GenericNameSyntax generic ? generic.TypeArgumentList.Arguments.Count : 0;
-        var key = arity == 0 ? name.Identifier.ValueText : name.Identifier.ValueText + "`" + arity.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        declared ??= Declared(unit);
-        if (declared.TryGetValue(key, out var isValue))
+        var key = Key(name);
+        declared ??= Declare(unit);
+        if (declared.TryGetValue(key, out var entry))
         {
-            return isValue;
+            return entry.IsValue;
         }
 
         return Known.Contains(key) ? true : null;
@@ -67,8 +65,8 @@ internal sealed class FileTypeNames
     /// </summary>
     public string? Qualifier(SimpleNameSyntax name)
     {
-        qualifiers ??= Qualifiers(unit);
-        if (qualifiers.Count == 0 || !qualifiers.TryGetValue(Key(name), out var candidates))
+        declared ??= Declare(unit);
+        if (declared.Count == 0 || !declared.TryGetValue(Key(name), out var entry) || entry.Qualifiers.Count == 0)
         {
             return null;
         }
@@ -77,12 +75,9 @@ internal sealed class FileTypeNames
         // each enclosing namespace's.
         foreach (var scope in Scopes(name))
         {
-            foreach (var candidate in candidates)
+            if (entry.Qualifiers.Contains(scope))
             {
-                if (candidate == scope)
-                {
-                    return scope.Length == 0 ? null : scope;
-                }
+                return scope.Length == 0 ? null : scope;
             }
         }
 
@@ -90,9 +85,10 @@ internal sealed class FileTypeNames
     }
 
     private static string Key(SimpleNameSyntax name) =>
-        name is GenericNameSyntax generic
-            ? name.Identifier.ValueText + "`" + generic.TypeArgumentList.Arguments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            : name.Identifier.ValueText;
+        name is GenericNameSyntax generic ? Key(name.Identifier.ValueText, generic.TypeArgumentList.Arguments.Count) : name.Identifier.ValueText;
+
+    private static string Key(string name, int arity) =>
+        arity == 0 ? name : name + "`" + arity.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static IEnumerable<string> Scopes(SyntaxNode node)
     {
@@ -105,36 +101,55 @@ internal sealed class FileTypeNames
             }
         }
 
-        // Full names of the containers, outermost first.
-        var names = new string[containers.Count];
-        var prefix = string.Empty;
+        // Full names of the containers, outermost first; none inside a generic type (see Declare).
+        var names = new string?[containers.Count];
+        string? prefix = string.Empty;
         for (var i = containers.Count - 1; i >= 0; i--)
         {
             var own = containers[i] switch
             {
-                BaseNamespaceDeclarationSyntax ns => ns.Name.ToString().Replace(" ", string.Empty).Replace("global::", string.Empty),
+                BaseNamespaceDeclarationSyntax ns => NamespaceName(ns),
                 TypeDeclarationSyntax { TypeParameterList: not null } => null,
                 BaseTypeDeclarationSyntax type => type.Identifier.ValueText,
                 _ => null,
             };
-            prefix = own is null || prefix is null ? null! : prefix.Length == 0 ? own : prefix + "." + own;
+            prefix = own is null || prefix is null ? null : prefix.Length == 0 ? own : prefix + "." + own;
             names[i] = prefix;
         }
 
-        foreach (var name in names)
+        for (var i = 0; i < names.Length; i++)
         {
-            if (name is not null)
+            var name = names[i];
+            if (name is null)
             {
-                yield return name;
+                continue;
+            }
+
+            yield return name;
+
+            // namespace A.B { … } is looked up in A.B, then in A.
+            if (containers[i] is BaseNamespaceDeclarationSyntax { Name: QualifiedNameSyntax })
+            {
+                var outer = i + 1 < names.Length ? names[i + 1] ?? string.Empty : string.Empty;
+                for (var dot = name.LastIndexOf('.'); dot > outer.Length; dot = name.LastIndexOf('.', dot - 1))
+                {
+                    yield return name.Substring(0, dot);
+                }
             }
         }
 
         yield return string.Empty;
     }
 
-    private static Dictionary<string, List<string>> Qualifiers(CompilationUnitSyntax unit)
+    private static string NamespaceName(BaseNamespaceDeclarationSyntax ns) =>
+        ns.Name.ToString().Replace(" ", string.Empty).Replace("global::", string.Empty);
+
+    // Every type the file declares: whether it is a value type (struct, enum, record struct; a name
+    // declared both ways, in two namespaces, is unknown) and the qualifiers it is declared with (a type
+    // nested in a generic type has none: its ID would need the type arguments).
+    private static Dictionary<string, Entry> Declare(CompilationUnitSyntax unit)
     {
-        var result = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var result = new Dictionary<string, Entry>(StringComparer.Ordinal);
         Visit(unit.Members, string.Empty);
         return result;
 
@@ -145,75 +160,47 @@ internal sealed class FileTypeNames
                 switch (member)
                 {
                     case BaseNamespaceDeclarationSyntax ns:
-                        var name = ns.Name.ToString().Replace(" ", string.Empty).Replace("global::", string.Empty);
+                        var name = NamespaceName(ns);
                         Visit(ns.Members, qualifier is null ? null : qualifier.Length == 0 ? name : qualifier + "." + name);
                         break;
-                    case BaseTypeDeclarationSyntax type when type is not ExtensionBlockDeclarationSyntax:
-                        var arity = (type as TypeDeclarationSyntax)?.TypeParameterList?.Parameters.Count ?? 0;
-                        Add(arity == 0 ? type.Identifier.ValueText : type.Identifier.ValueText + "`" + arity.ToString(System.Globalization.CultureInfo.InvariantCulture), qualifier);
-                        if (type is TypeDeclarationSyntax withMembers)
-                        {
-                            // Nested in a generic type: not qualified (null).
-                            Visit(withMembers.Members, qualifier is null || arity > 0 ? null : qualifier.Length == 0 ? type.Identifier.ValueText : qualifier + "." + type.Identifier.ValueText);
-                        }
-
+                    case EnumDeclarationSyntax enumeration:
+                        Add(enumeration.Identifier.ValueText, true, qualifier);
+                        break;
+                    case TypeDeclarationSyntax type when type is not ExtensionBlockDeclarationSyntax:
+                        var arity = type.TypeParameterList?.Parameters.Count ?? 0;
+                        var isValue = type is StructDeclarationSyntax || (type is RecordDeclarationSyntax record && record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword));
+                        Add(Key(type.Identifier.ValueText, arity), isValue, qualifier);
+                        Visit(type.Members, qualifier is null || arity > 0 ? null : qualifier.Length == 0 ? type.Identifier.ValueText : qualifier + "." + type.Identifier.ValueText);
                         break;
                     case DelegateDeclarationSyntax @delegate:
-                        var delegateArity = @delegate.TypeParameterList?.Parameters.Count ?? 0;
-                        Add(delegateArity == 0 ? @delegate.Identifier.ValueText : @delegate.Identifier.ValueText + "`" + delegateArity.ToString(System.Globalization.CultureInfo.InvariantCulture), qualifier);
+                        Add(Key(@delegate.Identifier.ValueText, @delegate.TypeParameterList?.Parameters.Count ?? 0), false, qualifier);
                         break;
                 }
             }
         }
 
-        void Add(string key, string? qualifier)
+        void Add(string key, bool isValue, string? qualifier)
         {
-            if (qualifier is null)
+            if (!result.TryGetValue(key, out var entry))
             {
-                return;
+                result[key] = entry = new Entry(isValue);
+            }
+            else if (entry.IsValue != isValue)
+            {
+                entry.IsValue = null;
             }
 
-            if (!result.TryGetValue(key, out var list))
+            if (qualifier is not null)
             {
-                result[key] = list = [];
+                entry.Qualifiers.Add(qualifier);
             }
-
-            list.Add(qualifier);
         }
     }
 
-    // The types the file declares, found without descending into members' bodies. A name declared
-    // both ways (two types in different namespaces) is unknown (null).
-    private static Dictionary<string, bool?> Declared(CompilationUnitSyntax unit)
+    private sealed class Entry(bool? isValue)
     {
-        var result = new Dictionary<string, bool?>(StringComparer.Ordinal);
-        foreach (var node in unit.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax))
-        {
-            string key;
-            bool isValue;
-            switch (node)
-            {
-                case EnumDeclarationSyntax enumeration:
-                    key = enumeration.Identifier.ValueText;
-                    isValue = true;
-                    break;
-                case TypeDeclarationSyntax type when type is not ExtensionBlockDeclarationSyntax:
-                    var arity = type.TypeParameterList?.Parameters.Count ?? 0;
-                    key = arity == 0 ? type.Identifier.ValueText : type.Identifier.ValueText + "`" + arity.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    isValue = type is StructDeclarationSyntax || (type is RecordDeclarationSyntax record && record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword));
-                    break;
-                case DelegateDeclarationSyntax @delegate:
-                    var delegateArity = @delegate.TypeParameterList?.Parameters.Count ?? 0;
-                    key = delegateArity == 0 ? @delegate.Identifier.ValueText : @delegate.Identifier.ValueText + "`" + delegateArity.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    isValue = false;
-                    break;
-                default:
-                    continue;
-            }
+        public bool? IsValue { get; set; } = isValue;
 
-            result[key] = result.TryGetValue(key, out var earlier) && earlier != isValue ? null : isValue;
-        }
-
-        return result;
+        public List<string> Qualifiers { get; } = [];
     }
 }

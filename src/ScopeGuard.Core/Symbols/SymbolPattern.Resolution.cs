@@ -12,7 +12,10 @@ public sealed partial class SymbolPattern
     private IReadOnlyList<string>? parameterItems;
 
     // "()" (a method whose only parameter is __arglist) also covers a parameterless member, and the
-    // reverse; otherwise the lists match whole or item by item, each item in either form.
+    // reverse. Otherwise the lists match item by item: each of the pattern's types is the type as
+    // written, or the name the resolver gave it, or, where the resolver gave it none, the written name
+    // with or without namespaces (see SameTypeNames). A name the resolver did resolve is not matched by
+    // another qualified name: (A.Thing) covers M(Thing) where Thing is A.Thing, not where it is B.Thing.
     private bool ParametersMatch(DeclarationId id)
     {
         if (AnyParameters || string.Equals(Parameters, id.Parameters, StringComparison.Ordinal) || (Parameters == "()" && id.Parameters is null))
@@ -20,10 +23,15 @@ public sealed partial class SymbolPattern
             return true;
         }
 
-        var resolved = id.ResolvedParameters;
-        if (Parameters is null || id.Parameters is null || resolved is null)
+        if (Parameters is null || id.Parameters is null)
         {
             return false;
+        }
+
+        var resolved = id.ResolvedParameters;
+        if (resolved is null)
+        {
+            return SameTypeNames(Parameters, id.Parameters, '.');
         }
 
         if (string.Equals(Parameters, resolved, StringComparison.Ordinal))
@@ -36,7 +44,7 @@ public sealed partial class SymbolPattern
         return mine.Count == written.Count && ItemsMatch(mine, mine.Count, written, Items(resolved));
     }
 
-    // Whether the first 'count' items of the pattern's list are each the written or the resolved item.
+    // Whether the first 'count' items of the pattern's list each match the declaration's (see ParametersMatch).
     private static bool ItemsMatch(IReadOnlyList<string> mine, int count, IReadOnlyList<string> written, IReadOnlyList<string>? resolved)
     {
         if (resolved is not null && resolved.Count != written.Count)
@@ -46,7 +54,8 @@ public sealed partial class SymbolPattern
 
         for (var i = 0; i < count; i++)
         {
-            if (!string.Equals(mine[i], written[i], StringComparison.Ordinal) && (resolved is null || !string.Equals(mine[i], resolved[i], StringComparison.Ordinal)))
+            var bound = resolved is null ? written[i] : resolved[i];
+            if (!string.Equals(mine[i], written[i], StringComparison.Ordinal) && !SameTypeNames(mine[i], bound, '.'))
             {
                 return false;
             }

@@ -304,6 +304,36 @@ public sealed partial class SymbolPattern
         MatchParts(parts, 0, id.Parts, 0, id.Parts.Count)
         || (id.ResolvedName is { } resolved && MatchParts(parts, 0, [.. id.Parts.Take(id.Parts.Count - 1), resolved], 0, id.Parts.Count));
 
+    // Type names written with and without their namespaces: syntax writes a type from another file or
+    // the .NET libraries as the source does (List{System.Int32}), the compiler with its namespace
+    // (System.Collections.Generic.List{System.Int32}). Each name matches when one is the other with more
+    // leading namespaces or containing types (List matches System.Collections.Generic.List, never
+    // Other.List when both are qualified); everything else must be the same.
+    private static bool SameTypeNames(string pattern, string text, char separator)
+    {
+        var patternNames = NamesAndPunctuation(pattern);
+        var textNames = NamesAndPunctuation(text);
+        if (patternNames.Count != textNames.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < patternNames.Count; i++)
+        {
+            var a = patternNames[i];
+            var b = textNames[i];
+            if (!string.Equals(a, b, StringComparison.Ordinal) && !EndsWithName(a, b, separator) && !EndsWithName(b, a, separator))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool EndsWithName(string longer, string shorter, char separator) =>
+        longer.Length > shorter.Length + 1 && longer[longer.Length - shorter.Length - 1] == separator && longer.EndsWith(shorter, StringComparison.Ordinal);
+
     // A getter has its indexer's parameters; a setter, an adder and a remover have one more, the value
     // (whose type ScopeGuard's ID of the property or event does not record, so any type is taken).
     private bool AccessorParametersMatch(DeclarationId id)
@@ -415,34 +445,18 @@ public sealed partial class SymbolPattern
             return false;
         }
 
-        var patternNames = NamesAndPunctuation(pattern.Substring(0, p));
-        var textNames = NamesAndPunctuation(text.Substring(0, t));
-        if (patternNames.Count != textNames.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < patternNames.Count; i++)
-        {
-            var a = patternNames[i];
-            var b = textNames[i];
-            if (!string.Equals(a, b, StringComparison.Ordinal) && !a.EndsWith("#" + b, StringComparison.Ordinal) && !b.EndsWith("#" + a, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return SameTypeNames(pattern.Substring(0, p), text.Substring(0, t), '#');
     }
 
-    // "N#IGen{System#Int32,List{T}}" as N#IGen, {, System#Int32, ",", List, {, T, }, }.
+    // "N#IGen{System#Int32,List{T}}" as N#IGen, {, System#Int32, ",", List, {, T, }, }; a parameter list
+    // is cut at its parentheses, braces, commas and '~' too.
     private static List<string> NamesAndPunctuation(string name)
     {
         var result = new List<string>();
         var start = 0;
         for (var i = 0; i <= name.Length; i++)
         {
-            if (i == name.Length || name[i] is '{' or '}' or ',')
+            if (i == name.Length || name[i] is '{' or '}' or ',' or '(' or ')' or '~')
             {
                 if (i > start)
                 {

@@ -84,6 +84,28 @@ public sealed class CompilerFormTests
         Assert.Contains("M:N.C.F(System.Nullable{N.Severity},N.Box)", Ids(Source));
     }
 
+    [Fact]
+    public void Extract_TypeOfTheSameFile_QualifiedAsCSharpLooksItUp()
+    {
+        const string Source = """
+            namespace A { class Money { } }
+            namespace A.B
+            {
+                class Money { }
+                class C { void F(Money m) { } class Inner { } void G(Inner i) { } }
+            }
+            namespace A.D { class E { void H(Money m) { } } }
+            namespace A { namespace X.Y { class Z { void K(Money m) { } } } }
+            """;
+
+        var ids = Ids(Source);
+
+        Assert.Contains("M:A.B.C.F(A.B.Money)", ids);
+        Assert.Contains("M:A.B.C.G(A.B.C.Inner)", ids);
+        Assert.Contains("M:A.D.E.H(A.Money)", ids);
+        Assert.Contains("M:A.X.Y.Z.K(A.Money)", ids);
+    }
+
     [Theory]
     [InlineData("M:C.G(Severity)", true)]
     [InlineData("M:C.G(System.Nullable{Severity})", true)]
@@ -107,6 +129,26 @@ public sealed class CompilerFormTests
     [InlineData("M:N.C.Other#IDisposable#Dispose", false)]
     public void Match_ExplicitImplementationWrittenQualified_OtherNamespaceDoesNotMatch(string pattern, bool matches) =>
         Assert.Equal(matches, Covers(pattern, "namespace N; class C : System.IDisposable { void System.IDisposable.Dispose() { } }", "M:N.C.System#IDisposable#Dispose"));
+
+    [Theory]
+    [InlineData("M:N.C.F(System.Collections.Generic.List{System.Int32},N.Money)", "M:N.C.F(List{System.Int32},N.Money)", true)]
+    [InlineData("M:N.C.F(List{System.Int32},Money)", "M:N.C.F(List{System.Int32},N.Money)", true)]
+    [InlineData("M:N.C.F(Other.List{System.Int32},N.Money)", "M:N.C.F(List{System.Int32},N.Money)", true)]
+    [InlineData("M:N.C.G(Other.Stack{System.Int32})", "M:N.C.G(System.Collections.Generic.Stack{System.Int32})", false)]
+    [InlineData("M:N.C.G(Stack{System.Int64})", "M:N.C.G(System.Collections.Generic.Stack{System.Int32})", false)]
+    [InlineData("M:N.C.F(System.Collections.Generic.List{System.Int32})", "M:N.C.F(List{System.Int32},N.Money)", false)]
+    public void Match_ParameterTypesWithAndWithoutNamespaces_EitherForm(string pattern, string id, bool matches)
+    {
+        // List is written without its namespace (from a using); Money is the file's own (qualified by syntax).
+        const string Source = """
+            using System.Collections.Generic;
+            namespace N;
+            struct Money { }
+            class C { void F(List<int> a, Money m) { } void G(System.Collections.Generic.Stack<int> s) { } }
+            """;
+
+        Assert.Equal(matches, Covers(pattern, Source, id));
+    }
 
     [Theory]
     [InlineData("M:C.get_Total", "P:C.Total", true)]

@@ -23,7 +23,6 @@ public sealed class CompilerOracleTests(ITestOutputHelper output)
         // Everything in this corpus is written where syntax can know it, except what the allowed classes name;
         // every type it names is the corpus's or the SDK's, so resolution leaves no qualification to binding.
         Assert.DoesNotContain(report.Differences, d => d.Class == OracleDifferenceClass.NamespaceQualification);
-        Assert.Equal(0, report.PatternsNeedingBinding);
         Verify(report, minimumAgreeing: 150);
     }
 
@@ -52,7 +51,6 @@ public sealed class CompilerOracleTests(ITestOutputHelper output)
         var report = CompilerOracle.Run("generated project", files);
         Assert.True(report.CompilerErrors.Count == 0, string.Join("\n", report.CompilerErrors.Take(20)));
         Assert.DoesNotContain(report.Differences, d => d.Class == OracleDifferenceClass.NamespaceQualification);
-        Assert.Equal(0, report.PatternsNeedingBinding);
         Verify(report, minimumAgreeing: 2000);
     }
 
@@ -81,5 +79,9 @@ public sealed class CompilerOracleTests(ITestOutputHelper output)
         output.WriteLine(report.Details());
         Assert.True(report.Agreeing >= minimumAgreeing, $"only {report.Agreeing} IDs compared: the corpus did not compile as expected\n{report.Summary()}");
         Assert.True(!report.Mismatches.Any() && report.PatternFailures.Count == 0, report.Summary() + "\n" + report.Details());
+
+        // Every compiler ID that ScopeGuard accepts covers its declaration, even where its ID is written
+        // without namespaces (patterns match either form) or through a using alias (the resolved form).
+        Assert.Equal(0, report.PatternsNeedingBinding);
     }
 }

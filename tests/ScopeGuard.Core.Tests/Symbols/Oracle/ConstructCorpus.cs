@@ -181,6 +181,16 @@ internal static class ConstructCorpus
                 }
             }
             """),
+        ("Lookup.cs", """
+            namespace Look { public class Money { } }
+            namespace Look.B
+            {
+                public class Money { }
+                public class C { public void F(Money m) { } public class Inner { } public void G(Inner i) { } }
+            }
+            namespace Look.D { public class E { public void H(Money m) { } } }
+            namespace Look { namespace X.Y { public class Z { public void K(Money m) { } } } }
+            """),
         ("Blocks.cs", """
             namespace Outer.Space
             {
