@@ -10,17 +10,21 @@ namespace ScopeGuard.Core.Symbols;
 // TypeResolver the way the walker writes the parameters as they are in the source.
 internal sealed partial class DeclarationWalker
 {
-    /// <summary>Gets the resolver of this parse's names; <see langword="null"/>: parameters are not resolved.</summary>
-    public TypeResolver? Resolver { get; init; }
+    private TypeResolver? resolver;
+
+    /// <summary>Gets what names are resolved against; <see langword="null"/>: parameters are not resolved.</summary>
+    public TypeIndex? Types { get; init; }
 
     private DeclarationId WithResolvedParameters(DeclarationId id, MemberDeclarationSyntax member, IReadOnlyList<string> methodTypeParameters)
     {
-        if (Resolver is null || id.Parameters is null)
+        if (Types is null || id.Parameters is null || !Types.Resolves(id.Parts[id.Parts.Count - 1]))
         {
             return id;
         }
 
-        var names = new TypeNames(typeParameters.ToList(), methodTypeParameters, Resolver);
+        // Made for the first member that needs it: a file with none costs nothing.
+        resolver ??= new TypeResolver((CompilationUnitSyntax)tree.GetRoot(), Types);
+        var names = new TypeNames(typeParameters.ToList(), methodTypeParameters, resolver);
         string? receiver = null;
         if (member.Parent is ExtensionBlockDeclarationSyntax extension && !member.Modifiers.Any(SyntaxKind.StaticKeyword) && extension.ParameterList?.Parameters.Count > 0)
         {

@@ -22,14 +22,18 @@ internal sealed class TypeResolver
     private readonly HashSet<string> fileNamespaces = new(StringComparer.Ordinal);
     private readonly Dictionary<SyntaxNode, string> fullNames = [];
     private readonly Dictionary<SyntaxNode, Imports> imports = [];
-    private readonly Imports top;
+    private readonly CompilationUnitSyntax root;
+    private Imports? top;
 
     public TypeResolver(CompilationUnitSyntax root, TypeIndex index)
     {
         this.index = index;
-        top = ImportsOf(root.Usings, includeGlobal: true);
+        this.root = root;
         Collect(root.Members, string.Empty);
     }
+
+    /// <summary>Gets the index names are resolved against.</summary>
+    public TypeIndex Index => index;
 
     /// <summary>Gets the <c>global using</c> directives of a file, for a <see cref="TypeIndex"/>.</summary>
     public static IReadOnlyList<GlobalUsing> GlobalUsingsOf(CompilationUnitSyntax root)
@@ -133,7 +137,8 @@ internal sealed class TypeResolver
             }
         }
 
-        yield return (string.Empty, top);
+        // The file's and the global usings (which ask a deferred index for its global usings).
+        yield return (string.Empty, top ??= ImportsOf(root.Usings, includeGlobal: true));
     }
 
     private static string Parent(string name)
@@ -142,9 +147,9 @@ internal sealed class TypeResolver
         return dot < 0 ? string.Empty : name.Substring(0, dot);
     }
 
-    private bool Known(string fullName) => fileTypes.Contains(fullName) || index.DeclaresType(fullName) || BclTypes.ContainsType(fullName);
+    private bool Known(string fullName) => fileTypes.Contains(fullName) || BclTypes.ContainsType(fullName) || index.DeclaresType(fullName);
 
-    private bool KnownNamespace(string name) => fileNamespaces.Contains(name) || index.DeclaresNamespace(name) || BclTypes.ContainsNamespace(name);
+    private bool KnownNamespace(string name) => fileNamespaces.Contains(name) || BclTypes.ContainsNamespace(name) || index.DeclaresNamespace(name);
 
     private static string Meta(SimpleNameSyntax name) => name is GenericNameSyntax g
         ? name.Identifier.ValueText + "`" + g.TypeArgumentList.Arguments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)
