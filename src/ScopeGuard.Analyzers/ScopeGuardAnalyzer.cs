@@ -107,17 +107,18 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
         // Parameter types are resolved (so a pattern in the compiler's form matches) only for an agent
         // whose patterns name parameters, from the compilation's files that mention those names or a
         // global using (the SDK's generated implicit usings among them), once per compilation.
-        var names = TypeResolution.NamesToResolve(agent);
+        var patterns = TypeResolution.PatternsOf(agent).ToList();
+        var names = TypeResolution.NamesToResolve(patterns);
         var cancellation = context.CancellationToken;
-        var types = names.Count == 0 ? null : new Lazy<TypeIndex>(() => TypeIndex.Create(trees
+        var types = names.Count == 0 ? null : TypeIndex.Deferred(() => TypeIndex.Create(trees
             .Select(t => t.GetText(cancellation).ToString())
             .Where(t => TypeResolution.MayMatter(t, names))
             .Select(DeclarationExtractor.Extract)
-            .ToList()));
+            .ToList())).ForMembers(TypeResolution.MembersToResolve(patterns));
         context.RegisterSyntaxTreeAction(tree => Analyze(tree, baseline, evaluator, agent, new CompilationPartialTypes(trees, baseline, tree.CancellationToken), types));
     }
 
-    private static void Analyze(SyntaxTreeAnalysisContext context, DeclarationBaseline baseline, ScopeEvaluator evaluator, AgentScope agent, CompilationPartialTypes partialTypes, Lazy<TypeIndex>? types)
+    private static void Analyze(SyntaxTreeAnalysisContext context, DeclarationBaseline baseline, ScopeEvaluator evaluator, AgentScope agent, CompilationPartialTypes partialTypes, TypeIndex? types)
     {
         var path = baseline.ToRepositoryPath(context.Tree.FilePath);
         if (path is null)

@@ -153,14 +153,14 @@ public sealed class DeclarationBaseline
 
     /// <summary>
     /// Compares a file's current text with its baseline, resolving the current declarations' parameter
-    /// types with an index (asked for only when the file changed), so a pattern in the compiler's form
+    /// types with an index (a <see cref="TypeIndex.Deferred"/> one is built only when a changed member needs it), so a pattern in the compiler's form
     /// matches them (see <see cref="DeclarationExtractor.Extract(string, TypeIndex?)"/>).
     /// </summary>
     /// <param name="path">The repository-relative path.</param>
     /// <param name="currentText">The current text.</param>
     /// <param name="types">What the compilation declares, or <see langword="null"/> not to resolve names.</param>
     /// <returns>The change and its declaration diff, or <see langword="null"/> when the file is outside the scopes or unchanged.</returns>
-    public BaselineComparison? Compare(string path, string currentText, Lazy<TypeIndex>? types)
+    public BaselineComparison? Compare(string path, string currentText, TypeIndex? types)
     {
         if (currentText is null)
         {
@@ -179,7 +179,7 @@ public sealed class DeclarationBaseline
             return null;
         }
 
-        var current = DeclarationExtractor.Extract(normalized, types?.Value);
+        var current = DeclarationExtractor.Extract(normalized, types);
         var diff = DeclarationDiff.Compare(old?.Declarations, current.ToFingerprints());
         var change = old is null
             ? new FileChange(path, path, ChangeStatus.Added, EntryKind.None, EntryKind.File, null, null)

@@ -201,8 +201,12 @@ public sealed class ScopeEvaluator
     // Reads and parses each C# file at most once, for the symbol rules and the partial-part check alike.
     private IEnumerable<Finding> JudgeContents(AgentScope agent, FindingSeverity mode, List<FileChange> work, IChangeContents contents, bool judgeSymbols, IPartialTypeParts? partialTypes, Lazy<TypeIndex>? types)
     {
-        // Parameter types are resolved only for an agent with a pattern that names parameters.
-        var resolve = TypeResolution.NamesToResolve(agent).Count > 0;
+        // Parameter types are resolved only for an agent with a pattern that names parameters, only for
+        // the members such patterns name, and the index is built only when one of them is resolved.
+        var patterns = TypeResolution.PatternsOf(agent).ToList();
+        var index = TypeResolution.NamesToResolve(patterns).Count == 0
+            ? null
+            : TypeIndex.Deferred(() => types?.Value ?? TypeIndex.Empty).ForMembers(TypeResolution.MembersToResolve(patterns));
         // Only body, extend and readonly rules can refuse a change in a file whose path the agent may
         // write; a file that cannot declare anything they cover needs no parse (and, without such
         // rules, no read): its declaration diff could not produce a finding.
@@ -258,7 +262,7 @@ public sealed class ScopeEvaluator
                 return;
             }
 
-            var diff = old.Binary || @new.Binary ? null : DeclarationDiff.Compare(old.Text, @new.Text, resolve ? types?.Value ?? TypeIndex.Empty : null);
+            var diff = old.Binary || @new.Binary ? null : DeclarationDiff.Compare(old.Text, @new.Text, index);
             var found = symbolsMatter ? JudgeFile(agent, mode, change, at, old, @new, diff) : [];
             if (partialsMatter && diff is not null)
             {

@@ -136,7 +136,7 @@ public static class DeclarationExtractor
 
     private static DeclarationSet Walk(SyntaxTree tree, CompilationUnitSyntax root, string parsed, bool bom, string text, ConditionalRegions? regions, TypeIndex? types)
     {
-        var walker = new DeclarationWalker(tree, new TokenSource(parsed, root, regions)) { Binder = types is null ? null : new TypeResolver(root, types) };
+        var walker = new DeclarationWalker(tree, new TokenSource(parsed, root, regions)) { Types = types };
         walker.VisitCompilationUnit(root, bom);
         return new DeclarationSet(
             walker.Declarations,

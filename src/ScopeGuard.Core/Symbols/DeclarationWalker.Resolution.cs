@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ScopeGuard.Core.Symbols;
 
@@ -9,16 +10,28 @@ namespace ScopeGuard.Core.Symbols;
 // so the diff matches declarations the same whatever the rest of the repository declares.
 internal sealed partial class DeclarationWalker
 {
-    /// <summary>
-    /// Gets the binding that writes each member's resolved form (<see cref="DeclarationId.ResolvedName"/>,
-    /// <see cref="DeclarationId.ResolvedParameters"/>, also of its alternates); <see langword="null"/>:
-    /// names are not resolved.
-    /// </summary>
-    public ITypeNameBinder? Binder { get; init; }
+    private TypeResolver? resolver;
+    private DeferredBinder? binder;
 
-    // TypeNames with binding, for the type parameters in scope, or null without binding.
+    /// <summary>
+    /// Gets what names are resolved against, for each member's resolved form
+    /// (<see cref="DeclarationId.ResolvedName"/>, <see cref="DeclarationId.ResolvedParameters"/>, also of
+    /// its alternates), only for the members the index asks for (<see cref="TypeIndex.ForMembers"/>);
+    /// <see langword="null"/>: names are not resolved.
+    /// </summary>
+    public TypeIndex? Types { get; init; }
+
+    // Made for the first member that needs it: a file with none costs nothing.
+    private TypeResolver Resolver => resolver ??= new TypeResolver((CompilationUnitSyntax)tree.GetRoot(), Types!);
+
+    // TypeNames with binding, for the type parameters in scope, or null without an index. The binder
+    // makes the resolver only when it is first asked (see Identify: only for members the index resolves).
     private TypeNames? Bound(IReadOnlyList<string> methodTypeParameters, IReadOnlyCollection<string> valueParameters) =>
-        Binder is null ? null : new TypeNames(typeParameters.ToList(), methodTypeParameters, valueParameters, valueTypes, Binder);
+        Types is null ? null : new TypeNames(typeParameters.ToList(), methodTypeParameters, valueParameters, valueTypes, binder ??= new DeferredBinder(this));
+
+    // The binding for a member of this name (the last part of its ID), or null when it is not resolved.
+    private TypeNames? ForMember(TypeNames? bound, string memberName) =>
+        bound is not null && Types!.Resolves(memberName) ? bound : null;
 
     // A member's ID from syntax, with its alternates and, with binding, the resolved form of each.
     // The order of the calls matters: a TypeNames counts the X? it could not classify in the last
@@ -32,6 +45,7 @@ internal sealed partial class DeclarationWalker
         TypeNames? bound)
     {
         var id = Member(kind, name(names), NullIfEmpty(parameters?.Invoke(names)));
+        bound = ForMember(bound, id.Parts[id.Parts.Count - 1]);
         string? resolvedName = null;
         string? resolvedParameters = null;
         if (bound is not null)
@@ -58,4 +72,14 @@ internal sealed partial class DeclarationWalker
     // The same ID (and resolved form) with other alternates.
     private static DeclarationId With(DeclarationId id, IReadOnlyList<DeclarationId> alternates) =>
         new(id.Kind, id.Parts, id.Parameters, id.NamespaceDepth) { Alternates = alternates, ResolvedName = id.ResolvedName, ResolvedParameters = id.ResolvedParameters };
+
+    // The walker's resolver, made on the first question.
+    private sealed class DeferredBinder(DeclarationWalker walker) : ITypeNameBinder
+    {
+        public string? Qualifier(SimpleNameSyntax name) => walker.Resolver.Qualifier(name);
+
+        public TypeSyntax? AliasTarget(IdentifierNameSyntax name) => walker.Resolver.AliasTarget(name);
+
+        public bool? IsValueType(NameSyntax name) => walker.Resolver.IsValueType(name);
+    }
 }

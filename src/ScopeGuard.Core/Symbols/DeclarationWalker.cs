@@ -444,12 +444,11 @@ internal sealed partial class DeclarationWalker
             .Select(c => c.Name.Identifier.ValueText).ToList();
         List<string> blockValueParameters = [.. valueTypeParameters, .. blockValueTypeParameters];
         var names = new TypeNames(typeParameters, blockTypeParameters, blockValueParameters, valueTypes);
-        var bound = Bound(blockTypeParameters, blockValueParameters);
-        var receiver = extension.ParameterList?.Parameters.Count > 0 ? names.Parameter(extension.ParameterList.Parameters[0]) : null;
-        var boundReceiver = extension.ParameterList?.Parameters.Count > 0 ? bound?.Parameter(extension.ParameterList.Parameters[0]) : null;
+        var receiverParameter = extension.ParameterList?.Parameters.Count > 0 ? extension.ParameterList.Parameters[0] : null;
+        var receiver = receiverParameter is null ? null : names.Parameter(receiverParameter);
         var header = new DeclarationTokens(source);
         header.AddExcept(extension, extension.Members.Where(m => !IsUnattributed(m)).Select(m => m.FullSpan).ToArray());
-        var context = new ExtensionContext(header, receiver, boundReceiver, blockTypeParameters, blockValueTypeParameters);
+        var context = new ExtensionContext(header, receiver, receiverParameter, blockTypeParameters, blockValueTypeParameters);
         foreach (var member in extension.Members)
         {
             VisitMethodLike(member, context);
@@ -511,8 +510,7 @@ internal sealed partial class DeclarationWalker
         var bound = Bound(methodTypeParameters, valueParameters);
         var isStaticMember = member.Modifiers.Any(SyntaxKind.StaticKeyword);
         var receiver = extension is null || isStaticMember ? null : extension.Receiver;
-        var boundReceiver = extension is null || isStaticMember ? null : extension.BoundReceiver;
-        string? Receiver(TypeNames n) => n == names ? receiver : boundReceiver;
+        string? Receiver(TypeNames n) => n == names ? receiver : extension?.ReceiverParameter is { } parameter && !isStaticMember ? n.Parameter(parameter) : null;
 
         // Members of a generic extension block are generic methods of the enclosing class (op_Addition``1).
         var arity = methodTypeParameters.Count > 0 ? "``" + methodTypeParameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
@@ -633,9 +631,9 @@ internal sealed partial class DeclarationWalker
         if (extension is not null && member is PropertyDeclarationSyntax extensionProperty)
         {
             var accessors = ExtensionAccessors(extensionProperty, names, receiver, arity).ToList();
-            if (bound is not null)
+            if (ForMember(bound, id.Parts[id.Parts.Count - 1]) is { } boundNames)
             {
-                var boundAccessors = ExtensionAccessors(extensionProperty, bound, boundReceiver, arity).ToList();
+                var boundAccessors = ExtensionAccessors(extensionProperty, boundNames, Receiver(boundNames), arity).ToList();
                 accessors = accessors.Select((a, i) => WithResolved(a, a.Parts[a.Parts.Count - 1], boundAccessors[i].Parameters)).ToList();
             }
 
@@ -793,5 +791,5 @@ internal sealed partial class DeclarationWalker
     };
 
     // What an extension block gives each of its members.
-    private sealed record ExtensionContext(DeclarationTokens Header, string? Receiver, string? BoundReceiver, IReadOnlyList<string> TypeParameters, IReadOnlyList<string> ValueTypeParameters);
+    private sealed record ExtensionContext(DeclarationTokens Header, string? Receiver, ParameterSyntax? ReceiverParameter, IReadOnlyList<string> TypeParameters, IReadOnlyList<string> ValueTypeParameters);
 }

@@ -18,14 +18,19 @@ public sealed class TypeIndex
 {
     private readonly HashSet<string> types;
     private readonly HashSet<string> namespaces;
+    private readonly IReadOnlyList<string> globalUsings;
     private readonly Dictionary<string, TypeSyntax> aliases;
+    private readonly Lazy<TypeIndex>? deferred;
+    private readonly HashSet<string>? members;
 
-    private TypeIndex(HashSet<string> types, HashSet<string> namespaces, IReadOnlyList<string> globalUsings, Dictionary<string, TypeSyntax> aliases)
+    private TypeIndex(HashSet<string> types, HashSet<string> namespaces, IReadOnlyList<string> globalUsings, Dictionary<string, TypeSyntax> aliases, Lazy<TypeIndex>? deferred = null, HashSet<string>? members = null)
     {
         this.types = types;
         this.namespaces = namespaces;
-        GlobalUsings = globalUsings;
+        this.globalUsings = globalUsings;
         this.aliases = aliases;
+        this.deferred = deferred;
+        this.members = members;
     }
 
     /// <summary>
@@ -42,10 +47,39 @@ public sealed class TypeIndex
         ["System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Threading", "System.Threading.Tasks"];
 
     /// <summary>Gets the namespaces imported by <c>global using</c> directives (and added by the caller).</summary>
-    public IReadOnlyList<string> GlobalUsings { get; }
+    public IReadOnlyList<string> GlobalUsings => deferred?.Value.GlobalUsings ?? globalUsings;
 
     /// <summary>Gets how many types the index declares.</summary>
-    public int TypeCount => types.Count;
+    public int TypeCount => deferred?.Value.TypeCount ?? types.Count;
+
+    /// <summary>
+    /// Gets an index that is built only when a name is first looked up in it (once, thread-safe): a
+    /// file whose members need no resolution never builds it.
+    /// </summary>
+    /// <param name="build">Builds the index.</param>
+    /// <returns>The deferred index.</returns>
+    public static TypeIndex Deferred(Func<TypeIndex> build)
+    {
+        if (build is null)
+        {
+            throw new ArgumentNullException(nameof(build));
+        }
+
+        return new TypeIndex([], [], [], [], new Lazy<TypeIndex>(build));
+    }
+
+    /// <summary>
+    /// Gets the same index, with parameters resolved only for members of these names (the last part of
+    /// an ID: <c>Add</c>, <c>#ctor</c>, <c>Item</c>): the members that patterns with parameter lists
+    /// name (see <see cref="TypeResolution.MembersToResolve(System.Collections.Generic.IEnumerable{SymbolPattern})"/>).
+    /// </summary>
+    /// <param name="names">The names, or <see langword="null"/> for every member.</param>
+    /// <returns>The index.</returns>
+    public TypeIndex ForMembers(IEnumerable<string>? names) =>
+        new(types, namespaces, globalUsings, aliases, deferred, names is null ? null : new HashSet<string>(names, StringComparer.Ordinal));
+
+    // Whether a member of this name has its parameters resolved.
+    internal bool Resolves(string memberName) => members is null || members.Contains(memberName);
 
     /// <summary>Builds an index from the declaration sets of a repository's or a compilation's C# files.</summary>
     /// <param name="files">The files' declarations (<see cref="DeclarationExtractor.Extract(string)"/>).</param>
@@ -115,11 +149,11 @@ public sealed class TypeIndex
         }
     }
 
-    internal bool DeclaresType(string fullName) => types.Contains(fullName);
+    internal bool DeclaresType(string fullName) => deferred?.Value.DeclaresType(fullName) ?? types.Contains(fullName);
 
-    internal bool DeclaresNamespace(string name) => namespaces.Contains(name);
+    internal bool DeclaresNamespace(string name) => deferred?.Value.DeclaresNamespace(name) ?? namespaces.Contains(name);
 
-    internal IEnumerable<KeyValuePair<string, TypeSyntax>> GlobalAliasTargets => aliases.OrderBy(a => a.Key, StringComparer.Ordinal);
+    internal IEnumerable<KeyValuePair<string, TypeSyntax>> GlobalAliasTargets => deferred?.Value.GlobalAliasTargets ?? aliases.OrderBy(a => a.Key, StringComparer.Ordinal);
 }
 
 /// <summary>A <c>global using</c> directive of a file.</summary>

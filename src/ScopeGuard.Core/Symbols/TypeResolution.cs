@@ -23,7 +23,7 @@ public static class TypeResolution
             throw new ArgumentNullException(nameof(agent));
         }
 
-        return NamesToResolve(agent.Symbols.Edit.Concat(agent.Symbols.Body).Concat(agent.Symbols.Extend).Concat(agent.Symbols.ReadOnly).Select(e => e.Pattern));
+        return NamesToResolve(PatternsOf(agent));
     }
 
     /// <summary>Gets the identifiers in the parameter lists of patterns (see <see cref="NamesToResolve(AgentScope)"/>).</summary>
@@ -65,6 +65,48 @@ public static class TypeResolution
         }
 
         return names;
+    }
+
+    /// <summary>
+    /// Gets the member names (the last part of an ID) of the patterns that have a parameter list: only
+    /// these members' parameters need resolving. <see langword="null"/> when a pattern's member name has
+    /// a wildcard (every member may need it).
+    /// </summary>
+    /// <param name="patterns">The patterns.</param>
+    /// <returns>The names, or <see langword="null"/>.</returns>
+    public static IReadOnlyCollection<string>? MembersToResolve(IEnumerable<SymbolPattern> patterns)
+    {
+        if (patterns is null)
+        {
+            throw new ArgumentNullException(nameof(patterns));
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var pattern in patterns.Where(p => p.Parameters is not null))
+        {
+            var name = pattern.Parts[pattern.Parts.Count - 1];
+            if (name.IndexOf('*') >= 0)
+            {
+                return null;
+            }
+
+            names.Add(name);
+        }
+
+        return names;
+    }
+
+    /// <summary>Gets the patterns of an agent's symbol rules.</summary>
+    /// <param name="agent">The agent.</param>
+    /// <returns>Every pattern of every access level.</returns>
+    public static IEnumerable<SymbolPattern> PatternsOf(AgentScope agent)
+    {
+        if (agent is null)
+        {
+            throw new ArgumentNullException(nameof(agent));
+        }
+
+        return agent.Symbols.Edit.Concat(agent.Symbols.Body).Concat(agent.Symbols.Extend).Concat(agent.Symbols.ReadOnly).Select(e => e.Pattern);
     }
 
     /// <summary>Tells whether a C# text mentions any of the names (as a substring), or declares a <c>global using</c>: only such files matter to an index for these names.</summary>

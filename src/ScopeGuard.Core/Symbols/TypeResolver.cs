@@ -25,15 +25,17 @@ internal sealed class TypeResolver : ITypeNameBinder
     private readonly Dictionary<SyntaxNode, string> fullNames = [];
     private readonly Dictionary<SyntaxNode, Imports> imports = [];
     private readonly CompilationUnitSyntax root;
-    private readonly Imports top;
+    private Imports? top;
 
     public TypeResolver(CompilationUnitSyntax root, TypeIndex index)
     {
         this.root = root;
         this.index = index;
-        top = ImportsOf(root.Usings, includeGlobal: true);
         Collect(root.Members, string.Empty);
     }
+
+    /// <summary>Gets the index names are resolved against.</summary>
+    public TypeIndex Index => index;
 
     /// <summary>Gets the <c>global using</c> directives of a file, for a <see cref="TypeIndex"/>.</summary>
     public static IReadOnlyList<GlobalUsing> GlobalUsingsOf(CompilationUnitSyntax root)
@@ -152,8 +154,10 @@ internal sealed class TypeResolver : ITypeNameBinder
             }
         }
 
+        // The file's and the global usings (made on first use: they ask a deferred index for its global
+        // usings), except for a using directive's target at the top or a target parsed on its own.
         var inThisFile = node.SyntaxTree == root.SyntaxTree;
-        yield return (string.Empty, !inThisFile || directive?.Parent == root ? null : top);
+        yield return (string.Empty, !inThisFile || directive?.Parent == root ? null : (top ??= ImportsOf(root.Usings, includeGlobal: true)));
     }
 
     private static string Parent(string name)
@@ -162,9 +166,9 @@ internal sealed class TypeResolver : ITypeNameBinder
         return dot < 0 ? string.Empty : name.Substring(0, dot);
     }
 
-    private bool Known(string fullName) => fileTypes.Contains(fullName) || index.DeclaresType(fullName) || BclTypes.ContainsType(fullName);
+    private bool Known(string fullName) => fileTypes.Contains(fullName) || BclTypes.ContainsType(fullName) || index.DeclaresType(fullName);
 
-    private bool KnownNamespace(string name) => fileNamespaces.Contains(name) || index.DeclaresNamespace(name) || BclTypes.ContainsNamespace(name);
+    private bool KnownNamespace(string name) => fileNamespaces.Contains(name) || BclTypes.ContainsNamespace(name) || index.DeclaresNamespace(name);
 
     private static string Meta(SimpleNameSyntax name) => name is GenericNameSyntax g
         ? name.Identifier.ValueText + "`" + g.TypeArgumentList.Arguments.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)

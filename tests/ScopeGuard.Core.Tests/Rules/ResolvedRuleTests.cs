@@ -70,6 +70,17 @@ public sealed class ResolvedRuleTests
         Assert.False(index.IsValueCreated);
     }
 
+    [Fact]
+    public void Evaluate_PatternNamesParametersOfAnotherMember_NeverAsksForTheIndex()
+    {
+        // Only members a pattern with a parameter list names are resolved: Add is not Remove.
+        var manifest = Manifest("M:Contoso.Ui.Panel.Remove(Contoso.Models.Widget)");
+        var index = new Lazy<TypeIndex>(() => throw new InvalidOperationException("the index must not be built"));
+
+        Assert.Empty(Evaluate(manifest, index));
+        Assert.False(index.IsValueCreated);
+    }
+
     [Theory]
     [InlineData("M:Contoso.Ui.Panel.Add(Contoso.Models.Widget,System.Int32)", "Contoso Models Widget System Int32")]
     [InlineData("M:Contoso.Ui.Panel.Map``1(System.Collections.Generic.List{``0})", "System Collections Generic List")]
