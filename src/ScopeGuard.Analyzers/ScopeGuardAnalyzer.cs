@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.Text;
 using ScopeGuard.Core.Baseline;
 using ScopeGuard.Core.Manifest;
 using ScopeGuard.Core.Rules;
+using ScopeGuard.Core.Symbols;
 using ScopeGuard.Core.Text;
 
 namespace ScopeGuard.Analyzers;
@@ -102,10 +103,22 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
         var baseline = Baselines.GetValue(baselineText, text => DeclarationBaseline.Parse(text.ToString()));
         var evaluator = new ScopeEvaluator(load.Manifest);
         var trees = context.Compilation.SyntaxTrees;
-        context.RegisterSyntaxTreeAction(tree => Analyze(tree, baseline, evaluator, agent, new CompilationPartialTypes(trees, baseline, tree.CancellationToken)));
+
+        // Parameter types are resolved (so a pattern in the compiler's form matches) only for an agent
+        // whose patterns name parameters, from the compilation's files that mention those names or a
+        // global using (the SDK's generated implicit usings among them), once per compilation.
+        var patterns = TypeResolution.PatternsOf(agent).ToList();
+        var names = TypeResolution.NamesToResolve(patterns);
+        var cancellation = context.CancellationToken;
+        var types = names.Count == 0 ? null : TypeIndex.Deferred(() => TypeIndex.Create(trees
+            .Select(t => t.GetText(cancellation).ToString())
+            .Where(t => TypeResolution.MayMatter(t, names))
+            .Select(DeclarationExtractor.Extract)
+            .ToList())).ForMembers(TypeResolution.MembersToResolve(patterns));
+        context.RegisterSyntaxTreeAction(tree => Analyze(tree, baseline, evaluator, agent, new CompilationPartialTypes(trees, baseline, tree.CancellationToken), types));
     }
 
-    private static void Analyze(SyntaxTreeAnalysisContext context, DeclarationBaseline baseline, ScopeEvaluator evaluator, AgentScope agent, CompilationPartialTypes partialTypes)
+    private static void Analyze(SyntaxTreeAnalysisContext context, DeclarationBaseline baseline, ScopeEvaluator evaluator, AgentScope agent, CompilationPartialTypes partialTypes, TypeIndex? types)
     {
         var path = baseline.ToRepositoryPath(context.Tree.FilePath);
         if (path is null)
@@ -114,7 +127,7 @@ public sealed class ScopeGuardAnalyzer : DiagnosticAnalyzer
         }
 
         var text = context.Tree.GetText(context.CancellationToken);
-        var comparison = baseline.Compare(path, text.ToString());
+        var comparison = baseline.Compare(path, text.ToString(), types);
         if (comparison is null)
         {
             return;

@@ -33,12 +33,18 @@ public static class DiagnosticIds
     /// <summary>Manifest invalid.</summary>
     public const string ManifestInvalid = "SG0007";
 
+    /// <summary>Lint: a member-level symbol pattern matches no declaration in the repository.</summary>
+    public const string PatternMatchesNothing = "SG0101";
+
+    /// <summary>Lint: an exact member pattern covers declarations with different compiler IDs (an ambiguous short type name).</summary>
+    public const string PatternAmbiguous = "SG0102";
+
     /// <summary>Lint: branch patterns git cannot hold at once (a branch and a pattern whose every name lies under it).</summary>
     public const string BranchRefConflict = "SG0103";
 
     /// <summary>The IDs this version reports, in order.</summary>
     public static readonly System.Collections.Generic.IReadOnlyList<string> All =
-        [PathOutOfScope, SymbolOutOfScope, SignatureChanged, ProtectedPath, ProtectedBranch, UnknownAgent, ManifestInvalid, BranchRefConflict];
+        [PathOutOfScope, SymbolOutOfScope, SignatureChanged, ProtectedPath, ProtectedBranch, UnknownAgent, ManifestInvalid, PatternMatchesNothing, PatternAmbiguous, BranchRefConflict];
 
     /// <summary>Gets the documentation page of an ID relative to a documentation root, e.g. <c>docs/diagnostics/SG0001.md</c>.</summary>
     /// <param name="id">The ID.</param>
@@ -110,6 +116,8 @@ public static class DiagnosticIds
         ProtectedBranch => "Agent committing to a protected branch",
         UnknownAgent => "Agent could not be identified",
         ManifestInvalid => "Manifest invalid",
+        PatternMatchesNothing => "Symbol pattern matches nothing",
+        PatternAmbiguous => "Symbol pattern is ambiguous",
         BranchRefConflict => "Branch patterns git cannot hold at once",
         _ => id,
     };
@@ -126,6 +134,8 @@ public static class DiagnosticIds
         ProtectedBranch => "An identified agent is committing on a branch in settings.protectedBranches (by default the base branch). Agents work on their own branches and integrate through pull requests.",
         UnknownAgent => "No source named an agent (--agent, SCOPEGUARD_AGENT, git config scopeguard.agent, a CI source branch, or the branch matched against each agent's branches) and settings.unknownAgent is block.",
         ManifestInvalid => "scopes.json could not be read: a JSON syntax error, an unknown key, a wrong type, a duplicate, an invalid pattern, or a branch pattern claimed by two agents. Nothing is checked while the manifest is invalid.",
+        PatternMatchesNothing => "scopeguard lint found a member pattern (M:, P:, F:, E:) that covers no declaration in the repository's C# files at HEAD, in ScopeGuard's form or the compiler's. It decides nothing: a broader rule, or the path, decides in its place. The message gives the nearest ID that exists.",
+        PatternAmbiguous => "scopeguard lint found an exact member pattern that covers declarations whose compiler IDs differ: a short type name in its parameter list means different types in different files. The rule applies to all of them; write the compiler's ID of the one meant.",
         BranchRefConflict => "scopeguard lint: a literal branch and a branch pattern whose every name lies under it (\"agent/billing\" and \"agent/billing/*\", or \"team\" and \"team/a/b\"). Git keeps a branch as a file named like it, so \"agent/billing\" cannot be a file and a folder at once: whichever branch exists first, git refuses to create the other. The manifest is valid; one of the two entries can never name a branch while the other does.",
         _ => Title(id),
     };
@@ -142,6 +152,8 @@ public static class DiagnosticIds
         ProtectedBranch => "commit on the agent's own branch",
         UnknownAgent => "use an agent branch, `--agent`, `SCOPEGUARD_AGENT` or `git config --worktree scopeguard.agent`",
         ManifestInvalid => "fix `scopes.json` at the line and column given",
+        PatternMatchesNothing => "correct the pattern to an ID that `scopeguard symbols --compiler-ids` lists, or remove it",
+        PatternAmbiguous => "write the compiler's ID (`scopeguard symbols --compiler-ids`)",
         BranchRefConflict => "use sibling names (`agent/billing` with `agent/billing-*`), or only a folder of branches (`agent/billing/*`)",
         _ => string.Empty,
     };

@@ -40,7 +40,7 @@ public sealed class AnalyzerBuildTests(PackedFeed feed)
         Assert.Equal(("SG0002", "error"), (finding.Id, finding.Severity));
         Assert.Equal(repo.FullPath(SampleRepo.MoneyPath), finding.Path);
         Assert.Equal((AddLine, AddColumn), (finding.Line, finding.Column));
-        Assert.StartsWith("agent 'billing' may not change 'M:Sample.Shared.Money.Add(Money)' (body changed): 'readonly T:Sample.Shared.Money' in agents.billing.symbols.readonly decides", finding.Message, StringComparison.Ordinal);
+        Assert.StartsWith("agent 'billing' may not change 'M:Sample.Shared.Money.Add(Sample.Shared.Money)' (body changed): 'readonly T:Sample.Shared.Money' in agents.billing.symbols.readonly decides", finding.Message, StringComparison.Ordinal);
 
         // Building again changes nothing: the baseline is not rewritten (HEAD, index and base are
         // unchanged), and block mode keeps failing, because a failed compilation is never up to date.

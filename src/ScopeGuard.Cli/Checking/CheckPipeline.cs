@@ -5,6 +5,7 @@ using ScopeGuard.Cli.Reporting;
 using ScopeGuard.Core.Manifest;
 using ScopeGuard.Core.Patterns;
 using ScopeGuard.Core.Rules;
+using ScopeGuard.Core.Symbols;
 using ScopeGuard.Git;
 
 namespace ScopeGuard.Cli.Checking;
@@ -35,10 +36,13 @@ internal sealed class CheckPipeline
         var identity = identities.Decide(manifest, unit.Identity);
         var evaluator = new ScopeEvaluator(manifest, new PathMatchOptions(git.IgnoreCase));
         var partialTypes = unit.BaseCommit is null ? null : new TreePartialTypes(git, unit.BaseCommit);
-        IReadOnlyList<Finding> findings = evaluator.Evaluate(identity, unit.TargetBranch, unit.Changes, modeOverride, git.Contents, partialTypes, BroughtSides.Reader(git, unit.Brought));
+
+        // Built only when a pattern names parameters and a changed file is parsed (see ScopeEvaluator).
+        var types = new Lazy<TypeIndex>(() => RepositoryTypes.Index(git, unit.BaseCommit, identity.Agent is { } agent ? TypeResolution.NamesToResolve(agent) : []));
+        IReadOnlyList<Finding> findings = evaluator.Evaluate(identity, unit.TargetBranch, unit.Changes, modeOverride, git.Contents, partialTypes, BroughtSides.Reader(git, unit.Brought), types);
         if (perCommit && findings.Count > 0 && unit.Commits.Count > 0)
         {
-            findings = Attribute(findings, unit, evaluator, identity);
+            findings = Attribute(findings, unit, evaluator, identity, types);
         }
 
         return new CheckReport(
@@ -60,13 +64,13 @@ internal sealed class CheckPipeline
     // Finds, for each finding of the whole range, the first commit whose own change produces it (else the
     // first commit that touched its path). Each commit is judged only on the paths that have findings, so
     // the cost follows the findings, not the range.
-    private List<Finding> Attribute(IReadOnlyList<Finding> findings, CheckUnit unit, ScopeEvaluator evaluator, AgentIdentity identity)
+    private List<Finding> Attribute(IReadOnlyList<Finding> findings, CheckUnit unit, ScopeEvaluator evaluator, AgentIdentity identity, Lazy<TypeIndex> types)
     {
         var paths = findings.Select(f => f.Path).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var perCommit = unit.Commits.Select(c =>
         {
             var changes = git.CommitChanges(c.Parent, c.Sha).Where(x => x.TouchedPaths.Any(paths.Contains)).ToList();
-            var own = changes.Count == 0 ? [] : evaluator.Evaluate(identity, unit.TargetBranch, changes, modeOverride, git.Contents);
+            var own = changes.Count == 0 ? [] : evaluator.Evaluate(identity, unit.TargetBranch, changes, modeOverride, git.Contents, types: types);
             return (c.Sha, Findings: own, Paths: changes.SelectMany(x => x.TouchedPaths).ToHashSet(StringComparer.Ordinal));
         }).ToList();
 

@@ -383,7 +383,7 @@ internal sealed class WhichCommand : Command
             {
                 var bytes = ReadBytes(path);
                 var text = bytes is null ? null : SourceDecoding.TryDecode(bytes);
-                declarations = text is null ? null : DeclarationExtractor.Extract(text).Declarations;
+                declarations = text is null ? null : DeclarationExtractor.Extract(text, TypeIndex.Empty).Declarations;
                 parsed[path] = declarations;
             }
 

@@ -113,7 +113,7 @@ internal static class SarifReporter
         }
 
         json.WriteStartObject("defaultConfiguration");
-        json.WriteString("level", id is DiagnosticIds.BranchRefConflict ? "warning" : "error");
+        json.WriteString("level", id is DiagnosticIds.PatternMatchesNothing or DiagnosticIds.PatternAmbiguous or DiagnosticIds.BranchRefConflict ? "warning" : "error");
         json.WriteEndObject();
         json.WriteStartObject("properties");
         json.WriteString("category", DiagnosticIds.Category);
@@ -292,6 +292,8 @@ internal static class SarifReporter
         DiagnosticIds.ProtectedBranch => "ProtectedBranchCommit",
         DiagnosticIds.UnknownAgent => "UnknownAgent",
         DiagnosticIds.ManifestInvalid => "ManifestInvalid",
+        DiagnosticIds.PatternMatchesNothing => "SymbolPatternMatchesNothing",
+        DiagnosticIds.PatternAmbiguous => "SymbolPatternAmbiguous",
         DiagnosticIds.BranchRefConflict => "BranchPatternsGitCannotHold",
         _ => id,
     };

@@ -10,7 +10,8 @@ namespace ScopeGuard.Core.Baseline;
 
 /// <summary>
 /// The text format of <see cref="DeclarationBaseline"/>: a header of <c>key value</c> lines, then for
-/// each file a <c>file</c> line, its file-level items (<c>u</c>) and declarations (<c>d</c>), then in the
+/// each file a <c>file</c> line, its file-level items (<c>u</c>) and declarations (<c>d</c>, each
+/// followed by its alternate IDs, <c>a</c>; see <see cref="DeclarationId.Alternates"/>), then in the
 /// same shape each version a merge, cherry-pick or revert in progress brings (<c>brought</c>), and an
 /// <c>end</c> line that counts the files, so a truncated baseline is refused.
 /// </summary>
@@ -64,6 +65,10 @@ internal static class BaselineFormat
                     .Append(d.Id.Parts.Count.ToString(CultureInfo.InvariantCulture)).Append(' ')
                     .Append(d.Signature).Append(' ').Append(d.Body).Append(' ').Append(d.Text).Append(' ')
                     .Append(Position(d.Position)).Append(' ').Append(Escape(d.Id.ToString())).Append('\n');
+                foreach (var alternate in d.Id.Alternates)
+                {
+                    builder.Append("a ").Append(Escape(alternate.ToString())).Append('\n');
+                }
             }
         }
 
@@ -178,6 +183,23 @@ internal static class BaselineFormat
                     var partCount = ParseInt(fields[1], number);
                     var id = ParseId(Unescape(fields[6], number), depth, partCount, number);
                     declarations.Add(new Declaration(id, ParsePosition(fields[5], number), CheckFingerprint(fields[2], number), CheckFingerprint(fields[3], number), CheckFingerprint(fields[4], number)));
+                    break;
+                }
+
+                case "a":
+                {
+                    // Another ID of the declaration just read (see DeclarationId.Alternates).
+                    if (declarations.Count == 0)
+                    {
+                        throw Error(number, "an alternate ID before any declaration of the file");
+                    }
+
+                    var last = declarations[declarations.Count - 1];
+                    var alternate = ParseId(Unescape(rest, number), last.Id.NamespaceDepth, last.Id.Parts.Count, number);
+                    declarations[declarations.Count - 1] = last with
+                    {
+                        Id = new DeclarationId(last.Id.Kind, last.Id.Parts, last.Id.Parameters, last.Id.NamespaceDepth) { Alternates = [.. last.Id.Alternates, alternate] },
+                    };
                     break;
                 }
 

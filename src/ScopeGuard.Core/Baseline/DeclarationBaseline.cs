@@ -20,8 +20,8 @@ public sealed class DeclarationBaseline
     /// <summary>The file name the MSBuild targets give the baseline; the analyzer recognizes AdditionalFiles by it.</summary>
     public const string FileName = "scopeguard.baseline";
 
-    /// <summary>The format version this ScopeGuard writes and reads.</summary>
-    public const int FormatVersion = 2;
+    /// <summary>The format version this ScopeGuard writes and reads (3: the compiler's IDs of issue 17 with alternate IDs, and the versions a merge in progress brings).</summary>
+    public const int FormatVersion = 3;
 
     private readonly Dictionary<string, BaselineFile> files;
     private readonly Dictionary<string, List<BaselineFile>> brought;
@@ -177,7 +177,18 @@ public sealed class DeclarationBaseline
     /// <param name="path">The repository-relative path.</param>
     /// <param name="currentText">The current text.</param>
     /// <returns>The change and its declaration diff, or <see langword="null"/> when the file is outside the scopes or unchanged.</returns>
-    public BaselineComparison? Compare(string path, string currentText)
+    public BaselineComparison? Compare(string path, string currentText) => Compare(path, currentText, null);
+
+    /// <summary>
+    /// Compares a file's current text with its baseline, resolving the current declarations' parameter
+    /// types with an index (a <see cref="TypeIndex.Deferred"/> one is built only when a changed member needs it), so a pattern in the compiler's form
+    /// matches them (see <see cref="DeclarationExtractor.Extract(string, TypeIndex?)"/>).
+    /// </summary>
+    /// <param name="path">The repository-relative path.</param>
+    /// <param name="currentText">The current text.</param>
+    /// <param name="types">What the compilation declares, or <see langword="null"/> not to resolve names.</param>
+    /// <returns>The change and its declaration diff, or <see langword="null"/> when the file is outside the scopes or unchanged.</returns>
+    public BaselineComparison? Compare(string path, string currentText, TypeIndex? types)
     {
         if (currentText is null)
         {
@@ -204,7 +215,7 @@ public sealed class DeclarationBaseline
             return null;
         }
 
-        var current = DeclarationExtractor.Extract(normalized);
+        var current = DeclarationExtractor.Extract(normalized, types);
         var fingerprinted = current.ToFingerprints();
         var diff = DeclarationDiff.Compare(old?.Declarations, fingerprinted);
         if (versions is not null)

@@ -287,4 +287,42 @@ public static class Messages
             : agent.Paths.Count == 0
                 ? "the agent has no paths"
                 : $"the file is not in its paths ({string.Join(", ", agent.Paths.Select(p => p.Pattern.Text))})";
+
+    /// <summary>SG0101: a member pattern covers no declaration in the repository.</summary>
+    /// <param name="entry">The pattern.</param>
+    /// <param name="nearest">The nearest ID that exists, or <see langword="null"/>.</param>
+    /// <returns>The message.</returns>
+    public static string PatternMatchesNothing(ManifestEntry<SymbolPattern> entry, DeclarationId? nearest)
+    {
+        if (entry is null)
+        {
+            throw new System.ArgumentNullException(nameof(entry));
+        }
+
+        var hint = nearest is null
+            ? "the repository's C# files declare no member of that kind"
+            : nearest.ResolvedParameters is null
+                ? $"nearest existing ID: {nearest}"
+                : $"nearest existing ID: {nearest}, which the compiler writes {nearest.CompilerForm}";
+        return $"'{entry.Source}' in {entry.Origin} matches no declaration in the repository's C# files, so a broader rule (or the path) decides in its place; {hint} (scopeguard symbols --compiler-ids FILE lists the IDs)";
+    }
+
+    /// <summary>SG0102: an exact member pattern covers declarations with different compiler IDs.</summary>
+    /// <param name="entry">The pattern.</param>
+    /// <param name="compilerIds">Their compiler IDs (as far as names resolve).</param>
+    /// <returns>The message.</returns>
+    public static string PatternAmbiguous(ManifestEntry<SymbolPattern> entry, IReadOnlyList<string> compilerIds)
+    {
+        if (entry is null)
+        {
+            throw new System.ArgumentNullException(nameof(entry));
+        }
+
+        if (compilerIds is null)
+        {
+            throw new System.ArgumentNullException(nameof(compilerIds));
+        }
+
+        return $"'{entry.Source}' in {entry.Origin} covers {compilerIds.Count} declarations whose compiler IDs differ ({string.Join(", ", compilerIds)}): the short type name in it means different types in different files; write the compiler's ID of the one you mean";
+    }
 }

@@ -94,8 +94,14 @@ public sealed class ScopeEvaluator
     /// file, a declaration or file-level change identical to a brought version's is not the committer's,
     /// and a file with no other change is not judged at all.
     /// </param>
+    /// <param name="types">
+    /// What the repository declares, asked for (once, possibly from several threads) only when a symbol
+    /// pattern of the agent names a parameter list (see <see cref="TypeResolution.NamesToResolve(AgentScope)"/>): then
+    /// parameter types are resolved, so a pattern in the compiler's form matches. Without it such patterns
+    /// are matched with the file's own usings and declarations and the SDK's types only.
+    /// </param>
     /// <returns>The findings, in path order.</returns>
-    public IReadOnlyList<Finding> Evaluate(AgentIdentity identity, string? branch, IEnumerable<FileChange> changes, ScopeMode? modeOverride = null, IChangeContents? contents = null, IPartialTypeParts? partialTypes = null, IBroughtVersions? brought = null)
+    public IReadOnlyList<Finding> Evaluate(AgentIdentity identity, string? branch, IEnumerable<FileChange> changes, ScopeMode? modeOverride = null, IChangeContents? contents = null, IPartialTypeParts? partialTypes = null, IBroughtVersions? brought = null, Lazy<TypeIndex>? types = null)
     {
         if (identity is null)
         {
@@ -131,7 +137,8 @@ public sealed class ScopeEvaluator
             }
         }
 
-        var broughtDiffs = contents is null || brought is null ? null : BroughtDiffs(changes.ToList(), contents, brought);
+        var index = ResolutionIndex(agent, types);
+        var broughtDiffs = contents is null || brought is null ? null : BroughtDiffs(changes.ToList(), contents, brought, index);
         if (broughtDiffs is not null)
         {
             // A file whose every change the operation in progress brought is not the committer's change.
@@ -174,7 +181,7 @@ public sealed class ScopeEvaluator
 
         if (contentWork.Count > 0)
         {
-            findings.AddRange(JudgeContents(agent, mode, contentWork, contents!, judgeSymbols, partialTypes, broughtDiffs));
+            findings.AddRange(JudgeContents(agent, mode, contentWork, contents!, judgeSymbols, partialTypes, broughtDiffs, index));
 
             // Content findings are computed after the loop; put them back in path order (stable: a
             // file's own findings keep their order).
@@ -207,7 +214,7 @@ public sealed class ScopeEvaluator
     // Reads and parses each C# file at most once, for the symbol rules and the partial-part check alike.
     // For each C# file (modified or added, text on both sides) that an operation in progress also brings:
     // its declaration diff without what was brought.
-    private static Dictionary<string, FileDeclarationDiff> BroughtDiffs(List<FileChange> changes, IChangeContents contents, IBroughtVersions brought)
+    private static Dictionary<string, FileDeclarationDiff> BroughtDiffs(List<FileChange> changes, IChangeContents contents, IBroughtVersions brought, TypeIndex? index)
     {
         var result = new Dictionary<string, FileDeclarationDiff>(StringComparer.Ordinal);
         foreach (var change in changes.Where(c => IsCSharp(c) && c.NewKind != EntryKind.None && c.Status is not (ChangeStatus.Renamed or ChangeStatus.Copied)))
@@ -231,15 +238,25 @@ public sealed class ScopeEvaluator
                 continue; // a brought version that is not text: nothing to compare declarations with
             }
 
-            var after = DeclarationExtractor.Extract(@new.Text);
-            var diff = DeclarationDiff.Compare(old.Text is null ? null : DeclarationExtractor.Extract(old.Text), after);
-            result[change.Path] = DeclarationDiff.WithoutBrought(diff, after, sides.Select(t => t is null ? null : DeclarationExtractor.Extract(t)).ToList());
+            var after = DeclarationExtractor.Extract(@new.Text, index);
+            var diff = DeclarationDiff.Compare(old.Text is null ? null : DeclarationExtractor.Extract(old.Text, index), after);
+            result[change.Path] = DeclarationDiff.WithoutBrought(diff, after, sides.Select(t => t is null ? null : DeclarationExtractor.Extract(t, index)).ToList());
         }
 
         return result;
     }
 
-    private IEnumerable<Finding> JudgeContents(AgentScope agent, FindingSeverity mode, List<FileChange> work, IChangeContents contents, bool judgeSymbols, IPartialTypeParts? partialTypes, Dictionary<string, FileDeclarationDiff>? broughtDiffs)
+    // Parameter types are resolved only for an agent with a pattern that names parameters, only for
+    // the members such patterns name, and the index is built only when one of them is resolved.
+    private static TypeIndex? ResolutionIndex(AgentScope agent, Lazy<TypeIndex>? types)
+    {
+        var patterns = TypeResolution.PatternsOf(agent).ToList();
+        return TypeResolution.NamesToResolve(patterns).Count == 0
+            ? null
+            : TypeIndex.Deferred(() => types?.Value ?? TypeIndex.Empty).ForMembers(TypeResolution.MembersToResolve(patterns));
+    }
+
+    private IEnumerable<Finding> JudgeContents(AgentScope agent, FindingSeverity mode, List<FileChange> work, IChangeContents contents, bool judgeSymbols, IPartialTypeParts? partialTypes, Dictionary<string, FileDeclarationDiff>? broughtDiffs, TypeIndex? index)
     {
         // Only body, extend and readonly rules can refuse a change in a file whose path the agent may
         // write; a file that cannot declare anything they cover needs no parse (and, without such
@@ -298,7 +315,7 @@ public sealed class ScopeEvaluator
 
             var diff = old.Binary || @new.Binary ? null
                 : broughtDiffs is not null && broughtDiffs.TryGetValue(change.Path, out var without) ? without
-                : DeclarationDiff.Compare(old.Text, @new.Text);
+                : DeclarationDiff.Compare(old.Text, @new.Text, index);
             var found = symbolsMatter ? JudgeFile(agent, mode, change, at, old, @new, diff) : [];
             if (partialsMatter && diff is not null)
             {

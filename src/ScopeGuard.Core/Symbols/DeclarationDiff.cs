@@ -92,7 +92,15 @@ public static class DeclarationDiff
     /// <param name="newText">The new text.</param>
     /// <returns>The diff.</returns>
     public static FileDeclarationDiff Compare(string? oldText, string? newText) =>
-        Compare(oldText is null ? null : DeclarationExtractor.Extract(oldText), newText is null ? null : DeclarationExtractor.Extract(newText));
+        Compare(oldText, newText, null);
+
+    /// <summary>Compares the old and new text of a file, resolving parameter types with an index (see <see cref="DeclarationExtractor.Extract(string, TypeIndex?)"/>).</summary>
+    /// <param name="oldText">The old text.</param>
+    /// <param name="newText">The new text.</param>
+    /// <param name="types">What the repository declares, or <see langword="null"/> not to resolve names.</param>
+    /// <returns>The diff.</returns>
+    public static FileDeclarationDiff Compare(string? oldText, string? newText, TypeIndex? types) =>
+        Compare(oldText is null ? null : DeclarationExtractor.Extract(oldText, types), newText is null ? null : DeclarationExtractor.Extract(newText, types));
 
     /// <summary>Compares two declaration sets; either may be <see langword="null"/>.</summary>
     /// <param name="before">The old declarations.</param>

@@ -16,15 +16,30 @@ namespace ScopeGuard.Core.Symbols;
 /// </summary>
 public static class DeclarationExtractor
 {
-    /// <summary>The ID given to top-level statements (the compiler's synthesized entry point).</summary>
-    public const string TopLevelId = "M:Program.<Main>$(System.String[])";
+    /// <summary>The ID given to top-level statements: the compiler's synthesized entry point, as <c>GetDocumentationCommentId</c> writes it.</summary>
+    public const string TopLevelId = "M:Program." + TopLevelName + "(System.String[])";
+
+    /// <summary>The name of the entry point of top-level statements in an ID (its metadata name is <c>&lt;Main&gt;$</c>; an ID writes angle brackets as braces).</summary>
+    public const string TopLevelName = "{Main}$";
 
     private static readonly CSharpParseOptions Options = new(LanguageVersion.Preview, DocumentationMode.None);
 
     /// <summary>Parses a file and lists its declarations.</summary>
     /// <param name="text">The file's text (a leading byte order mark is treated as file-level trivia).</param>
     /// <returns>The declarations.</returns>
-    public static DeclarationSet Extract(string text)
+    public static DeclarationSet Extract(string text) => Extract(text, null);
+
+    /// <summary>
+    /// Parses a file and lists its declarations; with an index, each member's parameter types are also
+    /// resolved as the compiler writes them (<see cref="DeclarationId.ResolvedParameters"/>).
+    /// </summary>
+    /// <param name="text">The file's text (a leading byte order mark is treated as file-level trivia).</param>
+    /// <param name="types">
+    /// What the rest of the repository declares (<see cref="TypeIndex.Empty"/>: the file and the SDK
+    /// only), or <see langword="null"/> not to resolve names.
+    /// </param>
+    /// <returns>The declarations.</returns>
+    public static DeclarationSet Extract(string text, TypeIndex? types)
     {
         if (text is null)
         {
@@ -39,7 +54,7 @@ public static class DeclarationExtractor
         if (regions is null)
         {
             // Most files: no #if, one parse.
-            return Walk(tree, root, parsed, bom, text, regions: null);
+            return ResolvedForms.Distinct(Walk(tree, root, parsed, bom, text, regions: null, types));
         }
 
         // Code in an inactive #if branch is code: parse again with the symbols that make each branch
@@ -95,10 +110,10 @@ public static class DeclarationExtractor
 
         foreach (var (t, r) in trees)
         {
-            sets.Add(Walk(t, r, parsed, bom, text, regions));
+            sets.Add(Walk(t, r, parsed, bom, text, regions, types));
         }
 
-        return Merge(sets, text, Inactive(root, regions));
+        return ResolvedForms.Distinct(Merge(sets, text, Inactive(root, regions)));
 
         // Whether the parse made some branch active that no parse before it did (only then is it kept).
         bool Reparse(IReadOnlyList<string> symbols)
@@ -119,9 +134,9 @@ public static class DeclarationExtractor
     // inactive code that no declaration owns; see DeclarationSet.InactiveCode).
     private const int MaxParses = 8;
 
-    private static DeclarationSet Walk(SyntaxTree tree, CompilationUnitSyntax root, string parsed, bool bom, string text, ConditionalRegions? regions)
+    private static DeclarationSet Walk(SyntaxTree tree, CompilationUnitSyntax root, string parsed, bool bom, string text, ConditionalRegions? regions, TypeIndex? types)
     {
-        var walker = new DeclarationWalker(tree, new TokenSource(parsed, root, regions));
+        var walker = new DeclarationWalker(tree, new TokenSource(parsed, root, regions)) { Types = types };
         walker.VisitCompilationUnit(root, bom);
         return new DeclarationSet(
             walker.Declarations,
@@ -130,7 +145,10 @@ public static class DeclarationExtractor
             walker.FileLevelPosition ?? new TextPosition(1, 1),
             root.ContainsDiagnostics && root.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error),
             walker.FileLevelItems,
-            text);
+            text)
+        {
+            GlobalUsings = TypeResolver.GlobalUsingsOf(root),
+        };
     }
 
     // The code of the branches no parse made active (#if false, a condition a #define contradicts,
@@ -210,6 +228,7 @@ public static class DeclarationExtractor
         var items = sets.SelectMany(s => s.FileLevelItems).Distinct().OrderBy(i => i.Position.Line).ThenBy(i => i.Position.Column).ToList();
         return new DeclarationSet(declarations, fileLevel, Combine(sets.Select(s => s.FileLevelText)), sets[0].FileLevelPosition, sets.Any(s => s.HasErrors), items, text)
         {
+            GlobalUsings = sets.SelectMany(s => s.GlobalUsings).Distinct().ToList(),
             InactiveCode = inactive.Text,
             InactiveCodePosition = inactive.Position,
         };

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace ScopeGuard.Core.Symbols;
@@ -47,6 +48,49 @@ public sealed class DeclarationId : IEquatable<DeclarationId>
 
     /// <summary>Gets how many leading parts are namespaces (-1 when unknown, e.g. parsed from text).</summary>
     public int NamespaceDepth { get; }
+
+    /// <summary>
+    /// Gets other IDs the compiler may give this same declaration where syntax alone cannot tell which
+    /// (<c>F(System.Nullable{Foo})</c> for <c>F(Foo?)</c> when <c>Foo</c> may be a struct declared
+    /// elsewhere), or gives it besides (an extension property's accessor implementation methods). A
+    /// pattern naming any of them covers the declaration; equality and the text are the primary ID's.
+    /// Each alternate has its own resolved form (<see cref="ResolvedParameters"/>) when names were resolved.
+    /// </summary>
+    public IReadOnlyList<DeclarationId> Alternates { get; init; } = [];
+
+    /// <summary>
+    /// Gets the parameter list with the type names resolved as the compiler writes them
+    /// (<c>(System.ReadOnlySpan{System.Char})</c> where the source says <c>ReadOnlySpan&lt;char&gt;</c>),
+    /// or <see langword="null"/> when it is the same as <see cref="Parameters"/> or was not resolved
+    /// (see <see cref="TypeIndex"/>). Not part of the ID's identity: the diff matches declarations by the
+    /// primary ID, which never depends on what other files declare; patterns match either.
+    /// </summary>
+    public string? ResolvedParameters { get; init; }
+
+    /// <summary>
+    /// Gets the member's own name part with the type names in it resolved, or <see langword="null"/> when
+    /// it is the same as the last of <see cref="Parts"/> or was not resolved: an explicit implementation's
+    /// interface, which the compiler writes with its namespaces (<c>System#IDisposable#Dispose</c> where the
+    /// source says <c>IDisposable.Dispose</c>). Not part of the ID's identity.
+    /// </summary>
+    public string? ResolvedName { get; init; }
+
+    /// <summary>Gets whether names were resolved to something other than the primary ID (<see cref="ResolvedName"/> or <see cref="ResolvedParameters"/>).</summary>
+    public bool IsResolved => ResolvedParameters is not null || ResolvedName is not null;
+
+    /// <summary>
+    /// Gets the ID as the compiler writes it, as far as names could be resolved: the primary ID with
+    /// <see cref="ResolvedName"/> and <see cref="ResolvedParameters"/> in place when there are some.
+    /// </summary>
+    public string CompilerForm => !IsResolved
+        ? text
+        : Prefix(Kind) + ":" + (ResolvedName is null ? string.Join(".", Parts) : string.Join(".", Parts.Take(Parts.Count - 1).Concat([ResolvedName]))) + (ResolvedParameters ?? Parameters);
+
+    /// <summary>Gets the same ID without resolved forms (its own and its alternates').</summary>
+    /// <returns>The ID as syntax alone writes it.</returns>
+    internal DeclarationId WithoutResolved() => !IsResolved && !Alternates.Any(a => a.IsResolved)
+        ? this
+        : new DeclarationId(Kind, Parts, Parameters, NamespaceDepth) { Alternates = [.. Alternates.Select(a => a.WithoutResolved())] };
 
     /// <summary>Gets the kind letter for a kind.</summary>
     /// <param name="kind">The kind.</param>

@@ -46,6 +46,9 @@ public sealed class DeclarationSet
     /// </summary>
     public string InactiveCode { get; internal set; } = string.Empty;
 
+    /// <summary>Gets the file's <c>global using</c> directives (for a <see cref="TypeIndex"/>).</summary>
+    public IReadOnlyList<GlobalUsing> GlobalUsings { get; internal set; } = [];
+
     /// <summary>Gets where the first such code is, or <see langword="null"/>.</summary>
     public TextPosition? InactiveCodePosition { get; internal set; }
 
@@ -94,7 +97,18 @@ public sealed class DeclarationSet
         InactiveCode = InactiveCode.Length == 0 ? string.Empty : Fingerprint.Of(InactiveCode),
         InactiveCodePosition = InactiveCodePosition,
         TracksInactiveCode = TracksInactiveCode,
+        GlobalUsings = GlobalUsings,
     };
+
+    // The same set with other declarations (see ResolvedForms).
+    internal DeclarationSet WithDeclarations(IReadOnlyList<Declaration> declarations) =>
+        new(declarations, FileLevel, FileLevelText, FileLevelPosition, HasErrors, FileLevelItems, Source)
+        {
+            InactiveCode = InactiveCode,
+            InactiveCodePosition = InactiveCodePosition,
+            TracksInactiveCode = TracksInactiveCode,
+            GlobalUsings = GlobalUsings,
+        };
 
     /// <summary>Gets each file-level element's fingerprint and position (for the analyzer's baseline).</summary>
     /// <returns>The elements in file order.</returns>

@@ -10,7 +10,7 @@ namespace ScopeGuard.Core.Symbols;
 /// <c>M:</c>, <c>P:</c>, <c>F:</c>, <c>E:</c> one member (<c>(*)</c>: every overload). <c>*</c> matches
 /// within one name part, <c>**</c> any number of whole parts.
 /// </summary>
-public sealed class SymbolPattern
+public sealed partial class SymbolPattern
 {
     private SymbolPattern(string text, SymbolKind kind, IReadOnlyList<string> parts, string? parameters, bool anyParameters)
     {
@@ -23,7 +23,10 @@ public sealed class SymbolPattern
         // is more specific than T:Contoso.**.
         Wildcards = parts.Count(p => p.IndexOf('*') >= 0) + parts.Count(p => p == "**");
         RequiredNames = SymbolTextScan.RequiredNames(parts);
+        accessor = Accessor(kind, parts);
     }
+
+    private readonly AccessorTarget? accessor;
 
     /// <summary>Gets the pattern as written.</summary>
     public string Text { get; }
@@ -145,14 +148,26 @@ public sealed class SymbolPattern
             return null;
         }
 
-        // A documentation comment ID never has "()": such a pattern would silently match nothing.
-        if (parameters is not null && parameters.StartsWith("()", StringComparison.Ordinal))
+        // "()" is the compiler's ID of a method whose only parameter is __arglist (M(__arglist) is
+        // M:C.M()); a parameterless member has no parentheses. "()" covers both, so that it never
+        // silently matches nothing.
+        if (parameters is not null && parameters.StartsWith("()", StringComparison.Ordinal) && (parameters.Length > 2 || kind != SymbolKind.Method))
         {
             error = "a parameterless member's ID has no parentheses (write M:Contoso.Invoice.Clear, not M:Contoso.Invoice.Clear())";
             return null;
         }
 
+        // The compiler's ID of the entry point of top-level statements was written <Main>$ by earlier
+        // ScopeGuard versions; GetDocumentationCommentId writes {Main}$. Both name it.
         var parts = body.Split('.');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i] == "<Main>$")
+            {
+                parts[i] = DeclarationExtractor.TopLevelName;
+            }
+        }
+
         foreach (var part in parts)
         {
             if (part.Length == 0)
@@ -172,6 +187,12 @@ public sealed class SymbolPattern
                 error = $"invalid character in name part '{part}'";
                 return null;
             }
+
+            if (part.Contains("<G>$") || part.Contains("<M>$"))
+            {
+                error = ExtensionBlockError(text, kind, parts, part);
+                return null;
+            }
         }
 
         var any = parameters == "(*)";
@@ -181,6 +202,23 @@ public sealed class SymbolPattern
         }
 
         return new SymbolPattern(text, kind, parts, parameters, any);
+    }
+
+    // The compiler names a C# 14 extension block's members inside generated types (<G>$ followed by a
+    // hash of the block's receiver and constraints) that syntax cannot name. Refused, with the IDs to write.
+    private static string ExtensionBlockError(string text, SymbolKind kind, string[] parts, string part)
+    {
+        var index = Array.IndexOf(parts, part);
+        var container = string.Join(".", parts.Take(index));
+        var member = index + 1 < parts.Length ? parts[parts.Length - 1] : null;
+        var instead = kind switch
+        {
+            SymbolKind.Method when member is not null => $"M:{container}.{member}``n(receiver,…) (the implementation method, with the block's type parameter count and the receiver's type first for an instance member)",
+            SymbolKind.Property when member is not null => $"M:{container}.get_{member}``n(receiver) (the getter's implementation method; set_{member} for the setter)",
+            _ => $"T:{container} (the class that declares the extension block) or the IDs of the block's members",
+        };
+        return $"'{text}' names an extension block by the compiler's generated name ({part}), whose hash ScopeGuard cannot compute without compiling; "
+            + $"write {instead} as the XML documentation file lists it (scopeguard symbols FILE prints them)";
     }
 
     /// <summary>Tests whether the pattern covers a declaration, and how specifically.</summary>
@@ -240,18 +278,131 @@ public sealed class SymbolPattern
                 return null;
 
             default:
-                if (id.Kind != Kind || !PartsMatch(id.Parts, id.Parts.Count))
+                var match = MatchMember(id);
+                for (var i = 0; match is null && i < id.Alternates.Count; i++)
                 {
-                    return null;
+                    match = MatchMember(id.Alternates[i]);
                 }
 
-                if (!AnyParameters && !string.Equals(Parameters, id.Parameters, StringComparison.Ordinal))
-                {
-                    return null;
-                }
-
-                return new SymbolMatch(new Specificity(id.Parts.Count, 2, AnyParameters ? 0 : 1, -Wildcards), true);
+                return match;
         }
+    }
+
+    // One form of a declaration (its primary ID or an alternate), each with its resolved form: the name
+    // matches as written or resolved, the parameters as written, resolved or mixed (see ParametersMatch).
+    private SymbolMatch? MatchMember(DeclarationId id)
+    {
+        var matches = id.Kind == Kind && NameMatches(Parts, id) && ParametersMatch(id);
+
+        // An accessor's ID (M:C.get_Total, M:C.set_Item(System.Int32,System.String), M:C.add_Changed(…))
+        // names a part of its property or event, which ScopeGuard judges as one declaration.
+        matches = matches || (accessor is not null && id.Kind == accessor.Kind && NameMatches(accessor.Parts, id) && AccessorParametersMatch(id));
+        return matches ? new SymbolMatch(new Specificity(id.Parts.Count, 2, AnyParameters ? 0 : 1, -Wildcards), true) : null;
+    }
+
+    private static bool NameMatches(IReadOnlyList<string> parts, DeclarationId id) =>
+        MatchParts(parts, 0, id.Parts, 0, id.Parts.Count)
+        || (id.ResolvedName is { } resolved && MatchParts(parts, 0, [.. id.Parts.Take(id.Parts.Count - 1), resolved], 0, id.Parts.Count));
+
+    // Type names written with and without their namespaces: syntax writes a type from another file or
+    // the .NET libraries as the source does (List{System.Int32}), the compiler with its namespace
+    // (System.Collections.Generic.List{System.Int32}). Each name matches when one is the other with more
+    // leading namespaces or containing types (List matches System.Collections.Generic.List, never
+    // Other.List when both are qualified); everything else must be the same.
+    private static bool SameTypeNames(string pattern, string text, char separator)
+    {
+        var patternNames = NamesAndPunctuation(pattern);
+        var textNames = NamesAndPunctuation(text);
+        if (patternNames.Count != textNames.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < patternNames.Count; i++)
+        {
+            var a = patternNames[i];
+            var b = textNames[i];
+            if (!string.Equals(a, b, StringComparison.Ordinal) && !EndsWithName(a, b, separator) && !EndsWithName(b, a, separator))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool EndsWithName(string longer, string shorter, char separator) =>
+        longer.Length > shorter.Length + 1 && longer[longer.Length - shorter.Length - 1] == separator && longer.EndsWith(shorter, StringComparison.Ordinal);
+
+    // A getter has its indexer's parameters; a setter, an adder and a remover have one more, the value
+    // (whose type ScopeGuard's ID of the property or event does not record, so any type is taken).
+    private bool AccessorParametersMatch(DeclarationId id)
+    {
+        if (AnyParameters)
+        {
+            return true;
+        }
+
+        if (!accessor!.TakesValue)
+        {
+            return ParametersMatch(id);
+        }
+
+        var own = parameterItems ??= Items(Parameters);
+        var declared = Items(id.Parameters);
+        return own.Count == declared.Count + 1 && ItemsMatch(own, declared.Count, declared, id.ResolvedParameters is { } resolved ? Items(resolved) : null);
+    }
+
+    // The property or event an accessor pattern names: M:C.get_Total is P:C.Total.
+    private sealed record AccessorTarget(SymbolKind Kind, IReadOnlyList<string> Parts, bool TakesValue);
+
+    private static AccessorTarget? Accessor(SymbolKind kind, IReadOnlyList<string> parts)
+    {
+        var last = parts[parts.Count - 1];
+        if (kind != SymbolKind.Method || last.IndexOf('*') >= 0)
+        {
+            return null;
+        }
+
+        var split = LastHashOutsideBraces(last) + 1;
+        var member = last.Substring(split);
+        var (targetKind, prefix, value) =
+            member.StartsWith("get_", StringComparison.Ordinal) ? (SymbolKind.Property, "get_", false)
+            : member.StartsWith("set_", StringComparison.Ordinal) ? (SymbolKind.Property, "set_", true)
+            : member.StartsWith("add_", StringComparison.Ordinal) ? (SymbolKind.Event, "add_", true)
+            : member.StartsWith("remove_", StringComparison.Ordinal) ? (SymbolKind.Event, "remove_", true)
+            : (SymbolKind.Method, string.Empty, false);
+        if (prefix.Length == 0 || member.Length == prefix.Length)
+        {
+            return null;
+        }
+
+        var target = parts.Take(parts.Count - 1).Concat([last.Substring(0, split) + member.Substring(prefix.Length)]).ToArray();
+        return new AccessorTarget(targetKind, target, value);
+    }
+
+    // The '#' that ends an explicit implementation's interface name (-1: none).
+    private static int LastHashOutsideBraces(string part)
+    {
+        var depth = 0;
+        var last = -1;
+        for (var i = 0; i < part.Length; i++)
+        {
+            switch (part[i])
+            {
+                case '{':
+                    depth++;
+                    break;
+                case '}':
+                    depth--;
+                    break;
+                case '#' when depth == 0:
+                    last = i;
+                    break;
+            }
+        }
+
+        return last;
     }
 
     /// <inheritdoc/>
@@ -280,6 +431,50 @@ public sealed class SymbolPattern
         return false;
     }
 
+    // Explicit implementations' names written with and without the interface's namespaces: the compiler
+    // writes M:C.System#IDisposable#Dispose; syntax, for `void IDisposable.Dispose()`, can only write
+    // IDisposable#Dispose. Each name in the interface's name (the interface and its type arguments)
+    // matches when one is the other with more leading namespaces or types: System#IDisposable matches
+    // IDisposable, never Other#IDisposable. The member's own name must be the same.
+    private static bool SameInterfaceMember(string pattern, string text)
+    {
+        var p = LastHashOutsideBraces(pattern);
+        var t = LastHashOutsideBraces(text);
+        if (p < 0 || t < 0 || !string.Equals(pattern.Substring(p), text.Substring(t), StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return SameTypeNames(pattern.Substring(0, p), text.Substring(0, t), '#');
+    }
+
+    // "N#IGen{System#Int32,List{T}}" as N#IGen, {, System#Int32, ",", List, {, T, }, }; a parameter list
+    // is cut at its parentheses, braces, commas and '~' too.
+    private static List<string> NamesAndPunctuation(string name)
+    {
+        var result = new List<string>();
+        var start = 0;
+        for (var i = 0; i <= name.Length; i++)
+        {
+            if (i == name.Length || name[i] is '{' or '}' or ',' or '(' or ')' or '~')
+            {
+                if (i > start)
+                {
+                    result.Add(name.Substring(start, i - start));
+                }
+
+                if (i < name.Length)
+                {
+                    result.Add(name[i].ToString());
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return result;
+    }
+
     private static int Depth(string text)
     {
         var depth = 0;
@@ -299,20 +494,20 @@ public sealed class SymbolPattern
     }
 
     // Whether the pattern's parts match exactly the first 'length' parts of the ID.
-    private bool PartsMatch(IReadOnlyList<string> idParts, int length) => MatchParts(0, idParts, 0, length);
+    private bool PartsMatch(IReadOnlyList<string> idParts, int length) => MatchParts(Parts, 0, idParts, 0, length);
 
-    private bool MatchParts(int pi, IReadOnlyList<string> idParts, int ii, int length)
+    private static bool MatchParts(IReadOnlyList<string> parts, int pi, IReadOnlyList<string> idParts, int ii, int length)
     {
-        if (pi == Parts.Count)
+        if (pi == parts.Count)
         {
             return ii == length;
         }
 
-        if (Parts[pi] == "**")
+        if (parts[pi] == "**")
         {
             for (var skip = ii; skip <= length; skip++)
             {
-                if (MatchParts(pi + 1, idParts, skip, length))
+                if (MatchParts(parts, pi + 1, idParts, skip, length))
                 {
                     return true;
                 }
@@ -321,15 +516,16 @@ public sealed class SymbolPattern
             return false;
         }
 
-        return ii < length && MatchPart(Parts[pi], idParts[ii]) && MatchParts(pi + 1, idParts, ii + 1, length);
+        return ii < length && MatchPart(parts[pi], idParts[ii]) && MatchParts(parts, pi + 1, idParts, ii + 1, length);
     }
 
-    // '*' within one name part; everything else literal.
+    // '*' within one name part; everything else literal, except the namespaces of an explicitly
+    // implemented interface's names (see SameInterfaceMember).
     private static bool MatchPart(string pattern, string text)
     {
         if (pattern.IndexOf('*') < 0)
         {
-            return string.Equals(pattern, text, StringComparison.Ordinal);
+            return string.Equals(pattern, text, StringComparison.Ordinal) || SameInterfaceMember(pattern, text);
         }
 
         var pieces = pattern.Split('*');

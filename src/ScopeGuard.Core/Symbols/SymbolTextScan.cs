@@ -71,11 +71,24 @@ internal static class SymbolTextScan
         // Generic arity (List`1, Convert``2) is not written in the source.
         var tick = part.IndexOf('`');
         var name = tick >= 0 ? part.Substring(0, tick) : part;
+
+        // An accessor's ID (get_Total) names its property, which the file writes without the prefix.
+        foreach (var prefix in AccessorPrefixes)
+        {
+            if (name.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                name = name.Substring(prefix.Length);
+                break;
+            }
+        }
+
         if (name.Length > 0 && name.All(c => char.IsLetterOrDigit(c) || c == '_') && !IsMadeUp(name))
         {
             yield return name;
         }
     }
+
+    private static readonly string[] AccessorPrefixes = ["get_", "set_", "add_", "remove_"];
 
     // Names the compiler gives declarations that need not be written in the file.
     private static bool IsMadeUp(string name) =>

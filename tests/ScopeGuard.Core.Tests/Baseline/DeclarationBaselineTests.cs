@@ -127,11 +127,11 @@ public sealed class DeclarationBaselineTests
     [Theory]
     [InlineData("", "not a ScopeGuard baseline")]
     [InlineData("scopeguard-baseline 99\n", "unsupported baseline format")]
-    [InlineData("scopeguard-baseline 2\nagent x\n", "no 'end' line")]
-    [InlineData("scopeguard-baseline 2\nd 0 1 0000000000000000 0000000000000000 0000000000000000 1:1 T:A\nend 0\n", "a declaration before any 'file' line")]
-    [InlineData("scopeguard-baseline 2\nfile zz 0000000000000000 0000000000000000 1:1 a.cs\nend 1\n", "'zz' is not a fingerprint")]
-    [InlineData("scopeguard-baseline 2\nend 3\n", "'end' counts 3 files but 0 were read")]
-    [InlineData("scopeguard-baseline 2\nwhat 1\nend 0\n", "unknown line 'what'")]
+    [InlineData("scopeguard-baseline 3\nagent x\n", "no 'end' line")]
+    [InlineData("scopeguard-baseline 3\nd 0 1 0000000000000000 0000000000000000 0000000000000000 1:1 T:A\nend 0\n", "a declaration before any 'file' line")]
+    [InlineData("scopeguard-baseline 3\nfile zz 0000000000000000 0000000000000000 1:1 a.cs\nend 1\n", "'zz' is not a fingerprint")]
+    [InlineData("scopeguard-baseline 3\nend 3\n", "'end' counts 3 files but 0 were read")]
+    [InlineData("scopeguard-baseline 3\nwhat 1\nend 0\n", "unknown line 'what'")]
     public void Parse_Damaged_SaysWhereAndWhy(string text, string message)
     {
         var ex = Assert.Throws<ScopeGuardException>(() => DeclarationBaseline.Parse(text));

@@ -163,7 +163,9 @@ public sealed class DeclarationExtractorTests
             }
             """;
 
-        Assert.Equal(["N:N", "T:N.Money", "P:N.Money.IsZero"], Ids(Source));
+        // The compiler declares the primary constructor at the type's name and a property for each
+        // positional parameter the record does not pass on to its base record (which has Amount).
+        Assert.Equal(["N:N", "T:N.Money", "M:N.Money.#ctor(System.Decimal,System.String)", "P:N.Money.Currency", "P:N.Money.IsZero"], Ids(Source));
         var money = Get(Source, "T:N.Money");
         Assert.Contains("decimal Amount , string Currency", money.Signature);
         Assert.Contains("Amount", money.Body);
@@ -179,7 +181,12 @@ public sealed class DeclarationExtractorTests
             public record class Line(Point From, Point To) { public double Length => 0; }
             """;
 
-        Assert.Equal(["N:N", "T:N.Point", "T:N.Line", "P:N.Line.Length"], Ids(Source));
+        Assert.Equal(
+            [
+                "N:N", "T:N.Point", "M:N.Point.#ctor(System.Int32,System.Int32)", "P:N.Point.X", "P:N.Point.Y",
+                "T:N.Line", "M:N.Line.#ctor(N.Point,N.Point)", "P:N.Line.From", "P:N.Line.To", "P:N.Line.Length",
+            ],
+            Ids(Source));
         Assert.Contains("int X , int Y", Get(Source, "T:N.Point").Signature);
     }
 
@@ -193,7 +200,7 @@ public sealed class DeclarationExtractorTests
             }
             """;
 
-        Assert.Equal(["T:Service", "P:Service.Retries"], Ids(Source));
+        Assert.Equal(["T:Service", "M:Service.#ctor(ILogger,System.Int32)", "P:Service.Retries"], Ids(Source));
         var service = Get(Source, "T:Service");
         Assert.Contains("ILogger logger , int retries", service.Signature);
         Assert.Contains("retries * 2", service.Body);
@@ -242,22 +249,22 @@ public sealed class DeclarationExtractorTests
         Assert.Equal(
             [
                 "T:N.Money",
-                "M:N.Money.op_Addition(Money,Money)",
-                "M:N.Money.op_Subtraction(Money,Money)",
-                "M:N.Money.op_UnaryNegation(Money)",
-                "M:N.Money.op_UnaryPlus(Money)",
-                "M:N.Money.op_Multiply(Money,System.Int32)",
-                "M:N.Money.op_CheckedAddition(Money,Money)",
-                "M:N.Money.op_CheckedUnaryNegation(Money)",
-                "M:N.Money.op_Equality(Money,Money)",
-                "M:N.Money.op_Inequality(Money,Money)",
-                "M:N.Money.op_LogicalNot(Money)",
-                "M:N.Money.op_True(Money)",
-                "M:N.Money.op_False(Money)",
-                "M:N.Money.op_Increment(Money)",
-                "M:N.Money.op_Decrement(Money)",
-                "M:N.Money.op_UnsignedRightShift(Money,System.Int32)",
-                "M:N.Money.op_LeftShift(Money,System.Int32)",
+                "M:N.Money.op_Addition(N.Money,N.Money)",
+                "M:N.Money.op_Subtraction(N.Money,N.Money)",
+                "M:N.Money.op_UnaryNegation(N.Money)",
+                "M:N.Money.op_UnaryPlus(N.Money)",
+                "M:N.Money.op_Multiply(N.Money,System.Int32)",
+                "M:N.Money.op_CheckedAddition(N.Money,N.Money)",
+                "M:N.Money.op_CheckedUnaryNegation(N.Money)",
+                "M:N.Money.op_Equality(N.Money,N.Money)",
+                "M:N.Money.op_Inequality(N.Money,N.Money)",
+                "M:N.Money.op_LogicalNot(N.Money)",
+                "M:N.Money.op_True(N.Money)",
+                "M:N.Money.op_False(N.Money)",
+                "M:N.Money.op_Increment(N.Money)",
+                "M:N.Money.op_Decrement(N.Money)",
+                "M:N.Money.op_UnsignedRightShift(N.Money,System.Int32)",
+                "M:N.Money.op_LeftShift(N.Money,System.Int32)",
             ],
             Ids("""
                 namespace N;
@@ -318,10 +325,10 @@ public sealed class DeclarationExtractorTests
         Assert.Equal(
             [
                 "T:N.Money",
-                "M:N.Money.op_Implicit(Money)~System.Int32",
-                "M:N.Money.op_Explicit(Money)~System.Int64",
-                "M:N.Money.op_CheckedExplicit(Money)~System.Int64",
-                "M:N.Money.op_Implicit(System.Decimal)~Money",
+                "M:N.Money.op_Implicit(N.Money)~System.Int32",
+                "M:N.Money.op_Explicit(N.Money)~System.Int64",
+                "M:N.Money.op_CheckedExplicit(N.Money)~System.Int64",
+                "M:N.Money.op_Implicit(System.Decimal)~N.Money",
             ],
             Ids("""
                 namespace N;
@@ -449,7 +456,7 @@ public sealed class DeclarationExtractorTests
                 "M:N.C.System#IDisposable#Dispose",
                 "M:N.C.IGen{System#Int32}#Get(System.Int32)",
                 "M:N.C.IGen{Dictionary{System#String,List{System#Int32}}}#Get(Dictionary{System.String,List{System.Int32}})",
-                "M:N.C.IAdd{C}#op_Addition(C,C)",
+                "M:N.C.IAdd{N#C}#op_Addition(N.C,N.C)",
             ],
             Ids("""
                 namespace N;
@@ -667,7 +674,7 @@ public sealed class DeclarationExtractorTests
             """;
 
         Assert.Equal([DeclarationExtractor.TopLevelId, "T:Helper"], Ids(Source));
-        Assert.Equal("M:Program.<Main>$(System.String[])", DeclarationExtractor.TopLevelId);
+        Assert.Equal("M:Program.{Main}$(System.String[])", DeclarationExtractor.TopLevelId);
         var main = Get(Source, DeclarationExtractor.TopLevelId);
         Assert.Equal(new TextPosition(3, 1), main.Position);
         Assert.Contains("Greet", main.Body);
@@ -740,7 +747,7 @@ public sealed class DeclarationExtractorTests
                 ("N:N", new TextPosition(1, 11)),
                 ("T:N.C", new TextPosition(3, 18)),
                 ("P:N.C.Item(System.Int32)", new TextPosition(5, 20)),
-                ("M:N.C.op_Addition(C,C)", new TextPosition(6, 34)),
+                ("M:N.C.op_Addition(N.C,N.C)", new TextPosition(6, 34)),
                 ("M:N.C.#ctor", new TextPosition(7, 16)),
                 ("M:N.C.Finalize", new TextPosition(8, 10)),
                 ("F:N.C.a", new TextPosition(9, 13)),

@@ -75,7 +75,6 @@ public sealed class SymbolPatternTests
     [InlineData("M:Contoso.Invoice,Add", "invalid character")]
     [InlineData("T:Contoso/Billing", "invalid character")]
     [InlineData("M:Contoso.Money.op_Implicit~System.Int32", "'~' (a conversion's return type) must follow a parameter list")]
-    [InlineData("M:Contoso.Invoice.Clear()", "no parentheses")]
     public void TryParse_Invalid_RefusedWithReason(string text, string reason)
     {
         Assert.Null(SymbolPattern.TryParse(text, out var error));
@@ -183,7 +182,7 @@ public sealed class SymbolPatternTests
     [InlineData("P:Contoso.Billing.Invoice.Item(System.Int32)", false)]
     [InlineData("E:Contoso.Billing.Invoice.Changed", false)]
     [InlineData("F:Contoso.Billing.Invoice.Max", false)]
-    [InlineData("M:Contoso.Billing.Invoice.IEquatable{Invoice}#Equals(Invoice)", false)]
+    [InlineData("M:Contoso.Billing.Invoice.IEquatable{Contoso#Billing#Invoice}#Equals(Contoso.Billing.Invoice)", false)]
     public void Match_Type_CoversItselfNestedTypesAndAllMembers(string id, bool isTarget)
     {
         var match = Parse("T:Contoso.Billing.Invoice").Match(Id(id));
@@ -231,13 +230,13 @@ public sealed class SymbolPatternTests
     [InlineData("M:Contoso.Billing.Invoice.Add(*)", "M:Contoso.Billing.Invoice.Add(System.Int32)", true)]
     [InlineData("M:Contoso.Billing.Invoice.#ctor", "M:Contoso.Billing.Invoice.#ctor", true)]
     [InlineData("M:Contoso.Billing.Invoice.#ctor(*)", "M:Contoso.Billing.Invoice.#ctor", true)]
-    [InlineData("M:Contoso.Billing.Invoice.Map``1(Func{Invoice,``0})", "M:Contoso.Billing.Invoice.Map``1(Func{Invoice,``0})", true)]
-    [InlineData("M:Contoso.Billing.Invoice.Map(*)", "M:Contoso.Billing.Invoice.Map``1(Func{Invoice,``0})", false)]
-    [InlineData("M:Contoso.Billing.Invoice.Map*(*)", "M:Contoso.Billing.Invoice.Map``1(Func{Invoice,``0})", true)]
-    [InlineData("M:Contoso.Billing.Invoice.op_Addition(Invoice,Invoice)", "M:Contoso.Billing.Invoice.op_Addition(Invoice,Invoice)", true)]
-    [InlineData("M:Contoso.Billing.Money.op_Implicit(Money)~System.Decimal", "M:Contoso.Billing.Money.op_Implicit(Money)~System.Decimal", true)]
-    [InlineData("M:Contoso.Billing.Money.op_Implicit(Money)~System.Int32", "M:Contoso.Billing.Money.op_Implicit(Money)~System.Decimal", false)]
-    [InlineData("M:Contoso.Billing.Money.op_Implicit(*)", "M:Contoso.Billing.Money.op_Implicit(Money)~System.Decimal", true)]
+    [InlineData("M:Contoso.Billing.Invoice.Map``1(Func{Contoso.Billing.Invoice,``0})", "M:Contoso.Billing.Invoice.Map``1(Func{Contoso.Billing.Invoice,``0})", true)]
+    [InlineData("M:Contoso.Billing.Invoice.Map(*)", "M:Contoso.Billing.Invoice.Map``1(Func{Contoso.Billing.Invoice,``0})", false)]
+    [InlineData("M:Contoso.Billing.Invoice.Map*(*)", "M:Contoso.Billing.Invoice.Map``1(Func{Contoso.Billing.Invoice,``0})", true)]
+    [InlineData("M:Contoso.Billing.Invoice.op_Addition(Contoso.Billing.Invoice,Contoso.Billing.Invoice)", "M:Contoso.Billing.Invoice.op_Addition(Contoso.Billing.Invoice,Contoso.Billing.Invoice)", true)]
+    [InlineData("M:Contoso.Billing.Money.op_Implicit(Contoso.Billing.Money)~System.Decimal", "M:Contoso.Billing.Money.op_Implicit(Contoso.Billing.Money)~System.Decimal", true)]
+    [InlineData("M:Contoso.Billing.Money.op_Implicit(Contoso.Billing.Money)~System.Int32", "M:Contoso.Billing.Money.op_Implicit(Contoso.Billing.Money)~System.Decimal", false)]
+    [InlineData("M:Contoso.Billing.Money.op_Implicit(*)", "M:Contoso.Billing.Money.op_Implicit(Contoso.Billing.Money)~System.Decimal", true)]
     [InlineData("P:Contoso.Billing.Invoice.Item(System.Int32)", "P:Contoso.Billing.Invoice.Item(System.Int32)", true)]
     [InlineData("P:Contoso.Billing.Invoice.Item(*)", "P:Contoso.Billing.Invoice.Item(System.Int32)", true)]
     [InlineData("P:Contoso.Billing.Invoice.Item", "P:Contoso.Billing.Invoice.Item(System.Int32)", false)]
