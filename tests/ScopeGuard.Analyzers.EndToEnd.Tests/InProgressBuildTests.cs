@@ -44,14 +44,7 @@ public sealed class InProgressBuildTests(PackedFeed feed)
     public void MergeOfMainStoppedOnAConflict_ResolvedAndStaged_WhatMainBringsIsNotReported()
     {
         var repo = new SampleRepo(feed, "merging");
-        repo.Git("checkout -q -b agent/billing");
-        repo.Write(SampleRepo.InvoicePath, SampleRepo.Invoice.Replace("new(0m)", "new(1m)", StringComparison.Ordinal));
-        repo.Git("commit -q -am \"the agent's work\"");
-        repo.Git("checkout -q main");
-        repo.Write(SampleRepo.InvoicePath, SampleRepo.Invoice.Replace("new(0m)", "new(2m)", StringComparison.Ordinal));
-        repo.Write(SampleRepo.MoneyPath, OthersMoney);
-        repo.Git("commit -q -am \"a maintainer's change\"");
-        repo.Git("checkout -q agent/billing");
+        AgentAndMaintainerChangeInvoice(repo);
 
         var merge = ProcessRunner.Run("git", "merge main", repo.Directory);
         repo.Write(SampleRepo.InvoicePath, SampleRepo.Invoice.Replace("new(0m)", "new(3m)", StringComparison.Ordinal));
@@ -73,14 +66,7 @@ public sealed class InProgressBuildTests(PackedFeed feed)
     public void RebaseStoppedOnAConflict_TheBranchBeingRebasedIdentifiesTheAgent()
     {
         var repo = new SampleRepo(feed, "rebasing");
-        repo.Git("checkout -q -b agent/billing");
-        repo.Write(SampleRepo.InvoicePath, SampleRepo.Invoice.Replace("new(0m)", "new(1m)", StringComparison.Ordinal));
-        repo.Git("commit -q -am \"the agent's work\"");
-        repo.Git("checkout -q main");
-        repo.Write(SampleRepo.InvoicePath, SampleRepo.Invoice.Replace("new(0m)", "new(2m)", StringComparison.Ordinal));
-        repo.Write(SampleRepo.MoneyPath, OthersMoney);
-        repo.Git("commit -q -am \"a maintainer's change\"");
-        repo.Git("checkout -q agent/billing");
+        AgentAndMaintainerChangeInvoice(repo);
 
         var rebase = ProcessRunner.Run("git", "rebase main", repo.Directory);
         repo.Write(SampleRepo.InvoicePath, SampleRepo.Invoice.Replace("new(0m)", "new(3m)", StringComparison.Ordinal));
@@ -96,5 +82,19 @@ public sealed class InProgressBuildTests(PackedFeed feed)
         var finding = Assert.Single(ownEdit.ScopeGuard);
         Assert.Equal(("SG0002", repo.FullPath(SampleRepo.MoneyPath)), (finding.Id, finding.Path));
         Assert.Contains("agent 'billing'", finding.Message, StringComparison.Ordinal);
+    }
+
+    // The agent's branch and main both change the same line of Invoice.cs (a conflict for a merge or a
+    // rebase), and main also changes Money.cs, which the agent may not change.
+    private static void AgentAndMaintainerChangeInvoice(SampleRepo repo)
+    {
+        repo.Git("checkout -q -b agent/billing");
+        repo.Write(SampleRepo.InvoicePath, SampleRepo.Invoice.Replace("new(0m)", "new(1m)", StringComparison.Ordinal));
+        repo.Git("commit -q -am \"the agent's work\"");
+        repo.Git("checkout -q main");
+        repo.Write(SampleRepo.InvoicePath, SampleRepo.Invoice.Replace("new(0m)", "new(2m)", StringComparison.Ordinal));
+        repo.Write(SampleRepo.MoneyPath, OthersMoney);
+        repo.Git("commit -q -am \"a maintainer's change\"");
+        repo.Git("checkout -q agent/billing");
     }
 }
