@@ -19,26 +19,13 @@ trap 'stop_server; if [ "${KEEP_TMP:-0}" = 1 ]; then echo "kept $work"; else rm 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1 NUGET_PACKAGES="$work/packages" DOTNET_CLI_HOME="$work/cli-home"
 unset SCOPEGUARD_AGENT
 
-echo "packing ScopeGuard.Analyzers and the scopeguard tool (Release)..."
-dotnet build "$repo_root/src/ScopeGuard.Cli" -c Release -v:q -nologo >/dev/null
-dotnet build "$repo_root/src/ScopeGuard.Analyzers" -c Release -v:q -nologo >/dev/null
-dotnet pack "$repo_root/src/ScopeGuard.Analyzers" -c Release --no-build -o "$work/feed" -v:q -nologo >/dev/null
-dotnet pack "$repo_root/src/ScopeGuard.Cli" -c Release --no-build -o "$work/feed" -v:q -nologo >/dev/null
-version=$(ls "$work/feed" | sed -n 's/^ScopeGuard\.Analyzers\.\(.*\)\.nupkg$/\1/p')
+. "$(dirname "$0")/feed.sh"
+pack_feed
 
 make_repo() { # $1 = folder, $2 = with|without
   local dir=$1
   mkdir -p "$dir/src/Big"
-  cat > "$dir/nuget.config" <<XML
-<?xml version="1.0" encoding="utf-8"?>
-<configuration>
-  <packageSources><clear /><add key="feed" value="$work/feed" /><add key="nuget.org" value="https://api.nuget.org/v3/index.json" /></packageSources>
-  <packageSourceMapping>
-    <packageSource key="feed"><package pattern="ScopeGuard.Analyzers" /><package pattern="scopeguard" /></packageSource>
-    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-  </packageSourceMapping>
-</configuration>
-XML
+  write_nuget_config "$dir"
   cat > "$dir/scopes.json" <<'JSON'
 {
   "version": 1,
