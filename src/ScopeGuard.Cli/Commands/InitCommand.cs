@@ -142,9 +142,9 @@ internal sealed class InitCommand : Command
         context.Output.WriteLine();
         context.Output.WriteLine("Next steps:");
         context.Output.WriteLine($"  1. Review {ManifestLoader.FileName} (docs/agents.md explains it) and commit it on {baseBranch}.");
-        context.Output.WriteLine("  2. scopeguard install                 # the git hooks that check every commit and push");
-        context.Output.WriteLine($"  3. scopeguard agent new {example,-14}# a branch and a worktree for one agent");
-        context.Output.WriteLine($"  4. scopeguard explain --agent {example,-8}# the scope card for the agent's AGENTS.md or CLAUDE.md");
+        context.Output.WriteLine("  2. scopeguard install: the git hooks that check every commit and push.");
+        context.Output.WriteLine($"  3. scopeguard agent new {example}: a branch and a worktree for one agent.");
+        context.Output.WriteLine($"  4. scopeguard explain --agent {example}: the scope card for the agent's AGENTS.md or CLAUDE.md.");
         return ExitCodes.Success;
     }
 
