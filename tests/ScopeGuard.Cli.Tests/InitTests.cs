@@ -117,7 +117,9 @@ public sealed class InitTests
         Assert.Contains(notes, n => n.StartsWith(".github/CODEOWNERS:7: note: the text from '#' on is read as a comment", StringComparison.Ordinal));
         Assert.Contains(notes, n => n.StartsWith(".github/CODEOWNERS:9: note: '/src/Api/Internal/' gives @contoso/core back files that line 8", StringComparison.Ordinal));
         var manifest = Load(repo);
-        Assert.Contains("/apps/github", manifest.FindAgent("core")!.Deny.Select(d => d.Source));
+        var evaluator = new ScopeGuard.Core.Rules.ScopeEvaluator(manifest);
+        Assert.All(manifest.Agents, a => Assert.False(evaluator.Decide(a, "apps/github/index.js").Allowed, a.Name));
+        Assert.True(evaluator.Decide(manifest.FindAgent("octocat")!, "apps/main.js").Allowed);
         Assert.Contains("/apps/github", manifest.FindAgent("octocat")!.Deny.Select(d => d.Source));
         Assert.DoesNotContain(manifest.Agents, a => a.Paths.Any(p => p.Source.Contains('[', StringComparison.Ordinal) || p.Source.Contains('!', StringComparison.Ordinal)));
     }

@@ -42,7 +42,7 @@ internal static class CodeOwnersTranslation
 
         foreach (var rule in rules.Where(r => r.Owners.Count == 0))
         {
-            var before = agents.Where(a => a.Deny.Contains(StarterManifest.Escape(rule.Pattern), StringComparer.Ordinal)).Select(a => a.Name).ToList();
+            var before = agents.Where(a => a.Deny.Any(d => d == StarterManifest.Escape(rule.Pattern) || Covers(d, rule.Pattern))).Select(a => a.Name).ToList();
             notes.Add(new InitNote(Where(file, rule), before.Count == 0
                 ? $"'{rule.Pattern}' has no owners: on GitHub anyone with write access may approve changes there; no agent gets these paths"
                 : $"'{rule.Pattern}' has no owners: on GitHub anyone with write access may approve changes there; no agent gets these paths (denied to {string.Join(", ", before)}): give them to an agent in scopes.json if one should write them"));
@@ -115,7 +115,11 @@ internal static class CodeOwnersTranslation
             }
             else if (own.Any(o => MayOverlap(o.Pattern, rule.Pattern)))
             {
-                Add(deny, StarterManifest.Escape(rule.Pattern));
+                if (!deny.Any(d => Covers(d, rule.Pattern)))
+                {
+                    Add(deny, StarterManifest.Escape(rule.Pattern));
+                }
+
                 taken.Add(rule);
                 if (rule.DirectChildrenOnly)
                 {
@@ -134,6 +138,20 @@ internal static class CodeOwnersTranslation
                 list.Add(value);
             }
         }
+    }
+
+    // An anchored folder without wildcards ("/src/Billing/") covers every anchored pattern below it
+    // ("/src/Billing/Contracts/"): denying the latter too would say nothing more.
+    private static bool Covers(string folder, string pattern)
+    {
+        var f = PathPattern.Parse(folder);
+        var p = PathPattern.Parse(pattern);
+        if (f.BasenameOnly || p.BasenameOnly || !folder.EndsWith('/') || folder.IndexOfAny(['*', '?', '[', '\\']) >= 0)
+        {
+            return false;
+        }
+
+        return pattern.TrimStart('/').StartsWith(folder.TrimStart('/'), StringComparison.Ordinal);
     }
 
     private static string Where(CodeOwnersFile file, CodeOwnersRule rule) => $"{file.Path}:{rule.Line}";
