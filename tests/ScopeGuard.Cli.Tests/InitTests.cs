@@ -255,6 +255,36 @@ public sealed class InitTests
         Assert.Equal(1, json.RootElement.GetProperty("version").GetInt32());
     }
 
+    [Theory]
+    [InlineData("docs/a.md", 3)]
+    [InlineData("docs/b/c.md", 2)]
+    [InlineData("src/x.cs", 2)]
+    [InlineData("apps/github/y.js", 5)]
+    [InlineData("apps/other/y.js", 4)]
+    public void CodeOwnersFile_Decide_IsTheLastMatchingLine(string path, int line)
+    {
+        var file = CodeOwnersFile.Parse("# c\n*  @a\ndocs/* @b\n/apps/ @c\n/apps/github\n[x] @d\n", "CODEOWNERS");
+
+        var rule = file.Decide(path);
+
+        Assert.Equal(line, rule?.Line);
+        Assert.Equal(line == 5, rule!.Owners.Count == 0);
+        Assert.Equal(["@a", "@b", "@c"], file.Owners);
+    }
+
+    [Fact]
+    public void Init_PatternWithABrace_IsEscapedSoTheManifestLoads()
+    {
+        using var repo = TempRepo.Init();
+        repo.Write("CODEOWNERS", "/src/{legacy}/ @contoso/core\n");
+
+        var result = CliRunner.Run(repo.Path, "init", "--from-codeowners");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        var core = Load(repo).FindAgent("core")!;
+        Assert.True(core.Paths[0].Pattern.Matches("src/{legacy}/a.cs"));
+    }
+
     private static ScopeManifest Load(TempRepo repo)
     {
         var load = ManifestLoader.Load(File.ReadAllText(repo.FullPath("scopes.json")), "scopes.json");
