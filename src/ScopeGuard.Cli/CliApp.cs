@@ -20,6 +20,10 @@ internal static class CliApp
         new DoctorCommand(context),
         new DemoCommand(context),
         new BaselineCommand(context),
+
+        // Agent workspaces (issue 12): the scope card and the first manifest.
+        new ExplainCommand(context),
+        new InitCommand(context),
     };
 
     public static int Run(string[] args, CliContext context)
