@@ -20,6 +20,9 @@ internal static class CliApp
         new DoctorCommand(context),
         new DemoCommand(context),
         new BaselineCommand(context),
+
+        // Agent workspaces (issue 12): agent new, list, remove.
+        new Agents.AgentCommand(context),
     };
 
     public static int Run(string[] args, CliContext context)
