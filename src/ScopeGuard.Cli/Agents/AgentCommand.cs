@@ -9,5 +9,7 @@ internal sealed class AgentCommand : Command
         : base("agent", "Agent workspaces: a branch and a worktree per agent, bound to it by worktree config.")
     {
         Subcommands.Add(new AgentNewCommand(context));
+        Subcommands.Add(new AgentListCommand(context));
+        Subcommands.Add(new AgentRemoveCommand(context));
     }
 }

@@ -84,7 +84,7 @@ internal sealed class AgentNewCommand : Command
             if (worktrees.FirstOrDefault(w => w.Branch == branch) is { } busy)
             {
                 throw new ScopeGuardException(
-                    $"agent '{name}''s branch '{branch}' is already checked out in '{busy.Root}'; nothing was created. Work there (bind it with: git -C {HookInstaller.ShellQuote(busy.Root)} config --worktree {AgentWorktrees.AgentKey} {name}), or switch that worktree to another branch first");
+                    $"the branch of agent '{name}', '{branch}', is already checked out in '{busy.Root}'; nothing was created. Work there (bind it with: git -C {HookInstaller.ShellQuote(busy.Root)} config --worktree {AgentWorktrees.AgentKey} {name}), or switch that worktree to another branch first");
             }
         }
         else
@@ -95,7 +95,7 @@ internal sealed class AgentNewCommand : Command
         if (manifest.Settings.ProtectedBranches.FirstOrDefault(p => p.Pattern.Matches(branch)) is { } protectedBranch)
         {
             throw new ScopeGuardException(
-                $"agent '{name}''s branch '{branch}' is a protected branch ('{protectedBranch.Source}' in settings.protectedBranches), where its commits would be refused; nothing was created. Give the agent another branch in scopes.json");
+                $"the branch of agent '{name}', '{branch}', is a protected branch ('{protectedBranch.Source}' in settings.protectedBranches), where its commits would be refused; nothing was created. Give the agent another branch in scopes.json");
         }
 
         var path = Path.GetFullPath(Path.Combine(context.CurrentDirectory, parseResult.GetValue(PathOption) ?? DefaultPath(workspace, worktrees, name)));
