@@ -44,6 +44,9 @@ internal static class GitRunner
         }
 
         start.Environment["GIT_TERMINAL_PROMPT"] = "0";
+
+        // Reading (status in agent list and remove) must not refresh another worktree's index as a side effect.
+        start.Environment["GIT_OPTIONAL_LOCKS"] = "0";
         Process process;
         try
         {
