@@ -21,6 +21,9 @@ internal static class CliApp
         new DemoCommand(context),
         new BaselineCommand(context),
 
+        // Agent workspaces (issue 12): the scope card and the first manifest.
+        new ExplainCommand(context),
+
         // Agent workspaces (issue 12): agent new, list, remove.
         new Agents.AgentCommand(context),
     };

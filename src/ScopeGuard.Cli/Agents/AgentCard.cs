@@ -2,10 +2,9 @@ using ScopeGuard.Core.Manifest;
 
 namespace ScopeGuard.Cli.Agents;
 
-/// <summary>The scope card <c>agent new</c> writes into the worktree.</summary>
+/// <summary>The scope card <c>agent new</c> writes into the worktree: <c>explain</c>'s card, with the branch and worktree filled in.</summary>
 internal static class AgentCard
 {
-    // Interim until the scope card renderer (explain) lands: a pointer to it, not a card of its own.
     public static string Render(ScopeManifest manifest, AgentScope agent, string branch, string worktree) =>
-        $"# Scope of agent {agent.Name}\n\nBranch: {branch}\nWorktree: {worktree}\n\nRun `scopeguard explain --agent {agent.Name}` for what this agent may change; `scopeguard check --staged` before committing.\n";
+        ScopeCard.Create(manifest, agent.Name, new ScopeCardFacts(branch, worktree)).ToMarkdown();
 }
