@@ -83,6 +83,25 @@ public sealed class AgentWorkflowTests
             Assert.Contains($"agent:     {agent}, because git config scopeguard.agent (worktree config) is \"{agent}\"", doctor.Stdout, StringComparison.Ordinal);
         }
 
+        // The card in each worktree is explain's, run there, and says what the manifest says.
+        foreach (var (agent, worktree) in worktrees)
+        {
+            var explain = repo.ReadOnlyTool(worktree, "explain", "--agent", agent);
+            Assert.True(explain.ExitCode == 0, explain.ToString());
+            Assert.Equal(explain.Stdout.TrimEnd('\n'), File.ReadAllText(Path.Combine(worktree, ".scopeguard", "SCOPE.md")).TrimEnd('\n'));
+        }
+
+        var card = File.ReadAllText(Path.Combine(worktrees["shipping"], ".scopeguard", "SCOPE.md"));
+        Assert.Contains("# Scope of agent `shipping`", card, StringComparison.Ordinal);
+        Assert.Contains("- Branch: `agent/shipping/work`", card, StringComparison.Ordinal);
+        Assert.Contains($"- Worktree: `{worktrees["shipping"]}`", card, StringComparison.Ordinal);
+        Assert.Contains("- `/src/Shipping/`: the folder src/Shipping and everything in it", card, StringComparison.Ordinal);
+        Assert.Contains("- `/tests/Shipping/`: the folder tests/Shipping and everything in it", card, StringComparison.Ordinal);
+        Assert.Contains("- `/CODEOWNERS`", card, StringComparison.Ordinal);
+        Assert.Contains("Branches no agent may commit on: `main`.", card, StringComparison.Ordinal);
+        Assert.Contains("scopeguard check --staged", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("/src/Billing/", card, StringComparison.Ordinal);
+
         // The main worktree is bound to no agent: the person there is not judged as one.
         Assert.NotEqual(0, repo.TryGit(repo.Path, null, "config", "--worktree", "--get", "scopeguard.agent").ExitCode);
 

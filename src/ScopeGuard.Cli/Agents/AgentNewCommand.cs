@@ -172,6 +172,19 @@ internal sealed class AgentSetup
     public void AddWorktree(string path, string branch, bool reuse, string baseRef, string baseSha)
     {
         var folderExisted = Directory.Exists(path);
+
+        // Pushed first, undone last: git deletes no branch that a worktree still has checked out.
+        if (!reuse)
+        {
+            undo.Push(("deleted the branch", () =>
+            {
+                if (GitRunner.Try(here, "rev-parse", "--verify", "--quiet", $"refs/heads/{branch}").ExitCode == 0)
+                {
+                    GitRunner.Run($"deleting the branch '{branch}'", here, "branch", "-D", "--", branch);
+                }
+            }));
+        }
+
         undo.Push(("removed the worktree", () =>
         {
             GitRunner.Try(here, "worktree", "remove", "--force", path);
@@ -179,13 +192,13 @@ internal sealed class AgentSetup
             {
                 Directory.Delete(path, recursive: true);
             }
+            else if (folderExisted && !Directory.Exists(path))
+            {
+                Directory.CreateDirectory(path); // the empty folder --path named was there before
+            }
 
-            GitRunner.Try(here, "worktree", "prune");
+            GitRunner.Run("pruning the worktree's administrative files", here, "worktree", "prune");
         }));
-        if (!reuse)
-        {
-            undo.Push(("deleted the branch", () => GitRunner.Try(here, "branch", "-D", branch)));
-        }
 
         // --no-track: a branch started from origin/main must not push to main.
         string[] args = reuse
