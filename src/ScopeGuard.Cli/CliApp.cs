@@ -20,6 +20,9 @@ internal static class CliApp
         new DoctorCommand(context),
         new DemoCommand(context),
         new BaselineCommand(context),
+
+        // Agent workspaces (issue 12): the pre-edit guard.
+        new GuardCommand(context),
     };
 
     public static int Run(string[] args, CliContext context)
