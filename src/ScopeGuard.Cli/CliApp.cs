@@ -25,6 +25,9 @@ internal static class CliApp
         new ExplainCommand(context),
         new InitCommand(context),
 
+        // Agent workspaces (issue 12): the pre-edit guard.
+        new GuardCommand(context),
+
         // Agent workspaces (issue 12): agent new, list, remove.
         new Agents.AgentCommand(context),
     };
