@@ -232,6 +232,66 @@ public sealed class AgentNewTests
     }
 
     [Fact]
+    public void AgentNew_WildcardBranchPattern_CreatesABranchThePatternMatches()
+    {
+        using var repo = AgentWorkflowTests.NewRepository();
+
+        var result = repo.Tool(repo.Path, "agent", "new", "shipping");
+        var worktree = Path.Combine(repo.Root, "repo-shipping");
+        var doctor = repo.ReadOnlyTool(worktree, "doctor");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("created branch agent/shipping/work from main", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal("agent/shipping/work", repo.GitIn(worktree, "branch", "--show-current").Trim());
+        Assert.True(doctor.ExitCode == 0, doctor.ToString());
+    }
+
+    [Fact]
+    public void AgentNew_Claude_WritesTheGuardEntryAndKeepsItOutOfCommits()
+    {
+        using var repo = AgentWorkflowTests.NewRepository();
+
+        var result = repo.Tool(repo.Path, "agent", "new", "docs", "--claude");
+        var worktree = Path.Combine(repo.Root, "repo-docs");
+        var settings = File.ReadAllText(Path.Combine(worktree, ".claude", "settings.json"));
+        var status = repo.GitIn(worktree, "status", "--porcelain", "--untracked-files=all");
+        repo.Append("docs/index.md", "more\n", worktree);
+        repo.GitIn(worktree, "add", "-A");
+        var commit = repo.Commit(worktree);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("wrote the pre-edit guard for Claude Code into", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("PreToolUse", settings, StringComparison.Ordinal);
+        Assert.Contains("guard", settings, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, status);
+        Assert.True(commit.ExitCode == 0, commit.ToString());
+        Assert.Equal("docs/index.md\n", repo.GitIn(worktree, "diff-tree", "--no-commit-id", "--name-only", "-r", "HEAD"));
+    }
+
+    [Fact]
+    public void AgentNew_ClaudeWithTrackedSettings_MergesTheEntryAndCommitsLeaveItOut()
+    {
+        using var repo = AgentWorkflowTests.NewRepository();
+        repo.Write(".claude/settings.json", "{\n  \"permissions\": { \"allow\": [\"Bash(ls)\"] }\n}\n");
+        repo.CommitAll("team Claude settings");
+
+        var result = repo.Tool(repo.Path, "agent", "new", "docs", "--claude");
+        var worktree = Path.Combine(repo.Root, "repo-docs");
+        var settings = File.ReadAllText(Path.Combine(worktree, ".claude", "settings.json"));
+        var status = repo.GitIn(worktree, "status", "--porcelain", "--untracked-files=all");
+        repo.Append("docs/index.md", "more\n", worktree);
+        var commit = repo.Commit(worktree, "-a");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("tracked: marked skip-worktree in this worktree", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Bash(ls)", settings, StringComparison.Ordinal);
+        Assert.Contains("PreToolUse", settings, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, status);
+        Assert.True(commit.ExitCode == 0, commit.ToString());
+        Assert.Equal("docs/index.md\n", repo.GitIn(worktree, "diff-tree", "--no-commit-id", "--name-only", "-r", "HEAD"));
+    }
+
+    [Fact]
     public void AgentRemove_FromInsideTheWorktree_ExitsTwoAndRemovesNothing()
     {
         using var repo = AgentWorkflowTests.NewRepository();

@@ -27,7 +27,7 @@ public sealed class AgentWorkflowTests
         /.github/             @contoso/leads
         """;
 
-    // What the CODEOWNERS above means for the three writing teams (init --from-codeowners writes the same scopes).
+    // A hand-written manifest for the same project (shipping with a wildcard branch), for the tests of single commands.
     internal const string Manifest = """
         {
           "version": 1,
@@ -60,12 +60,24 @@ public sealed class AgentWorkflowTests
     [Fact]
     public void Workflow_ThreeAgents_EachWorksInItsOwnWorktreeAndOnlyTheOutOfScopeCommitIsRefused()
     {
-        using var repo = NewRepository();
+        // The first manifest comes from CODEOWNERS; a person reviews and commits it on main.
+        using var repo = TempRepo.Empty();
+        foreach (var (path, content) in Files)
+        {
+            repo.Write(path, content);
+        }
+
+        repo.CommitAll("Project and CODEOWNERS");
+        var init = repo.Tool(repo.Path, "init", "--from-codeowners");
+        Assert.True(init.ExitCode == 0, init.ToString());
+        Assert.Contains("4 agent(s) from .github/CODEOWNERS", init.Stdout, StringComparison.Ordinal);
+        repo.CommitAll("scopes.json from CODEOWNERS");
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(repo.Path, "scopes.json")));
         var remote = repo.AddBareRemote();
 
         // Three agents, each set up by one command.
         var worktrees = new Dictionary<string, string>();
-        foreach (var (agent, branch) in new[] { ("billing", "agent/billing"), ("shipping", "agent/shipping/work"), ("docs", "agent/docs") })
+        foreach (var (agent, branch) in new[] { ("billing", "agent/billing"), ("shipping", "agent/shipping"), ("docs", "agent/docs") })
         {
             var created = repo.Tool(repo.Path, "agent", "new", agent);
             Assert.True(created.ExitCode == 0, created.ToString());
@@ -92,12 +104,17 @@ public sealed class AgentWorkflowTests
         }
 
         var card = File.ReadAllText(Path.Combine(worktrees["shipping"], ".scopeguard", "SCOPE.md"));
+        var scope = manifest.RootElement.GetProperty("agents").GetProperty("shipping");
         Assert.Contains("# Scope of agent `shipping`", card, StringComparison.Ordinal);
-        Assert.Contains("- Branch: `agent/shipping/work`", card, StringComparison.Ordinal);
+        Assert.Contains("- Branch: `agent/shipping`", card, StringComparison.Ordinal);
         Assert.Contains($"- Worktree: `{worktrees["shipping"]}`", card, StringComparison.Ordinal);
         Assert.Contains("- `/src/Shipping/`: the folder src/Shipping and everything in it", card, StringComparison.Ordinal);
-        Assert.Contains("- `/tests/Shipping/`: the folder tests/Shipping and everything in it", card, StringComparison.Ordinal);
-        Assert.Contains("- `/CODEOWNERS`", card, StringComparison.Ordinal);
+        foreach (var pattern in scope.GetProperty("paths").EnumerateArray().Concat(scope.GetProperty("deny").EnumerateArray())
+            .Concat(manifest.RootElement.GetProperty("settings").GetProperty("protectedPaths").EnumerateArray()))
+        {
+            Assert.Contains($"`{pattern.GetString()}`", card, StringComparison.Ordinal);
+        }
+
         Assert.Contains("Branches no agent may commit on: `main`.", card, StringComparison.Ordinal);
         Assert.Contains("scopeguard check --staged", card, StringComparison.Ordinal);
         Assert.DoesNotContain("/src/Billing/", card, StringComparison.Ordinal);
@@ -156,7 +173,7 @@ public sealed class AgentWorkflowTests
         Assert.Equal(0, Agent(blockedReport, "billing").GetProperty("findings").GetArrayLength());
         var text = repo.ReadOnlyTool(repo.Path, "agent", "list");
         Assert.True(text.ExitCode == 1, text.ToString());
-        Assert.Contains($"shipping  agent/shipping/work; {worktrees["shipping"]}; 2 ahead, 0 behind; 2 file(s) changed; blocked (1 error(s), 0 warning(s))", text.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"shipping  agent/shipping; {worktrees["shipping"]}; 2 ahead, 0 behind; 2 file(s) changed; blocked (1 error(s), 0 warning(s))", text.Stdout, StringComparison.Ordinal);
         Assert.Contains("    README.md(1,1): error SG0001: agent 'shipping'", text.Stdout, StringComparison.Ordinal);
 
         // agent remove refuses while billing's commits exist nowhere else, and changes nothing.

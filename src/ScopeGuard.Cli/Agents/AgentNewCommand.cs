@@ -23,12 +23,16 @@ internal sealed class AgentNewCommand : Command
     /// <summary>Where the scope card goes, relative to the worktree's root.</summary>
     public const string CardPath = ".scopeguard/SCOPE.md";
 
+    /// <summary>Claude Code's project settings, relative to the worktree's root.</summary>
+    public const string ClaudeSettingsPath = ".claude/settings.json";
+
     public AgentNewCommand(CliContext context)
         : base("new", "Create the agent's branch and worktree, bind the worktree to the agent, make the hooks run there and write its scope card.")
     {
         Arguments.Add(AgentName);
         Options.Add(Base);
         Options.Add(PathOption);
+        Options.Add(Claude);
         SetAction(parseResult => Execute(parseResult, context));
     }
 
@@ -44,6 +48,11 @@ internal sealed class AgentNewCommand : Command
     {
         Description = "Where to put the worktree (default: beside the repository, ../REPO-NAME).",
         HelpName = "DIR",
+    };
+
+    internal Option<bool> Claude { get; } = new("--claude")
+    {
+        Description = "Also install the pre-edit guard for Claude Code in the worktree's .claude/settings.json (as 'scopeguard guard install --claude'), kept out of commits.",
     };
 
     private int Execute(ParseResult parseResult, CliContext context)
@@ -115,6 +124,11 @@ internal sealed class AgentNewCommand : Command
             setup.AddWorktree(path, branch, reuse, baseRef, baseSha);
             setup.Bind(path, name);
             setup.WriteCard(path, AgentCard.Render(manifest, agent, branch, path));
+            if (parseResult.GetValue(Claude))
+            {
+                setup.InstallClaudeGuard(path, tracked: workspace.BlobIdAt(baseSha, ClaudeSettingsPath) is not null);
+            }
+
             setup.EnsureHooks(workspace, path);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -263,9 +277,37 @@ internal sealed class AgentSetup
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         File.WriteAllText(file, card, new UTF8Encoding(false));
 
-        // In git 2.39 every worktree reads the common directory's info/exclude: ask git which file it is.
+        var exclude = Exclude(path, AgentNewCommand.CardPath, "each agent worktree's scope card, never committed");
+        Done.Add($"wrote the scope card to {file} (kept out of commits by {exclude})");
+    }
+
+    /// <summary>
+    /// Installs the pre-edit guard's entry in the worktree's <c>.claude/settings.json</c> and keeps it out of
+    /// the agent's commits: an untracked file through info/exclude, a tracked one with skip-worktree in this
+    /// worktree's index (so <c>git commit -a</c> and <c>git add -A</c> leave the local entry out).
+    /// </summary>
+    public void InstallClaudeGuard(string path, bool tracked)
+    {
+        var outcome = ClaudeSettings.Install(path);
+        var file = ClaudeSettings.PathIn(path);
+        if (tracked)
+        {
+            GitRunner.Run("keeping the guard's entry out of commits", path, "update-index", "--skip-worktree", "--", AgentNewCommand.ClaudeSettingsPath);
+            Done.Add($"{(outcome == ClaudeSettingsOutcome.Added ? "added the pre-edit guard to" : "wrote the pre-edit guard into")} {file} (tracked: marked skip-worktree in this worktree, so the entry is not committed)");
+            return;
+        }
+
+        var exclude = Exclude(path, AgentNewCommand.ClaudeSettingsPath, "Claude Code settings with ScopeGuard's pre-edit guard, written by agent new --claude");
+        Done.Add($"wrote the pre-edit guard for Claude Code into {file} (kept out of commits by {exclude})");
+    }
+
+    // Lists one path in the info/exclude git reads in the worktree (in git 2.39 every worktree reads the
+    // common directory's: git says which), then makes sure git really ignores it there (a .gitignore can
+    // re-include what info/exclude leaves out).
+    private string Exclude(string path, string relative, string why)
+    {
         var exclude = Path.GetFullPath(Path.Combine(path, GitRunner.Run("finding info/exclude", path, "rev-parse", "--git-path", "info/exclude").TrimEnd('\n')));
-        var line = "/" + AgentNewCommand.CardPath;
+        var line = "/" + relative;
         var before = File.Exists(exclude) ? File.ReadAllBytes(exclude) : null;
         var text = before is null ? string.Empty : Encoding.UTF8.GetString(before);
         if (!text.Split('\n').Select(l => l.TrimEnd('\r')).Contains(line, StringComparer.Ordinal))
@@ -283,17 +325,16 @@ internal sealed class AgentSetup
             }));
             Directory.CreateDirectory(Path.GetDirectoryName(exclude)!);
             var prefix = text.Length == 0 || text.EndsWith('\n') ? string.Empty : "\n";
-            File.AppendAllText(exclude, $"{prefix}# scopeguard agent new: each agent worktree's scope card, never committed\n{line}\n", new UTF8Encoding(false));
+            File.AppendAllText(exclude, $"{prefix}# scopeguard agent new: {why}\n{line}\n", new UTF8Encoding(false));
         }
 
-        // A .gitignore can re-include what info/exclude leaves out: make sure git really ignores the card.
-        var status = GitRunner.Run("checking that the scope card is ignored", path, "status", "--porcelain", "--untracked-files=all", "--", AgentNewCommand.CardPath);
+        var status = GitRunner.Run("checking that the file is ignored", path, "status", "--porcelain", "--untracked-files=all", "--", relative);
         if (status.Trim().Length > 0)
         {
-            throw new ScopeGuardException($"git does not ignore {AgentNewCommand.CardPath} in the new worktree although {exclude} lists it (a .gitignore re-includes it?), so the card could be committed");
+            throw new ScopeGuardException($"git does not ignore {relative} in the new worktree although {exclude} lists it (a .gitignore re-includes it?), so it could be committed");
         }
 
-        Done.Add($"wrote the scope card to {file} (kept out of commits by {exclude})");
+        return exclude;
     }
 
     /// <summary>Makes sure git runs ScopeGuard's hooks in the new worktree, as <c>scopeguard install</c> would, and says where from.</summary>
