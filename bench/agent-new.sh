@@ -13,7 +13,8 @@
 # a warm-up (it also turns extensions.worktreeConfig on, once). Prints a Markdown table of medians and
 # the ratio; with an argument, also writes it to that file.
 #
-# Environment: RUNS=10 timed runs per command, FILES=10000, KEEP_TMP=1 keeps the temporary folder.
+# Environment: RUNS=10 timed runs per command, FILES=10000, KEEP_TMP=1 keeps the temporary folder,
+# CLI_DIR=DIR uses a CLI published there (dotnet publish src/ScopeGuard.Cli -c Release -o DIR) instead.
 # The ScopeGuard repository is only read.
 set -euo pipefail
 unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_COMMON_DIR GIT_PREFIX SCOPEGUARD_AGENT NO_COLOR
@@ -34,10 +35,15 @@ say() { printf 'bench: %s\n' "$*" >&2; }
 load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
 load_start=$(load)
 
+if [ -n "${CLI_DIR:-}" ]; then
+  say "using the published CLI in $CLI_DIR"
+  mkdir -p "$tmp/cli" && cp -R "$CLI_DIR"/. "$tmp/cli/"
+else
 say "publishing into $tmp"
 dotnet publish "$root/src/ScopeGuard.Cli/ScopeGuard.Cli.csproj" -c Release -p:PublishReadyToRun=true -o "$tmp/cli" \
   --artifacts-path "$tmp/artifacts" -nologo -v:q -clp:ErrorsOnly >"$tmp/publish.log" 2>&1 \
   || { cat "$tmp/publish.log" >&2; exit 1; }
+fi
 sg=$tmp/cli/scopeguard
 
 repo=$tmp/repo
@@ -47,6 +53,7 @@ git init -q -b main "$repo"
 g config user.name Bench
 g config user.email bench@example.invalid
 g config commit.gpgsign false
+g config gc.auto 0 # no background gc racing the explicit one (or the timings)
 
 say "generating $FILES files"
 teams=20

@@ -37,15 +37,17 @@ internal sealed class AgentListCommand : Command
             return ReportEmitter.ReportManifestErrors(context, choice.Load, choice.Label, "agent list", parseResult.GetValue(Format) == "json");
         }
 
-        var baseSha = workspace.ResolveCommit(baseBranch) ?? throw new Core.ScopeGuardException(
-            $"the base branch '{baseBranch}' (settings.baseBranch) does not exist here: the agents' work cannot be measured against it");
+        // The local base branch, else a remote-tracking copy of it (a clone that never checked it out).
+        var tips = workspace.BranchTips(baseBranch);
+        var (baseRef, baseSha) = tips.Count > 0 ? tips[0] : throw new Core.ScopeGuardException(
+            $"the base branch '{baseBranch}' (settings.baseBranch) does not exist here, locally or remote-tracking: the agents' work cannot be measured against it");
         var worktrees = AgentWorktrees.List(here, workspace.CommonDirectory);
         var agents = AgentInventory.Find(choice.Manifest, worktrees, AgentBranches.Local(here));
 
         // Judged as the CI gate judges the range, as the agent itself (--agent), with no CI variable of this
         // process deciding whose branch it is.
         var quiet = new CliContext(context.Output, context.Error, context.Input, context.CurrentDirectory, n => ChangeSources.CiBranchVariables.Contains(n) ? null : context.Environment(n));
-        var rows = agents.Select(a => Measure(workspace, selector, quiet, a, baseBranch, baseSha)).ToList();
+        var rows = agents.Select(a => Measure(workspace, selector, quiet, a, baseRef, baseSha)).ToList();
 
         if (parseResult.GetValue(Format) == "json")
         {
@@ -60,7 +62,7 @@ internal sealed class AgentListCommand : Command
         return rows.Any(r => r.Report?.Errors > 0 || (r.Agent.Scope is null && r.Ahead > 0)) ? ExitCodes.Findings : ExitCodes.Success;
     }
 
-    private static Row Measure(GitWorkspace workspace, ManifestSelector selector, CliContext context, AgentWorkspace agent, string baseBranch, string baseSha)
+    private static Row Measure(GitWorkspace workspace, ManifestSelector selector, CliContext context, AgentWorkspace agent, string baseRef, string baseSha)
     {
         var uncommitted = agent.Worktree is { } wt
             ? GitRunner.Lines(GitRunner.Run("reading the worktree's status", wt.Root, "status", "--porcelain", "--untracked-files=all")).Count
@@ -78,7 +80,7 @@ internal sealed class AgentListCommand : Command
             return new Row(agent, ahead, behind, uncommitted, null, $"agent '{agent.Name}' is not in the manifest: its worktree is bound to a name scopes.json does not declare");
         }
 
-        var unit = ChangeSources.Range(workspace, selector, context, baseBranch, $"refs/heads/{agent.Branch}", manifestFromHead: false);
+        var unit = ChangeSources.Range(workspace, selector, context, baseRef, $"refs/heads/{agent.Branch}", manifestFromHead: false);
         if (unit.Manifest.Manifest is null)
         {
             return new Row(agent, ahead, behind, uncommitted, null, $"{unit.Manifest.Label} is invalid");
