@@ -24,6 +24,12 @@ internal static class CliApp
         // Agent workspaces (issue 12): the scope card and the first manifest.
         new ExplainCommand(context),
         new InitCommand(context),
+
+        // Agent workspaces (issue 12): the pre-edit guard.
+        new GuardCommand(context),
+
+        // Agent workspaces (issue 12): agent new, list, remove.
+        new Agents.AgentCommand(context),
     };
 
     public static int Run(string[] args, CliContext context)

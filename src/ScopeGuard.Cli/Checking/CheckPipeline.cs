@@ -39,7 +39,8 @@ internal sealed class CheckPipeline
 
         // Built only when a pattern names parameters and a changed file is parsed (see ScopeEvaluator).
         var types = new Lazy<TypeIndex>(() => RepositoryTypes.Index(git, unit.BaseCommit, identity.Agent is { } agent ? TypeResolution.NamesToResolve(agent) : []));
-        IReadOnlyList<Finding> findings = evaluator.Evaluate(identity, unit.TargetBranch, unit.Changes, modeOverride, git.Contents, partialTypes, BroughtSides.Reader(git, unit.Brought), types);
+        var contents = unit.PathsOnly ? null : unit.Contents ?? git.Contents;
+        IReadOnlyList<Finding> findings = evaluator.Evaluate(identity, unit.TargetBranch, unit.Changes, modeOverride, contents, partialTypes, BroughtSides.Reader(git, unit.Brought), types);
         if (perCommit && findings.Count > 0 && unit.Commits.Count > 0)
         {
             findings = Attribute(findings, unit, evaluator, identity, types);

@@ -32,4 +32,13 @@ internal sealed record CheckUnit(string Source, IReadOnlyList<FileChange> Change
 
     /// <summary>Gets what the reader must know about how the changes were gathered.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>
+    /// Gets a reader of contents that are not in git yet (<c>scopeguard guard</c>: the text an edit would
+    /// write), used instead of the repository's blob reader; <see langword="null"/> reads git.
+    /// </summary>
+    public IChangeContents? Contents { get; init; }
+
+    /// <summary>Gets a value indicating whether only paths are judged, because the new contents are unknown (a shell command's writes).</summary>
+    public bool PathsOnly { get; init; }
 }
