@@ -66,6 +66,7 @@ g config user.name Bench
 g config user.email bench@example.invalid
 g config commit.gpgsign false
 g config core.hooksPath /dev/null
+g config gc.auto 0
 for ((t = 0; t < AGENTS; t++)); do
   team=$(printf 'Team%02d' "$t")
   mkdir -p "$repo/src/$team"
