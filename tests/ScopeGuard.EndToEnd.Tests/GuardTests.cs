@@ -138,6 +138,22 @@ public sealed class GuardTests
     }
 
     [Fact]
+    public void Guard_ConfigNamingAnotherAgentThanTheBranchOwner_IsRefusedAsTheHookRefusesIt()
+    {
+        using var repo = CreateRepo();
+        repo.Git("config", "extensions.worktreeConfig", "true");
+        var billing = repo.AddWorktree("agent/billing");
+        repo.GitIn(billing, "config", "--worktree", "scopeguard.agent", "docs");
+        repo.Write("docs/index.md", "# Docs, edited\n", billing);
+
+        var guard = Guard(repo, billing, Claude("Write", new JsonObject { ["file_path"] = "docs/index.md", ["content"] = "# Docs, edited\n" }, billing));
+        var commit = repo.Commit(billing, "-a");
+
+        Denied(guard, "belongs to agent \"billing\"");
+        Assert.True(commit.ExitCode != 0 && commit.Output.Contains("belongs to agent \"billing\"", StringComparison.Ordinal), commit.ToString());
+    }
+
+    [Fact]
     public void Guard_Bash_RefusesCommandsThatPlainlyWriteOutOfScopeOrSidestepTheHooks()
     {
         using var repo = CreateRepo();
