@@ -76,8 +76,23 @@ internal static class ChangeSources
         return new CheckUnit("staged", changes, new IdentityHint(branch, origin, Local: true), branch, manifest) { Notes = notes, BaseCommit = git.HeadSha, Brought = brought };
     }
 
+    /// <summary>
+    /// Gets the commits whose content a commit here would not own (the pre-commit hook leaves out paths
+    /// staged exactly as one of them has them): tips of the base branch (local or remote-tracking) that
+    /// HEAD does not contain yet, as a merge or rebase of the base brings them, and what a merge,
+    /// cherry-pick or revert in progress brings.
+    /// </summary>
+    internal static IReadOnlyList<string> NotOwnSides(IGitRepository git, string baseBranch, IReadOnlyList<string> brought)
+    {
+        var head = git.HeadSha;
+        return git.BranchTips(baseBranch).Select(t => t.Sha).Distinct(StringComparer.Ordinal)
+            .Where(t => head is null || !git.IsAncestor(t, head))
+            .Concat(brought)
+            .ToList();
+    }
+
     // Whether a staged change leaves each path it touches exactly as the commit has it.
-    private static bool AsOn(IGitRepository git, string commit, FileChange change) =>
+    internal static bool AsOn(IGitRepository git, string commit, FileChange change) =>
         change.Path == change.OldPath || change.Status is not (ChangeStatus.Renamed or ChangeStatus.Copied)
             ? git.BlobIdAt(commit, change.Path) == change.NewBlobId
             : git.BlobIdAt(commit, change.Path) == change.NewBlobId && (change.Status == ChangeStatus.Copied || git.BlobIdAt(commit, change.OldPath) is null);

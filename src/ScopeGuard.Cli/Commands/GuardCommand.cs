@@ -67,17 +67,50 @@ internal sealed class GuardCommand : Command
 
         // Both channels say the same: exit code 2 with the reason on standard error is what every supported
         // agent documents for a blocking hook; the JSON decision covers versions that read standard output.
-        var options = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        var json = format switch
-        {
-            HookFormat.Claude => JsonSerializer.Serialize(new { hookSpecificOutput = new { hookEventName = "PreToolUse", permissionDecision = "deny", permissionDecisionReason = verdict.Reason } }, options),
-            HookFormat.Gemini => JsonSerializer.Serialize(new { decision = "deny", reason = verdict.Reason }, options),
-            HookFormat.Cursor => JsonSerializer.Serialize(new { permission = "deny", user_message = verdict.Reason, agent_message = verdict.Reason }, options),
-            _ => JsonSerializer.Serialize(new { permissionDecision = "deny", permissionDecisionReason = verdict.Reason }, options),
-        };
-        context.Output.WriteLine(json);
+        context.Output.WriteLine(DecisionJson(format, verdict.Reason));
         context.Error.WriteLine(verdict.Reason);
         return ExitCodes.Error;
+    }
+
+    /// <summary>Gets the agent's JSON decision that denies a tool call.</summary>
+    /// <param name="format">The agent's format.</param>
+    /// <param name="reason">Why.</param>
+    /// <returns>One line of JSON.</returns>
+    internal static string DecisionJson(HookFormat format, string reason)
+    {
+        // Written by hand rather than serialized: a refusal should not pay for the serializer's start-up.
+        using var buffer = new System.IO.MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            writer.WriteStartObject();
+            switch (format)
+            {
+                case HookFormat.Claude:
+                    writer.WriteStartObject("hookSpecificOutput");
+                    writer.WriteString("hookEventName", "PreToolUse");
+                    writer.WriteString("permissionDecision", "deny");
+                    writer.WriteString("permissionDecisionReason", reason);
+                    writer.WriteEndObject();
+                    break;
+                case HookFormat.Gemini:
+                    writer.WriteString("decision", "deny");
+                    writer.WriteString("reason", reason);
+                    break;
+                case HookFormat.Cursor:
+                    writer.WriteString("permission", "deny");
+                    writer.WriteString("user_message", reason);
+                    writer.WriteString("agent_message", reason);
+                    break;
+                default:
+                    writer.WriteString("permissionDecision", "deny");
+                    writer.WriteString("permissionDecisionReason", reason);
+                    break;
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static Option<string> CreateFormat()

@@ -175,6 +175,14 @@ internal sealed class EditGuard
     {
         var manifest = workspace.Manifest;
         var brought = BroughtSides.Find(workspace.Git, manifest.Manifest, workspace.Hint.Branch, context.Environment);
+
+        // As the hook: a path left exactly as the base branch (not yet merged) or an operation in progress has it is not the agent's change.
+        var others = ChangeSources.NotOwnSides(workspace.Git, manifest.Manifest!.Settings.BaseBranch, brought);
+        if (others.Count > 0)
+        {
+            changes = changes.Where(c => c.NewBlobId is null && c.NewKind != EntryKind.None || !others.Any(t => ChangeSources.AsOn(workspace.Git, t, c))).ToList();
+        }
+
         var pipeline = new CheckPipeline(workspace.Git, workspace.Identities, null, false);
         if (changes.Count > 0 || pathChanges.Count == 0)
         {
