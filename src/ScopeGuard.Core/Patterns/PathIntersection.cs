@@ -64,21 +64,27 @@ public static class PathIntersection
             throw new ArgumentNullException(nameof(none));
         }
 
-        var automata = new List<PathAutomaton>();
-        foreach (var group in all)
+        if (all.Any(g => g.Count == 0))
         {
-            if (group.Count == 0)
-            {
-                return new PathIntersectionResult(IntersectionStatus.Empty, null);
-            }
-
-            automata.Add(group.Count == 1 ? PathAutomaton.Compile(group[0], caseFold: false) : PathAutomaton.Union(group.Select(p => PathAutomaton.Compile(p, caseFold: false)).ToList()));
+            return new PathIntersectionResult(IntersectionStatus.Empty, null);
         }
 
+        var groups = all.Select(g => g.Count == 1 ? PathAutomaton.Compile(g[0], caseFold: false) : PathAutomaton.Union(g.Select(p => PathAutomaton.Compile(p, caseFold: false)).ToList())).ToList();
+        return FindCompiled(groups, none.Select(p => PathAutomaton.Compile(p, noneIgnoreCase)).ToList(), maxStates);
+    }
+
+    /// <summary>As <see cref="Find(IReadOnlyList{IReadOnlyList{PathPattern}}, IReadOnlyList{PathPattern}, bool, int)"/>, over compiled patterns.</summary>
+    /// <param name="all">The automata that must each accept the path.</param>
+    /// <param name="none">The automata none of which may accept it.</param>
+    /// <param name="maxStates">The most product states to explore.</param>
+    /// <returns>The answer.</returns>
+    internal static PathIntersectionResult FindCompiled(IReadOnlyList<PathAutomaton> all, IReadOnlyList<PathAutomaton> none, int maxStates)
+    {
+        var automata = new List<PathAutomaton>(all);
         var must = automata.Count;
         if (none.Count > 0)
         {
-            automata.Add(PathAutomaton.Union(none.Select(p => PathAutomaton.Compile(p, noneIgnoreCase)).ToList()));
+            automata.Add(none.Count == 1 ? none[0] : PathAutomaton.Union(none));
         }
 
         var result = Search(automata, must, maxStates, hiddenNames: true);
