@@ -126,23 +126,17 @@ internal sealed class PathAutomaton
     /// <param name="set">The set, one bit per state.</param>
     internal void Close(int state, ulong[] set)
     {
-        var stack = new Stack<int>();
-        stack.Push(state);
-        while (stack.Count > 0)
+        var word = state >> 6;
+        var bit = 1UL << (state & 63);
+        if ((set[word] & bit) != 0)
         {
-            var q = stack.Pop();
-            var word = q >> 6;
-            var bit = 1UL << (q & 63);
-            if ((set[word] & bit) != 0)
-            {
-                continue;
-            }
+            return;
+        }
 
-            set[word] |= bit;
-            foreach (var next in epsilon[q])
-            {
-                stack.Push(next);
-            }
+        set[word] |= bit;
+        foreach (var next in epsilon[state])
+        {
+            Close(next, set); // epsilon chains are as long as a pattern's runs of stars, never deep
         }
     }
 

@@ -307,12 +307,64 @@ public static class PathIntersection
     // the most readable of its class: a lower-case letter, a digit, an upper-case letter, other ASCII.
     private static List<byte> Alphabet(List<PathAutomaton> automata)
     {
-        var labels = new HashSet<ByteSet>();
+        var labels = new HashSet<ByteSet>(Fixed);
         foreach (var automaton in automata)
         {
             labels.UnionWith(automaton.Labels());
         }
 
+        var ordered = labels.ToList();
+        var result = new List<byte>();
+        if (ordered.Count <= 64)
+        {
+            var signatures = new HashSet<ulong>();
+            foreach (var b in Preferred)
+            {
+                var signature = 0UL;
+                for (var i = 0; i < ordered.Count; i++)
+                {
+                    if (ordered[i].Contains(b))
+                    {
+                        signature |= 1UL << i;
+                    }
+                }
+
+                if (signatures.Add(signature))
+                {
+                    result.Add(b);
+                }
+            }
+
+            return result;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var key = new StringBuilder();
+        foreach (var b in Preferred)
+        {
+            key.Clear();
+            foreach (var label in ordered)
+            {
+                key.Append(label.Contains(b) ? '1' : '0');
+            }
+
+            if (seen.Add(key.ToString()))
+            {
+                result.Add(b);
+            }
+        }
+
+        return result;
+    }
+
+    // The byte sets the validity rules tell apart: '/', '.', the letters of ".git", NUL, and UTF-8's ranges.
+    private static readonly ByteSet[] Fixed = MakeFixed();
+
+    private static readonly byte[] Preferred = Preference().ToArray();
+
+    private static ByteSet[] MakeFixed()
+    {
+        var sets = new List<ByteSet>();
         foreach (var special in new[] { "/", ".", "gG", "iI", "tT", "\0" })
         {
             var set = ByteSet.Empty;
@@ -321,10 +373,9 @@ public static class PathIntersection
                 set = set.With((byte)c);
             }
 
-            labels.Add(set);
+            sets.Add(set);
         }
 
-        // The byte ranges UTF-8's rules tell apart.
         foreach (var (low, high) in new[] { (0x80, 0x8F), (0x90, 0x9F), (0xA0, 0xBF), (0xC2, 0xDF), (0xE0, 0xE0), (0xE1, 0xEC), (0xED, 0xED), (0xEE, 0xEF), (0xF0, 0xF0), (0xF1, 0xF3), (0xF4, 0xF4) })
         {
             var set = ByteSet.Empty;
@@ -333,28 +384,10 @@ public static class PathIntersection
                 set = set.With((byte)b);
             }
 
-            labels.Add(set);
+            sets.Add(set);
         }
 
-        var signatures = new Dictionary<string, byte>(StringComparer.Ordinal);
-        var ordered = labels.ToList();
-        var key = new StringBuilder();
-        foreach (var b in Preference())
-        {
-            key.Clear();
-            foreach (var label in ordered)
-            {
-                key.Append(label.Contains(b) ? '1' : '0');
-            }
-
-            var signature = key.ToString();
-            if (!signatures.ContainsKey(signature))
-            {
-                signatures[signature] = b;
-            }
-        }
-
-        return signatures.Values.ToList();
+        return [.. sets];
     }
 
     private static IEnumerable<byte> Preference()

@@ -236,8 +236,6 @@ public static class ScopeLint
             return automaton;
         }
 
-        private List<PathAutomaton> Protected() => manifest.Settings.ProtectedPaths.Select(p => Folded(p.Pattern)).ToList();
-
         private string Where(Text.TextPosition position) => $"{manifest.Path}:{position}";
 
         public void FileOverlaps(List<Finding> findings)
@@ -320,65 +318,131 @@ public static class ScopeLint
         // pair, naming each grant pair with the shortest path both match (less deny and protected paths).
         public void PatternOverlaps(List<Finding> findings)
         {
-            var protectedPaths = Protected();
+            var protectedPaths = manifest.Settings.ProtectedPaths;
+            foreach (var candidates in CandidatePairs())
+            {
+                var (a, b) = candidates.Key;
+                pairFiles.TryGetValue((a, b), out var both);
+                var seen = new HashSet<(string, string)>();
+                var found = new List<(ManifestEntry<PathPattern> A, ManifestEntry<PathPattern> B, PathIntersectionResult Result)>();
+                foreach (var (pa, pb) in candidates.Value)
+                {
+                    if (!seen.Add((pa.Pattern.Text, pb.Pattern.Text)))
+                    {
+                        continue;
+                    }
+
+                    // Files both may write under these two grants were reported with the files.
+                    if (both is not null && both.Any(i => pa.Pattern.Matches(fileBytes![i]) && pb.Pattern.Matches(fileBytes![i])))
+                    {
+                        continue;
+                    }
+
+                    // Only deny and protected patterns that could share a path with the grants matter.
+                    var none = agents[a].Deny.Concat(agents[b].Deny).Concat(protectedPaths)
+                        .Where(d => !Disjoint(d.Pattern, pa.Pattern) && !Disjoint(d.Pattern, pb.Pattern))
+                        .Select(d => Folded(d.Pattern))
+                        .ToList();
+                    var result = PathIntersection.FindCompiled([Exact(pa.Pattern), Exact(pb.Pattern)], none, PathIntersection.DefaultMaxStates);
+                    if (result.Status != IntersectionStatus.Empty)
+                    {
+                        found.Add((pa, pb, result));
+                    }
+                }
+
+                if (found.Count == 0)
+                {
+                    continue;
+                }
+
+                var pairs = string.Join("; ", found.Select(f => $"{Name(f.A)} with {Name(f.B)}, " + (f.Result.Status == IntersectionStatus.Found
+                    ? $"e.g. {f.Result.Witness}"
+                    : $"undecided within {PathIntersection.DefaultMaxStates.ToString("N0", CultureInfo.InvariantCulture)} states (treat as overlapping)")));
+                var where = files is null ? "paths both their patterns match (no repository: compared on the patterns)" : "paths no file at HEAD has yet, that both their patterns match";
+                var message = $"agents \"{agents[a].Name}\" and \"{agents[b].Name}\" may both write {where}, less deny and protected paths: {pairs}";
+                var first = found[0].A;
+                findings.Add(new Finding(DiagnosticIds.ScopesOverlap, overlapSeverity, agents[a].Name, manifest.Path, first.Position.Line, first.Position.Column, null, $"{first.Origin}: {first.Pattern.Text} x {found[0].B.Origin}: {found[0].B.Pattern.Text}", message) { End = first.End });
+            }
+        }
+
+        // The grant pairs of two agents (reported, not shared) that may share a path, by agent pair in
+        // manifest order. Anchored grants are sorted by literal prefix, so the grants whose prefix starts
+        // with a given one are a contiguous run: only those are paired. A grant without a literal start
+        // ("*.md", "**/x") is paired with every grant.
+        private IEnumerable<KeyValuePair<(int A, int B), List<(ManifestEntry<PathPattern> A, ManifestEntry<PathPattern> B)>>> CandidatePairs()
+        {
+            var anchored = new List<(string Prefix, int Agent, ManifestEntry<PathPattern> Entry)>();
+            var floating = new List<(int Agent, ManifestEntry<PathPattern> Entry)>();
             for (var a = 0; a < agents.Count; a++)
             {
-                for (var b = a + 1; b < agents.Count; b++)
+                foreach (var grant in agents[a].Paths)
                 {
-                    if (!Reported(a, b) || agents[a].Paths.Count == 0 || agents[b].Paths.Count == 0)
+                    if (grant.Pattern.BasenameOnly || grant.Pattern.LiteralPrefix.Length == 0)
                     {
-                        continue;
+                        floating.Add((a, grant));
                     }
-
-                    List<PathAutomaton>? none = null;
-                    pairFiles.TryGetValue((a, b), out var both);
-                    var seen = new HashSet<(string, string)>();
-                    var found = new List<(ManifestEntry<PathPattern> A, ManifestEntry<PathPattern> B, PathIntersectionResult Result)>();
-                    foreach (var pa in agents[a].Paths)
+                    else
                     {
-                        foreach (var pb in agents[b].Paths)
-                        {
-                            if (Disjoint(pa.Pattern, pb.Pattern) || !seen.Add((pa.Pattern.Text, pb.Pattern.Text)))
-                            {
-                                continue;
-                            }
-
-                            // Files both may write under these two grants were reported with the files.
-                            if (both is not null && both.Any(i => pa.Pattern.Matches(fileBytes![i]) && pb.Pattern.Matches(fileBytes![i])))
-                            {
-                                continue;
-                            }
-
-                            none ??= [.. agents[a].Deny.Select(d => Folded(d.Pattern)), .. agents[b].Deny.Select(d => Folded(d.Pattern)), .. protectedPaths];
-                            var result = PathIntersection.FindCompiled([Exact(pa.Pattern), Exact(pb.Pattern)], none, PathIntersection.DefaultMaxStates);
-                            if (result.Status != IntersectionStatus.Empty)
-                            {
-                                found.Add((pa, pb, result));
-                            }
-                        }
+                        anchored.Add((Encoding.UTF8.GetString(Key(grant.Pattern)), a, grant));
                     }
-
-                    if (found.Count == 0)
-                    {
-                        continue;
-                    }
-
-                    var pairs = string.Join("; ", found.Select(f => $"{Name(f.A)} with {Name(f.B)}, " + (f.Result.Status == IntersectionStatus.Found
-                        ? $"e.g. {f.Result.Witness}"
-                        : $"undecided within {PathIntersection.DefaultMaxStates.ToString("N0", CultureInfo.InvariantCulture)} states (treat as overlapping)")));
-                    var where = files is null ? "paths both their patterns match (no repository: compared on the patterns)" : "paths no file at HEAD has yet, that both their patterns match";
-                    var message = $"agents \"{agents[a].Name}\" and \"{agents[b].Name}\" may both write {where}, less deny and protected paths: {pairs}";
-                    var first = found[0].A;
-                    findings.Add(new Finding(DiagnosticIds.ScopesOverlap, overlapSeverity, agents[a].Name, manifest.Path, first.Position.Line, first.Position.Column, null, $"{first.Origin}: {first.Pattern.Text} x {found[0].B.Origin}: {found[0].B.Pattern.Text}", message) { End = first.End });
                 }
+            }
+
+            var pairs = new Dictionary<(int A, int B), List<(ManifestEntry<PathPattern> A, ManifestEntry<PathPattern> B)>>();
+            void Add(int x, ManifestEntry<PathPattern> ex, int y, ManifestEntry<PathPattern> ey)
+            {
+                if (x == y || !Reported(x, y))
+                {
+                    return;
+                }
+
+                var key = x < y ? (x, y) : (y, x);
+                if (!pairs.TryGetValue(key, out var list))
+                {
+                    pairs[key] = list = [];
+                }
+
+                list.Add(x < y ? (ex, ey) : (ey, ex));
+            }
+
+            anchored.Sort((p, q) => string.CompareOrdinal(p.Prefix, q.Prefix));
+            for (var i = 0; i < anchored.Count; i++)
+            {
+                for (var j = i + 1; j < anchored.Count && anchored[j].Prefix.StartsWith(anchored[i].Prefix, StringComparison.Ordinal); j++)
+                {
+                    Add(anchored[i].Agent, anchored[i].Entry, anchored[j].Agent, anchored[j].Entry);
+                }
+            }
+
+            for (var i = 0; i < floating.Count; i++)
+            {
+                foreach (var other in anchored)
+                {
+                    Add(floating[i].Agent, floating[i].Entry, other.Agent, other.Entry);
+                }
+
+                for (var j = i + 1; j < floating.Count; j++)
+                {
+                    Add(floating[i].Agent, floating[i].Entry, floating[j].Agent, floating[j].Entry);
+                }
+            }
+
+            // In manifest order of the agents, and of their grants within a pair.
+            foreach (var pair in pairs.OrderBy(p => p.Key.A).ThenBy(p => p.Key.B))
+            {
+                pair.Value.Sort((p, q) => p.A.Position.Line != q.A.Position.Line ? p.A.Position.Line.CompareTo(q.A.Position.Line)
+                    : p.A.Position.Column != q.A.Position.Column ? p.A.Position.Column.CompareTo(q.A.Position.Column)
+                    : p.B.Position.Line != q.B.Position.Line ? p.B.Position.Line.CompareTo(q.B.Position.Line)
+                    : p.B.Position.Column.CompareTo(q.B.Position.Column));
+                yield return pair;
             }
         }
 
         // A grant as a message names it: the pattern as it applies to the agent ({agent} expanded) and where it is written.
         private static string Name(ManifestEntry<PathPattern> entry) => $"'{entry.Pattern.Text}' ({entry.Origin} {entry.Position})";
 
-        // Two anchored patterns whose literal prefixes differ before either ends share no path: every path
-        // either covers starts with its prefix.
+        // Two anchored patterns whose keys differ before either ends share no path: every path either
+        // covers starts with its key.
         private static bool Disjoint(PathPattern a, PathPattern b)
         {
             if (a.BasenameOnly || b.BasenameOnly)
@@ -386,8 +450,8 @@ public static class ScopeLint
                 return false;
             }
 
-            var x = a.LiteralPrefix;
-            var y = b.LiteralPrefix;
+            var x = Key(a);
+            var y = Key(b);
             var n = Math.Min(x.Length, y.Length);
             for (var i = 0; i < n; i++)
             {
@@ -398,6 +462,73 @@ public static class ScopeLint
             }
 
             return false;
+        }
+
+        // Shortcuts that spare the search in the common case of literal folders. A literal folder grant
+        // ("src/a/") covers every path below it; a literal deny below it ("src/a/Gen/", "src/a/x.txt")
+        // then covers some path the grant covers.
+        private static bool LiteralFolder(PathPattern p) => !p.BasenameOnly && p.DirectoryOnly && p.AfterPrefix.Length == 0;
+
+        private static bool Below(PathPattern deny, PathPattern grant) =>
+            LiteralFolder(grant) && !deny.BasenameOnly && deny.AfterPrefix.Length == 0 && StartsWith(Key(deny), Key(grant)) && Key(deny).Length > Key(grant).Length;
+
+        // A literal folder grant keeps a path when every pattern against it is anchored with a key longer
+        // than the folder's: a one-letter name below the folder that no key continues with is in none.
+        private static bool Free(PathPattern grant, IReadOnlyList<ManifestEntry<PathPattern>> against)
+        {
+            if (!LiteralFolder(grant))
+            {
+                return false;
+            }
+
+            var key = Key(grant);
+            var taken = new HashSet<byte>();
+            foreach (var entry in against)
+            {
+                var other = Key(entry.Pattern);
+                if (entry.Pattern.BasenameOnly || other.Length <= key.Length || !StartsWith(other, key))
+                {
+                    return false;
+                }
+
+                taken.Add(other[key.Length]);
+            }
+
+            return "abcdefghijklmnopqrstuvwxyz".Any(c => !taken.Contains((byte)c));
+        }
+
+        private static bool StartsWith(byte[] text, byte[] prefix)
+        {
+            if (text.Length < prefix.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < prefix.Length; i++)
+            {
+                if (text[i] != prefix[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // What every path an anchored pattern covers starts with: its literal prefix, and the '/' after it
+        // when the whole pattern is a literal folder ("src/a/" covers only "src/a/...", so it shares no
+        // path with "src/ab/").
+        private static byte[] Key(PathPattern pattern)
+        {
+            if (!pattern.DirectoryOnly || pattern.AfterPrefix.Length > 0)
+            {
+                return pattern.LiteralPrefix;
+            }
+
+            var key = new byte[pattern.LiteralPrefix.Length + 1];
+            Buffer.BlockCopy(pattern.LiteralPrefix, 0, key, 0, pattern.LiteralPrefix.Length);
+            key[key.Length - 1] = (byte)'/';
+            return key;
         }
 
         public void SymbolOverlaps(IReadOnlyList<(string Path, DeclarationId Id)> declarations, List<Finding> findings)
@@ -413,7 +544,32 @@ public static class ScopeLint
                 fileIndex[files![i]] = i;
             }
 
-            var withSymbols = Enumerable.Range(0, agents.Count).Where(a => !agents[a].Symbols.IsEmpty).ToList();
+            // Agents by the first name part of their symbol patterns: only they can name a declaration under
+            // that root (a pattern whose first part has a wildcard can name any).
+            var byRoot = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+            var anyRoot = new HashSet<int>();
+            for (var a = 0; a < agents.Count; a++)
+            {
+                var s = agents[a].Symbols;
+                foreach (var entry in s.Edit.Concat(s.Body).Concat(s.Extend).Concat(s.ReadOnly))
+                {
+                    var root = entry.Pattern.Parts[0];
+                    if (root.IndexOf('*') >= 0)
+                    {
+                        anyRoot.Add(a);
+                    }
+                    else
+                    {
+                        if (!byRoot.TryGetValue(root, out var set))
+                        {
+                            byRoot[root] = set = [];
+                        }
+
+                        set.Add(a);
+                    }
+                }
+            }
+
             var pairs = new Dictionary<(int A, int B), List<(DeclarationId Id, string RuleA, string RuleB, ManifestEntry<SymbolPattern>? Entry)>>();
             var seen = new HashSet<(int, int, string)>();
             foreach (var (path, id) in declarations)
@@ -425,11 +581,22 @@ public static class ScopeLint
 
                 // Who may write this declaration, and by which rule: the deciding symbol rule where one names
                 // it (readonly writes nothing), else the file's path rule.
+                var candidates = new HashSet<int>(anyRoot);
+                foreach (var form in id.Alternates.Prepend(id))
+                {
+                    if (byRoot.TryGetValue(form.Parts[0], out var set))
+                    {
+                        candidates.UnionWith(set);
+                    }
+                }
+
                 var who = new Dictionary<int, (string Rule, SymbolRule? Symbol)>();
-                foreach (var a in withSymbols)
+                var named = new HashSet<int>();
+                foreach (var a in candidates)
                 {
                     if (SymbolRules.Decide(agents[a], id) is { } rule)
                     {
+                        named.Add(a);
                         if (rule.Access != SymbolAccess.ReadOnly)
                         {
                             who[a] = (rule.Text, rule);
@@ -441,7 +608,7 @@ public static class ScopeLint
                 {
                     foreach (var a in pathWriters)
                     {
-                        if (!who.ContainsKey(a) && (agents[a].Symbols.IsEmpty || SymbolRules.Decide(agents[a], id) is null))
+                        if (!named.Contains(a))
                         {
                             who[a] = ($"path {evaluator.Decide(agents[a], path).Rule!.Pattern.Text}", null);
                         }
@@ -555,7 +722,6 @@ public static class ScopeLint
         public void ProtectedGrants(List<Finding> findings)
         {
             var protectedPaths = manifest.Settings.ProtectedPaths;
-            var allProtected = Protected();
             var seen = new HashSet<(int, int, string)>();
             foreach (var agent in agents)
             {
@@ -566,7 +732,13 @@ public static class ScopeLint
                         continue;
                     }
 
-                    var usable = PathIntersection.FindCompiled([Exact(grant.Pattern)], allProtected, PathIntersection.DefaultMaxStates);
+                    var near = protectedPaths.Where(p => !Disjoint(p.Pattern, grant.Pattern)).ToList();
+                    if (near.Count == 0)
+                    {
+                        continue; // no protected pattern can share a path with it
+                    }
+
+                    var usable = PathIntersection.FindCompiled([Exact(grant.Pattern)], near.Select(p => Folded(p.Pattern)).ToList(), PathIntersection.DefaultMaxStates);
                     string? message = null;
                     if (usable.Status == IntersectionStatus.Empty)
                     {
@@ -574,13 +746,8 @@ public static class ScopeLint
                     }
                     else if (!grant.Pattern.BasenameOnly && grant.Pattern.LiteralPrefix.Length > 0)
                     {
-                        foreach (var guarded in protectedPaths)
+                        foreach (var guarded in near)
                         {
-                            if (Disjoint(grant.Pattern, guarded.Pattern))
-                            {
-                                continue;
-                            }
-
                             var both = PathIntersection.FindCompiled([Exact(grant.Pattern), Folded(guarded.Pattern)], [], PathIntersection.DefaultMaxStates);
                             if (both.Status == IntersectionStatus.Found)
                             {
@@ -615,7 +782,6 @@ public static class ScopeLint
         // SG0105 and SG0106. A settings.defaults deny is reported only when it takes effect for no agent.
         public void DenyChecks(List<Finding> findings)
         {
-            var allProtected = Protected();
             var defaults = new Dictionary<(int, int), (ManifestEntry<PathPattern> Entry, bool Effective)>();
             foreach (var agent in agents)
             {
@@ -624,11 +790,18 @@ public static class ScopeLint
                     continue; // an agent that writes through symbols only: deny changes nothing there anyway
                 }
 
-                var grants = agent.Paths.Count == 1 ? Exact(agent.Paths[0].Pattern) : PathAutomaton.Union(agent.Paths.Select(p => Exact(p.Pattern)).ToList());
+                var grants = new Lazy<PathAutomaton>(() => agent.Paths.Count == 1 ? Exact(agent.Paths[0].Pattern) : PathAutomaton.Union(agent.Paths.Select(p => Exact(p.Pattern)).ToList()));
                 foreach (var deny in agent.Deny)
                 {
-                    var result = PathIntersection.FindCompiled([grants, Folded(deny.Pattern)], allProtected, PathIntersection.DefaultMaxStates);
-                    var effective = result.Status != IntersectionStatus.Empty;
+                    // A deny whose literal start no grant shares is dead without a search.
+                    var effective = false;
+                    if (agent.Paths.Any(p => !Disjoint(p.Pattern, deny.Pattern)))
+                    {
+                        var near = manifest.Settings.ProtectedPaths.Where(p => !Disjoint(p.Pattern, deny.Pattern)).ToList();
+                        effective = (near.Count == 0 && agent.Paths.Any(p => Below(deny.Pattern, p.Pattern)))
+                            || PathIntersection.FindCompiled([grants.Value, Folded(deny.Pattern)], near.Select(p => Folded(p.Pattern)).ToList(), PathIntersection.DefaultMaxStates).Status != IntersectionStatus.Empty;
+                    }
+
                     if (deny.Origin.StartsWith("settings.defaults", StringComparison.Ordinal))
                     {
                         var key = (deny.Position.Line, deny.Position.Column);
@@ -640,7 +813,13 @@ public static class ScopeLint
                     }
                 }
 
-                var left = PathIntersection.FindCompiled([grants], [.. agent.Deny.Select(d => Folded(d.Pattern)), .. allProtected], PathIntersection.DefaultMaxStates);
+                var against = agent.Deny.Concat(manifest.Settings.ProtectedPaths).Where(d => agent.Paths.Any(p => !Disjoint(p.Pattern, d.Pattern))).ToList();
+                if (agent.Paths.Any(p => Free(p.Pattern, against)))
+                {
+                    continue;
+                }
+
+                var left = PathIntersection.FindCompiled([grants.Value], against.Select(d => Folded(d.Pattern)).ToList(), PathIntersection.DefaultMaxStates);
                 if (left.Status == IntersectionStatus.Empty)
                 {
                     findings.Add(new Finding(DiagnosticIds.PathsAllDenied, FindingSeverity.Warning, agent.Name, manifest.Path, agent.Position.Line, agent.Position.Column, null, $"agents.{agent.Name}.paths", $"agent \"{agent.Name}\" may write no path: every path its paths grant ({string.Join(", ", agent.Paths.Select(p => p.Pattern.Text))}) is denied or protected"));
