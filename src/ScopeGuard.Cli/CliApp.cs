@@ -20,6 +20,9 @@ internal static class CliApp
         new DoctorCommand(context),
         new DemoCommand(context),
         new BaselineCommand(context),
+
+        // scopeguard conflicts (issue 13): overlap and trial merges between agents' branches.
+        new ConflictsCommand(context),
     };
 
     public static int Run(string[] args, CliContext context)

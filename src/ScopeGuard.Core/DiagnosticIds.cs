@@ -42,9 +42,13 @@ public static class DiagnosticIds
     /// <summary>Lint: branch patterns git cannot hold at once (a branch and a pattern whose every name lies under it).</summary>
     public const string BranchRefConflict = "SG0103";
 
+    /// <summary>Two agents' branches (or an agent's work in progress and another's branch) change the same file or member (<c>scopeguard conflicts</c>).</summary>
+    public const string PredictedConflict = "SG0110";
+
     /// <summary>The IDs this version reports, in order.</summary>
     public static readonly System.Collections.Generic.IReadOnlyList<string> All =
-        [PathOutOfScope, SymbolOutOfScope, SignatureChanged, ProtectedPath, ProtectedBranch, UnknownAgent, ManifestInvalid, PatternMatchesNothing, PatternAmbiguous, BranchRefConflict];
+        [PathOutOfScope, SymbolOutOfScope, SignatureChanged, ProtectedPath, ProtectedBranch, UnknownAgent, ManifestInvalid, PatternMatchesNothing, PatternAmbiguous, BranchRefConflict,
+         PredictedConflict];
 
     /// <summary>Gets the documentation page of an ID relative to a documentation root, e.g. <c>docs/diagnostics/SG0001.md</c>.</summary>
     /// <param name="id">The ID.</param>
@@ -119,6 +123,7 @@ public static class DiagnosticIds
         PatternMatchesNothing => "Symbol pattern matches nothing",
         PatternAmbiguous => "Symbol pattern is ambiguous",
         BranchRefConflict => "Branch patterns git cannot hold at once",
+        PredictedConflict => "Two agents change the same file or member",
         _ => id,
     };
 
@@ -137,6 +142,7 @@ public static class DiagnosticIds
         PatternMatchesNothing => "scopeguard lint found a member pattern (M:, P:, F:, E:) that covers no declaration in the repository's C# files at HEAD, in ScopeGuard's form or the compiler's. It decides nothing: a broader rule, or the path, decides in its place. The message gives the nearest ID that exists.",
         PatternAmbiguous => "scopeguard lint found an exact member pattern that covers declarations whose compiler IDs differ: a short type name in its parameter list means different types in different files. The rule applies to all of them; write the compiler's ID of the one meant.",
         BranchRefConflict => "scopeguard lint: a literal branch and a branch pattern whose every name lies under it (\"agent/billing\" and \"agent/billing/*\", or \"team\" and \"team/a/b\"). Git keeps a branch as a file named like it, so \"agent/billing\" cannot be a file and a folder at once: whichever branch exists first, git refuses to create the other. The manifest is valid; one of the two entries can never name a branch while the other does.",
+        PredictedConflict => "scopeguard conflicts: two agents' branches (or, with --staged or --pre-push, an agent's work in progress and another agent's branch) changed the same file since they left the base branch: a textual conflict in git's trial merge (git merge-tree), the same C# member by documentation ID (one changed it, the other changed, removed or renamed it; parts of a partial type in different files count), or the same file. One finding per pair of agents and file.",
         _ => Title(id),
     };
 
@@ -155,6 +161,7 @@ public static class DiagnosticIds
         PatternMatchesNothing => "correct the pattern to an ID that `scopeguard symbols --compiler-ids` lists, or remove it",
         PatternAmbiguous => "write the compiler's ID (`scopeguard symbols --compiler-ids`)",
         BranchRefConflict => "use sibling names (`agent/billing` with `agent/billing-*`), or only a folder of branches (`agent/billing/*`)",
+        PredictedConflict => "merge in the suggested order and let the later agent rebase, or agree which agent owns the member",
         _ => string.Empty,
     };
 }

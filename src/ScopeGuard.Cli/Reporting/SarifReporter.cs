@@ -113,7 +113,7 @@ internal static class SarifReporter
         }
 
         json.WriteStartObject("defaultConfiguration");
-        json.WriteString("level", id is DiagnosticIds.PatternMatchesNothing or DiagnosticIds.PatternAmbiguous or DiagnosticIds.BranchRefConflict ? "warning" : "error");
+        json.WriteString("level", id is DiagnosticIds.PatternMatchesNothing or DiagnosticIds.PatternAmbiguous or DiagnosticIds.BranchRefConflict or DiagnosticIds.PredictedConflict ? "warning" : "error");
         json.WriteEndObject();
         json.WriteStartObject("properties");
         json.WriteString("category", DiagnosticIds.Category);
@@ -295,6 +295,7 @@ internal static class SarifReporter
         DiagnosticIds.PatternMatchesNothing => "SymbolPatternMatchesNothing",
         DiagnosticIds.PatternAmbiguous => "SymbolPatternAmbiguous",
         DiagnosticIds.BranchRefConflict => "BranchPatternsGitCannotHold",
+        DiagnosticIds.PredictedConflict => "AgentsChangeSameFileOrMember",
         _ => id,
     };
 }

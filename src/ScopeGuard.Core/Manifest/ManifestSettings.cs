@@ -37,4 +37,7 @@ public sealed class ManifestSettings
 
     /// <summary>Gets branches no agent may commit to.</summary>
     public IReadOnlyList<ManifestEntry<BranchPattern>> ProtectedBranches { get; }
+
+    /// <summary>Gets what <c>conflicts --staged</c> and <c>--pre-push</c> make of an overlap with another agent's branch (<c>settings.conflicts</c>).</summary>
+    public ConflictPolicy Conflicts { get; internal set; } = ConflictPolicy.Warn;
 }
