@@ -67,6 +67,22 @@ public sealed class ConflictsWorkInProgressTests
     }
 
     [Fact]
+    public void PrePush_PushedCommitsChangeAMemberAnotherAgentChanged_BlockedWithConflictsBlock()
+    {
+        using var repo = Prepare(settings: "\"conflicts\": \"block\"");
+        repo.Repo.Git("commit", "-q", "--no-verify", "-m", "b");
+        var head = repo.Repo.Head(repo.Path);
+        var input = $"refs/heads/agent/b {head} refs/heads/agent/b {new string('0', 40)}\n";
+
+        var result = CliRunner.RunWithInput(repo.Path, input, "conflicts", "--pre-push", "--format", "json");
+
+        Assert.True(result.ExitCode == ExitCodes.Findings, result.ToString());
+        using var json = JsonDocument.Parse(result.Output);
+        var finding = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal("M:Shop.Calc.First(System.Int32)", finding.GetProperty("symbol").GetString());
+    }
+
+    [Fact]
     public void Conflicts_PairsAndStaged_ChangeNothingInTheRepository()
     {
         using var repo = Prepare(settings: string.Empty);
