@@ -13,10 +13,11 @@ namespace ScopeGuard.Cli.Conflicts;
 /// Reads each lane's changes once: the paths it touched, and in C# files the members it changed, by the
 /// declaration diff the symbol rules use (<see cref="DeclarationDiff"/>). A C# file is parsed only when
 /// its members can matter: another lane touched the same path, or the file declares a <c>partial</c>
-/// type or member (whose other parts, in other files, another lane may have changed). Each blob is parsed
-/// once, however many lanes share it; reading and parsing run in parallel.
+/// type of which another lane touched a file declaring a part of the same name in a namespace of the
+/// same name (a lexical pre-filter: <c>partial</c> then modifiers, the type keyword and the name). Each blob is parsed once,
+/// however many lanes share it; reading and parsing run in parallel.
 /// </summary>
-internal static class LaneReader
+internal static partial class LaneReader
 {
     public static List<LaneWork> Read(IReadOnlyList<(Lane Lane, IReadOnlyList<FileChange> Changes)> lanes, IChangeContents contents)
     {
@@ -51,42 +52,49 @@ internal static class LaneReader
             items.AddRange(lanes[i].Changes.Where(IsCSharp).Select(c => (i, c)));
         }
 
-        var sets = new ConcurrentDictionary<string, DeclarationSet?>(StringComparer.Ordinal);
-        var diffs = new (FileDeclarationDiff Diff, DeclarationSet? Before, DeclarationSet? After)?[items.Count];
-        void Parse(int k)
+        // Read and decode every changed C# file once, in parallel; note the partial types each declares.
+        var texts = new (string? Old, string? New)[items.Count];
+        var partialNames = new HashSet<string>?[items.Count];
+        Run(items.Count, k =>
         {
-            var (lane, change) = items[k];
-            var shared = change.TouchedPaths.Any(p => touchedBy.GetValueOrDefault(p) > 1);
+            var change = items[k].Change;
             var oldText = change.OldKind == EntryKind.None ? null : Decode(contents.ReadOld(change));
             var newText = change.NewKind == EntryKind.None ? null : Decode(contents.ReadNew(change));
-            if (!shared && !MentionsPartial(oldText) && !MentionsPartial(newText))
+            texts[k] = (oldText, newText);
+            partialNames[k] = PartialTypeNames(oldText, newText);
+        });
+
+        // A file only one lane touched matters only through a partial type whose other part another lane
+        // touched: some other lane's file declares a partial type of the same simple name.
+        var lanesByName = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        for (var k = 0; k < items.Count; k++)
+        {
+            foreach (var name in partialNames[k] ?? [])
+            {
+                if (!lanesByName.TryGetValue(name, out var set))
+                {
+                    lanesByName[name] = set = [];
+                }
+
+                set.Add(items[k].Lane);
+            }
+        }
+
+        var sets = new ConcurrentDictionary<string, DeclarationSet?>(StringComparer.Ordinal);
+        var diffs = new (FileDeclarationDiff Diff, DeclarationSet? Before, DeclarationSet? After)?[items.Count];
+        Run(items.Count, k =>
+        {
+            var change = items[k].Change;
+            var shared = change.TouchedPaths.Any(p => touchedBy.GetValueOrDefault(p) > 1);
+            if (!shared && !(partialNames[k] ?? []).Any(n => lanesByName[n].Count > 1))
             {
                 return;
             }
 
-            var before = Extract(sets, change.OldBlobId, oldText);
-            var after = Extract(sets, change.NewBlobId, newText);
+            var before = Extract(sets, change.OldBlobId, texts[k].Old);
+            var after = Extract(sets, change.NewBlobId, texts[k].New);
             diffs[k] = (DeclarationDiff.Compare(before, after), before, after);
-        }
-
-        if (items.Count < 16)
-        {
-            for (var k = 0; k < items.Count; k++)
-            {
-                Parse(k);
-            }
-        }
-        else
-        {
-            try
-            {
-                Parallel.For(0, items.Count, Parse);
-            }
-            catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
-            {
-                ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
-            }
-        }
+        });
 
         for (var i = 0; i < lanes.Count; i++)
         {
@@ -208,6 +216,80 @@ internal static class LaneReader
 
         return blobId is null ? DeclarationExtractor.Extract(text) : sets.GetOrAdd(blobId, _ => DeclarationExtractor.Extract(text));
     }
+
+    // Runs the work on this thread when it is small (starting workers costs more than it saves), else in parallel.
+    private static void Run(int count, Action<int> work)
+    {
+        if (count < 16)
+        {
+            for (var k = 0; k < count; k++)
+            {
+                work(k);
+            }
+
+            return;
+        }
+
+        try
+        {
+            Parallel.For(0, count, work);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+    }
+
+    // The partial types a file declares in either version ("partial", modifiers, the type keyword, the
+    // name), each as NAMESPACE.Name for every namespace the text may declare it in (or the bare name when
+    // it declares none: a part in another namespace is another type); null when neither mentions "partial".
+    private static HashSet<string>? PartialTypeNames(string? oldText, string? newText)
+    {
+        if (!MentionsPartial(oldText) && !MentionsPartial(newText))
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in new[] { oldText, newText })
+        {
+            if (MentionsPartial(text))
+            {
+                var declared = NamespaceDeclaration().Matches(text!).Select(m => m.Groups[1].Value).ToList();
+                // Block namespaces nest (namespace A { namespace B { … } }): every run of consecutive
+                // declarations joined (A, B, A.B) is a namespace the type may be in.
+                var namespaces = new List<string>();
+                for (var i = 0; i < declared.Count; i++)
+                {
+                    for (var j = i; j < declared.Count; j++)
+                    {
+                        namespaces.Add(string.Join(".", declared.Skip(i).Take(j - i + 1)) + ".");
+                    }
+                }
+
+                if (namespaces.Count == 0)
+                {
+                    namespaces.Add(string.Empty);
+                }
+
+                foreach (System.Text.RegularExpressions.Match match in PartialType().Matches(text!))
+                {
+                    foreach (var ns in namespaces)
+                    {
+                        names.Add(ns + match.Groups[1].Value);
+                    }
+                }
+            }
+        }
+
+        return names;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bpartial\s+(?:(?:abstract|sealed|static|unsafe|readonly|ref|new|public|internal|private|protected|file)\s+)*(?:class|struct|interface|record)\s+(?:(?:class|struct)\s+)?@?([\p{L}_][\p{L}\p{Nd}_]*)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex PartialType();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^\s*namespace\s+(@?[\p{L}_][\p{L}\p{Nd}_.@]*)", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex NamespaceDeclaration();
 
     private static string? Decode(byte[]? bytes) => bytes is null ? null : SourceDecoding.TryDecode(bytes);
 
