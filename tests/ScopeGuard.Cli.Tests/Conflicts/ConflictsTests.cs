@@ -65,6 +65,29 @@ public sealed class ConflictsTests
     }
 
     [Fact]
+    public void Conflicts_PartialPartsInNestedAndFileScopedNamespaces_AreTheSameType()
+    {
+        using var repo = ConflictsRepo.Create(
+            new Dictionary<string, string>
+            {
+                ["src/Invoice.cs"] = "namespace Shop\n{\n    namespace Billing\n    {\n        public partial class Invoice\n        {\n            public partial int Total();\n        }\n    }\n}\n",
+                ["src/Invoice.Impl.cs"] = "namespace Shop.Billing;\n\npublic partial class Invoice\n{\n    public partial int Total() => 1;\n}\n",
+            },
+            ["a", "b"]);
+        repo.Branch("a", new Dictionary<string, string?> { ["src/Invoice.cs"] = "namespace Shop\n{\n    namespace Billing\n    {\n        public partial class Invoice\n        {\n            public partial int Total(); // the sum\n            public partial int Tax();\n        }\n    }\n}\n" });
+        repo.Branch("b", new Dictionary<string, string?> { ["src/Invoice.Impl.cs"] = "namespace Shop.Billing;\n\npublic partial class Invoice\n{\n    public partial int Total() => 2;\n\n    public partial int Tax() => 0;\n}\n" });
+
+        var result = repo.Run("--format", "json");
+
+        Assert.True(result.ExitCode == ExitCodes.Findings, result.ToString());
+        using var json = JsonDocument.Parse(result.Output);
+        var pair = Assert.Single(json.RootElement.GetProperty("pairs").EnumerateArray());
+        Assert.Equal("member", pair.GetProperty("level").GetString());
+        var member = Assert.Single(pair.GetProperty("members").EnumerateArray());
+        Assert.Equal("M:Shop.Billing.Invoice.Tax", member.GetProperty("id").GetString());
+    }
+
+    [Fact]
     public void Conflicts_MemberRenamedOnOneBranchAndEditedOnTheOther_ReportsSameMemberNamingTheRename()
     {
         using var repo = ConflictsRepo.Create(new Dictionary<string, string> { ["src/Calc.cs"] = Calc }, ["a", "b"]);
