@@ -30,6 +30,9 @@ internal static class CliApp
 
         // Agent workspaces (issue 12): agent new, list, remove.
         new Agents.AgentCommand(context),
+
+        // scopeguard conflicts (issue 13): overlap and trial merges between agents' branches.
+        new ConflictsCommand(context),
     };
 
     public static int Run(string[] args, CliContext context)

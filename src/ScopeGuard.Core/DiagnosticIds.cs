@@ -54,9 +54,12 @@ public static class DiagnosticIds
     /// <summary>Lint: every path an agent's paths grant is denied (or protected).</summary>
     public const string PathsAllDenied = "SG0106";
 
+    /// <summary>Two agents' branches (or an agent's work in progress and another's branch) change the same file or member (<c>scopeguard conflicts</c>).</summary>
+    public const string PredictedConflict = "SG0110";
+
     /// <summary>The IDs this version reports, in order.</summary>
     public static readonly System.Collections.Generic.IReadOnlyList<string> All =
-        [PathOutOfScope, SymbolOutOfScope, SignatureChanged, ProtectedPath, ProtectedBranch, UnknownAgent, ManifestInvalid, ScopesOverlap, PatternMatchesNothing, PatternAmbiguous, BranchRefConflict, ProtectedGranted, DenyWithoutEffect, PathsAllDenied];
+        [PathOutOfScope, SymbolOutOfScope, SignatureChanged, ProtectedPath, ProtectedBranch, UnknownAgent, ManifestInvalid, ScopesOverlap, PatternMatchesNothing, PatternAmbiguous, BranchRefConflict, ProtectedGranted, DenyWithoutEffect, PathsAllDenied, PredictedConflict];
 
     /// <summary>Gets the documentation page of an ID relative to a documentation root, e.g. <c>docs/diagnostics/SG0001.md</c>.</summary>
     /// <param name="id">The ID.</param>
@@ -135,6 +138,7 @@ public static class DiagnosticIds
         ProtectedGranted => "Protected path or branch granted to an agent",
         DenyWithoutEffect => "Deny pattern that can never take effect",
         PathsAllDenied => "Every granted path is denied",
+        PredictedConflict => "Two agents change the same file or member",
         _ => id,
     };
 
@@ -157,6 +161,7 @@ public static class DiagnosticIds
         ProtectedGranted => "scopeguard lint: an agent's paths grant a protected path (settings.protectedPaths) or a folder that holds one, or its branches name a protected branch (settings.protectedBranches). Protected paths and branches apply to every agent whatever its scope, so the grant can never be used there: SG0004 or SG0005 would block it.",
         DenyWithoutEffect => "scopeguard lint: a deny pattern matches no path that the agent's paths grant (or only protected ones), so it never changes a verdict: a typo, a grant that was narrowed, or a folder that moved.",
         PathsAllDenied => "scopeguard lint: the agent's paths grant something, but every path they grant is denied (its deny list) or protected: the agent may write no file by its paths.",
+        PredictedConflict => "scopeguard conflicts: two agents' branches (or, with --staged or --pre-push, an agent's work in progress and another agent's branch) changed the same file since they left the base branch: a textual conflict in git's trial merge (git merge-tree), the same C# member by documentation ID (one changed it, the other changed, removed or renamed it; parts of a partial type in different files count), or the same file. One finding per pair of agents and file.",
         _ => Title(id),
     };
 
@@ -179,6 +184,7 @@ public static class DiagnosticIds
         ProtectedGranted => "remove the grant, or take the path or branch out of the protected list",
         DenyWithoutEffect => "correct the pattern to a path the agent's `paths` grant, or remove it",
         PathsAllDenied => "narrow `deny`, or remove the agent's `paths` if it works through `symbols` only",
+        PredictedConflict => "merge in the suggested order and let the later agent rebase, or agree which agent owns the member",
         _ => string.Empty,
     };
 }

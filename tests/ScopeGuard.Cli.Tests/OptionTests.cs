@@ -24,8 +24,22 @@ public sealed class OptionTests : IDisposable
     public void Root_DeclaresEveryCommand()
     {
         Assert.Equal(
-            ["check", "which", "symbols", "lint", "install", "uninstall", "doctor", "demo", "baseline", "explain", "init", "guard", "agent"],
+            ["check", "which", "symbols", "lint", "install", "uninstall", "doctor", "demo", "baseline", "explain", "init", "guard", "agent", "conflicts"],
             root.Subcommands.Select(c => c.Name).ToArray());
+    }
+
+    [Fact]
+    public void Conflicts_FormatDefaultsToText_StagedAndPrePushExcludeEachOther_AgentNeedsWorkInProgress()
+    {
+        var conflicts = Command<ConflictsCommand>();
+
+        Assert.Equal("text", root.Parse(["conflicts"]).GetValue(conflicts.Format));
+        Assert.Empty(root.Parse(["conflicts", "--base", "main", "--agents", "a,b", "--format", "markdown"]).Errors);
+        Assert.NotEmpty(root.Parse(["conflicts", "--format", "github"]).Errors);
+        Assert.NotEmpty(root.Parse(["conflicts", "--staged", "--pre-push"]).Errors);
+        Assert.NotEmpty(root.Parse(["conflicts", "--agent", "a"]).Errors);
+        Assert.NotEmpty(root.Parse(["conflicts", "--remote", "origin"]).Errors);
+        Assert.Empty(root.Parse(["conflicts", "--staged", "--agent", "a"]).Errors);
     }
 
     [Fact]

@@ -113,7 +113,7 @@ internal static class SarifReporter
         }
 
         json.WriteStartObject("defaultConfiguration");
-        json.WriteString("level", id is DiagnosticIds.ScopesOverlap or DiagnosticIds.PatternMatchesNothing or DiagnosticIds.PatternAmbiguous or DiagnosticIds.BranchRefConflict or DiagnosticIds.ProtectedGranted or DiagnosticIds.DenyWithoutEffect or DiagnosticIds.PathsAllDenied ? "warning" : "error");
+        json.WriteString("level", id is DiagnosticIds.ScopesOverlap or DiagnosticIds.PatternMatchesNothing or DiagnosticIds.PatternAmbiguous or DiagnosticIds.BranchRefConflict or DiagnosticIds.ProtectedGranted or DiagnosticIds.DenyWithoutEffect or DiagnosticIds.PathsAllDenied or DiagnosticIds.PredictedConflict ? "warning" : "error");
         json.WriteEndObject();
         json.WriteStartObject("properties");
         json.WriteString("category", DiagnosticIds.Category);
@@ -299,6 +299,7 @@ internal static class SarifReporter
         DiagnosticIds.ProtectedGranted => "ProtectedPathOrBranchGranted",
         DiagnosticIds.DenyWithoutEffect => "DenyWithoutEffect",
         DiagnosticIds.PathsAllDenied => "PathsAllDenied",
+        DiagnosticIds.PredictedConflict => "AgentsChangeSameFileOrMember",
         _ => id,
     };
 }

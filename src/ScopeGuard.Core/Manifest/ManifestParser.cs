@@ -53,6 +53,8 @@ internal static class ManifestParser
             settings.Overlaps = ReadOverlaps(overlaps.Value, context);
         }
 
+        ReadConflicts(members, settings, context);
+
         if (members.TryGetValue("protectedPaths", out var protectedPaths))
         {
             settings.ProtectedPaths = AgentExpansion.ReadPaths(protectedPaths.Value, "settings.protectedPaths", agent: null, context);
@@ -80,6 +82,20 @@ internal static class ManifestParser
         }
 
         return settings;
+    }
+
+    // settings.conflicts: what conflicts --staged / --pre-push make of an overlap with another agent's branch.
+    private static void ReadConflicts(Dictionary<string, JsonMember> members, RawSettings settings, ManifestReadContext context)
+    {
+        if (members.TryGetValue("conflicts", out var conflicts) && context.String(conflicts.Value, "settings.conflicts") is { } policy)
+        {
+            switch (policy)
+            {
+                case "warn": settings.Conflicts = ConflictPolicy.Warn; break;
+                case "block": settings.Conflicts = ConflictPolicy.Block; break;
+                default: context.Error(conflicts.Value.Range, $"settings.conflicts must be \"warn\" or \"block\", not \"{policy}\""); break;
+            }
+        }
     }
 
     internal static List<AgentScope> ReadAgents(JsonNode node, RawSettings settings, ManifestReadContext context)

@@ -40,4 +40,7 @@ public sealed class ManifestSettings
 
     /// <summary>Gets how lint reports agents that may write the same path or symbol (<c>settings.overlaps</c>).</summary>
     public OverlapPolicy Overlaps { get; internal set; }
+
+    /// <summary>Gets what <c>conflicts --staged</c> and <c>--pre-push</c> make of an overlap with another agent's branch (<c>settings.conflicts</c>).</summary>
+    public ConflictPolicy Conflicts { get; internal set; } = ConflictPolicy.Warn;
 }

@@ -19,6 +19,8 @@ internal sealed class RawSettings
 
     public OverlapPolicy Overlaps { get; set; }
 
+    public ConflictPolicy Conflicts { get; set; } = ConflictPolicy.Warn;
+
     public JsonNode? DefaultPaths { get; set; }
 
     public JsonNode? DefaultDeny { get; set; }
