@@ -20,6 +20,7 @@ internal static class CliApp
         new DoctorCommand(context),
         new DemoCommand(context),
         new BaselineCommand(context),
+        new ImpactCommand(context),
     };
 
     public static int Run(string[] args, CliContext context)

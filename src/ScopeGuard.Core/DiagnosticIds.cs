@@ -33,6 +33,9 @@ public static class DiagnosticIds
     /// <summary>Manifest invalid.</summary>
     public const string ManifestInvalid = "SG0007";
 
+    /// <summary>A change to a declaration breaks (or, as a note, keeps compatible) code in another agent's scope or in no agent's.</summary>
+    public const string BreaksOtherScope = "SG0010";
+
     /// <summary>Lint: a member-level symbol pattern matches no declaration in the repository.</summary>
     public const string PatternMatchesNothing = "SG0101";
 
@@ -44,7 +47,7 @@ public static class DiagnosticIds
 
     /// <summary>The IDs this version reports, in order.</summary>
     public static readonly System.Collections.Generic.IReadOnlyList<string> All =
-        [PathOutOfScope, SymbolOutOfScope, SignatureChanged, ProtectedPath, ProtectedBranch, UnknownAgent, ManifestInvalid, PatternMatchesNothing, PatternAmbiguous, BranchRefConflict];
+        [PathOutOfScope, SymbolOutOfScope, SignatureChanged, ProtectedPath, ProtectedBranch, UnknownAgent, ManifestInvalid, BreaksOtherScope, PatternMatchesNothing, PatternAmbiguous, BranchRefConflict];
 
     /// <summary>Gets the documentation page of an ID relative to a documentation root, e.g. <c>docs/diagnostics/SG0001.md</c>.</summary>
     /// <param name="id">The ID.</param>
@@ -116,6 +119,7 @@ public static class DiagnosticIds
         ProtectedBranch => "Agent committing to a protected branch",
         UnknownAgent => "Agent could not be identified",
         ManifestInvalid => "Manifest invalid",
+        BreaksOtherScope => "Change breaks code in another agent's scope",
         PatternMatchesNothing => "Symbol pattern matches nothing",
         PatternAmbiguous => "Symbol pattern is ambiguous",
         BranchRefConflict => "Branch patterns git cannot hold at once",
@@ -134,6 +138,7 @@ public static class DiagnosticIds
         ProtectedBranch => "An identified agent is committing on a branch in settings.protectedBranches (by default the base branch). Agents work on their own branches and integrate through pull requests.",
         UnknownAgent => "No source named an agent (--agent, SCOPEGUARD_AGENT, git config scopeguard.agent, a CI source branch, or the branch matched against each agent's branches) and settings.unknownAgent is block.",
         ManifestInvalid => "scopes.json could not be read: a JSON syntax error, an unknown key, a wrong type, a duplicate, an invalid pattern, or a branch pattern claimed by two agents. Nothing is checked while the manifest is invalid.",
+        BreaksOtherScope => "scopeguard impact (or check --semantic) found a place owned by another agent, or by no agent, that depends on a declaration the change altered: a call site or reference of a member whose parameters, type, accessibility or modifiers changed or that was removed, an override or implementation of it, or a type that must now implement a new interface or abstract member. The place is found in the semantic model of the base solution. A change that keeps source compatibility (a new optional parameter at the end, a new overload) is a note.",
         PatternMatchesNothing => "scopeguard lint found a member pattern (M:, P:, F:, E:) that covers no declaration in the repository's C# files at HEAD, in ScopeGuard's form or the compiler's. It decides nothing: a broader rule, or the path, decides in its place. The message gives the nearest ID that exists.",
         PatternAmbiguous => "scopeguard lint found an exact member pattern that covers declarations whose compiler IDs differ: a short type name in its parameter list means different types in different files. The rule applies to all of them; write the compiler's ID of the one meant.",
         BranchRefConflict => "scopeguard lint: a literal branch and a branch pattern whose every name lies under it (\"agent/billing\" and \"agent/billing/*\", or \"team\" and \"team/a/b\"). Git keeps a branch as a file named like it, so \"agent/billing\" cannot be a file and a folder at once: whichever branch exists first, git refuses to create the other. The manifest is valid; one of the two entries can never name a branch while the other does.",
@@ -152,6 +157,7 @@ public static class DiagnosticIds
         ProtectedBranch => "commit on the agent's own branch",
         UnknownAgent => "use an agent branch, `--agent`, `SCOPEGUARD_AGENT` or `git config --worktree scopeguard.agent`",
         ManifestInvalid => "fix `scopes.json` at the line and column given",
+        BreaksOtherScope => "keep the old signature beside the new one (an overload, a default implementation, an optional parameter), or agree the change with the owning agent and let it update its code",
         PatternMatchesNothing => "correct the pattern to an ID that `scopeguard symbols --compiler-ids` lists, or remove it",
         PatternAmbiguous => "write the compiler's ID (`scopeguard symbols --compiler-ids`)",
         BranchRefConflict => "use sibling names (`agent/billing` with `agent/billing-*`), or only a folder of branches (`agent/billing/*`)",
