@@ -98,6 +98,14 @@ public static class SolutionLoader
             throw new ScopeGuardException($"{path}: the solution cannot be analyzed: {string.Join("; ", fatal)}");
         }
 
+        // MSBuildWorkspace drops a reference that would close a cycle and loads the rest without a word;
+        // dotnet build refuses such a solution (MSB4006), and so does the analysis.
+        if (ProjectGraph.FindCycle(solution.Projects.Select(p => p.FilePath).OfType<string>()) is { } cycle)
+        {
+            workspace.Dispose();
+            throw new ScopeGuardException($"{path}: the projects reference each other in a cycle ({string.Join(" → ", cycle)}); dotnet build refuses it too (MSB4006): remove one of the references");
+        }
+
         if (!solution.Projects.Any(p => p.Language == LanguageNames.CSharp))
         {
             workspace.Dispose();
