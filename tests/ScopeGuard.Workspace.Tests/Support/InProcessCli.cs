@@ -10,7 +10,7 @@ internal sealed record CliResult(int ExitCode, string Output, string Error)
 }
 
 /// <summary>Runs the CLI in-process (the semantic layer then shares the test process's MSBuild registration).</summary>
-internal static class Cli
+internal static class InProcessCli
 {
     public static CliResult Run(string currentDirectory, params string[] args)
     {
