@@ -49,8 +49,10 @@ internal static class SemanticCheck
 
         var label = System.IO.Path.GetRelativePath(root, solutionPath).Replace('\\', '/');
         context.Error.WriteLine($"scopeguard: loaded {label}: {loaded.Solution.ProjectIds.Count} project(s) in {loaded.Elapsed.TotalSeconds:0.0} s");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var versions = SolutionVersions.Create(loaded.Solution, root, files);
         var impact = ImpactAnalyzer.AnalyzeAsync(versions, CancellationToken.None).GetAwaiter().GetResult();
+        context.Error.WriteLine($"scopeguard: analyzed {files.Count} changed C# file(s): {impact.Changed.Count} declaration(s) other code can see changed, {impact.Sites.Count} place(s) depend on them, in {clock.Elapsed.TotalSeconds:0.0} s");
 
         var evaluator = new ScopeEvaluator(manifest, new PathMatchOptions(git.IgnoreCase));
         var mode = Severities.EffectiveMode(manifest, agent, modeOverride);
@@ -69,7 +71,9 @@ internal static class SemanticCheck
 
         if (build)
         {
+            clock.Restart();
             var errors = BuildComparison.NewErrorsAsync(versions, CancellationToken.None).GetAwaiter().GetResult();
+            context.Error.WriteLine($"scopeguard: compiled the affected projects at the base and the head: {errors.Count} new error(s), in {clock.Elapsed.TotalSeconds:0.0} s");
             var (buildFindings, summaries) = BuildFindings(errors, impact, manifest, evaluator, agent, mode);
             findings.AddRange(buildFindings);
             notes.AddRange(summaries);
