@@ -16,7 +16,8 @@
 # prints. MSBuildWorkspace's open time is the floor of the load: the design-time build of every
 # project, which the impact command cannot skip.
 #
-# Environment: RUNS=3, KEEP_TMP=1 keeps the temporary folder. The repository is only read.
+# Environment: RUNS=3, KEEP_TMP=1 keeps the temporary folder, TOOL=path/to/scopeguard.dll uses that
+# build instead of publishing one. The repository is only read.
 set -euo pipefail
 unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE SCOPEGUARD_AGENT NO_COLOR
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 LC_ALL=C MSBUILDDISABLENODEREUSE=1
@@ -38,9 +39,14 @@ load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 now() { date +%s.%N; }
 
-say "publishing the CLI"
-dotnet publish "$root/src/ScopeGuard.Cli" -c Release -o "$tmp/tool" >/dev/null
-tool=("dotnet" "$tmp/tool/scopeguard.dll")
+if [ -n "${TOOL:-}" ]; then
+  tool_dll=$TOOL
+else
+  say "publishing the CLI"
+  dotnet publish "$root/src/ScopeGuard.Cli" -c Release -o "$tmp/tool" >/dev/null
+  tool_dll="$tmp/tool/scopeguard.dll"
+fi
+tool=("dotnet" "$tool_dll")
 
 # measure NAME DIR SOLUTION: warm builds and impact runs; appends a row to $tmp/rows
 measure() {
@@ -133,7 +139,7 @@ load_start=$(load)
 # for Core alone): a wrapper puts it after the command name.
 measure_own() {
   local saved=("${tool[@]}")
-  printf '#!/usr/bin/env bash\nexec dotnet %q "$1" --manifest %q "${@:2}"\n' "$tmp/tool/scopeguard.dll" "$tmp/own-scopes.json" > "$tmp/sg-own.sh"
+  printf '#!/usr/bin/env bash\nexec dotnet %q "$1" --manifest %q "${@:2}"\n' "$tool_dll" "$tmp/own-scopes.json" > "$tmp/sg-own.sh"
   chmod +x "$tmp/sg-own.sh"
   tool=("$tmp/sg-own.sh")
   measure own "$tmp/own" ScopeGuard.sln core bench-base
