@@ -82,7 +82,7 @@ git clone --quiet --shared "$root" "$tmp/own"
   git branch bench-base HEAD
   git checkout -q -b agent/bench
   n=0
-  for f in $(grep -l 'public static [A-Za-z<>?,. \[\]]* [A-Za-z]*(' src/ScopeGuard.Core/*/*.cs | xargs grep -L '(this ' | sort | head -n 10); do
+  for f in $(grep -lE 'public static [][A-Za-z<>?,. ]+ [A-Za-z]+\(' src/ScopeGuard.Core/*/*.cs | xargs grep -L '(this ' | sort | head -n 10); do
     perl -0pi -e 's/(public static [A-Za-z<>?,. \[\]]+? [A-Za-z]+)\(/$1(int impactBench, /' "$f"
     n=$((n + 1))
   done

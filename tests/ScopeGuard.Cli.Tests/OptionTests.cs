@@ -24,7 +24,7 @@ public sealed class OptionTests : IDisposable
     public void Root_DeclaresEveryCommand()
     {
         Assert.Equal(
-            ["check", "which", "symbols", "lint", "install", "uninstall", "doctor", "demo", "baseline"],
+            ["check", "which", "symbols", "lint", "install", "uninstall", "doctor", "demo", "baseline", "impact"],
             root.Subcommands.Select(c => c.Name).ToArray());
     }
 

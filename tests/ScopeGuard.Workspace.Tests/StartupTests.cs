@@ -22,7 +22,8 @@ public sealed class StartupTests
         repo.Git("add", "-A");
 
         var check = repo.Tool("check", "--staged");
-        var impact = repo.Tool("impact", "--base", "main");
+        repo.CommitAll("a C# file");
+        var impact = repo.Tool("impact", "--base", "HEAD~1");
 
         Assert.True(check.ExitCode == 0, check.Interleaved);
         var checkLoaded = Loaded(check.Stderr);

@@ -29,6 +29,12 @@ internal static class SemanticCheck
 {
     public static SemanticOutcome Run(IGitRepository git, CheckUnit unit, ScopeManifest manifest, AgentScope? agent, ScopeMode? modeOverride, string? solutionOption, bool build, CliContext context)
     {
+        var files = ChangedFiles(git, unit.Changes);
+        if (files.Count == 0)
+        {
+            return new SemanticOutcome([], ["semantic analysis: no C# file changed, so no solution was loaded"]);
+        }
+
         var root = git.WorkTreeRoot ?? throw new ScopeGuardException("the semantic analysis loads the solution from the working tree, and this repository has none (a bare repository): run it in a checkout of the head");
         var solutionPath = SolutionFinder.Find(root, solutionOption, context.CurrentDirectory);
         var notes = new List<string>();
@@ -37,7 +43,6 @@ internal static class SemanticCheck
             notes.Add($"the solution is loaded from the working tree, which is at {checkedOut[..7]}, not the head {range.HeadSha[..7]}: the changed files are taken at the base and the head, every other file as the working tree has it");
         }
 
-        var files = ChangedFiles(git, unit.Changes);
         var progress = new LoadProgressWriter(context.Error, context.ErrorIsTerminal, SolutionLoader.CountProjects(solutionPath));
         using var loaded = Load(solutionPath, progress);
         progress.Finish();
