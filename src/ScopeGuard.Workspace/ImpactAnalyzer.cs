@@ -150,7 +150,7 @@ public static class ImpactAnalyzer
             }
         }
 
-        var position = await PositionOfAsync(@base, cancellationToken).ConfigureAwait(false) ?? oldPosition;
+        var position = PositionOf(@base) ?? oldPosition;
         var changed = new ChangedSymbol(SymbolIds.Of(@base)!, file.OldPath, position.Line, position.Column, description, compatible, why);
         return (changed, await DependentsAsync(versions, @base, changed, cancellationToken).ConfigureAwait(false));
     }
@@ -215,12 +215,14 @@ public static class ImpactAnalyzer
     {
         var sites = await ReferenceSitesAsync(versions, symbol, changed, cancellationToken).ConfigureAwait(false);
         var solution = versions.Base;
-        if (symbol is INamedTypeSymbol type)
+
+        // A type's dependents are its references: base lists among them (inheritance, implementation).
+        if (symbol is INamedTypeSymbol)
         {
-            // References in base lists are already there (inheritance, implementation); nothing more to find.
-            _ = type;
+            return sites;
         }
-        else if (symbol.ContainingType is { TypeKind: TypeKind.Interface })
+
+        if (symbol.ContainingType is { TypeKind: TypeKind.Interface })
         {
             foreach (var implementation in await SymbolFinder.FindImplementationsAsync(symbol, solution, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
@@ -363,10 +365,8 @@ public static class ImpactAnalyzer
         return null;
     }
 
-    private static async Task<TextPosition?> PositionOfAsync(ISymbol symbol, CancellationToken cancellationToken)
+    private static TextPosition? PositionOf(ISymbol symbol)
     {
-        await Task.CompletedTask.ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
         var location = symbol.Locations.FirstOrDefault(l => l.IsInSource);
         if (location is null)
         {
