@@ -33,6 +33,9 @@ internal static class CliApp
 
         // scopeguard conflicts (issue 13): overlap and trial merges between agents' branches.
         new ConflictsCommand(context),
+
+        // Semantic impact (issue 14): what a change breaks in other agents' code.
+        new ImpactCommand(context),
     };
 
     public static int Run(string[] args, CliContext context)

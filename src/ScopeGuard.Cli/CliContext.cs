@@ -35,6 +35,9 @@ internal sealed class CliContext
     /// <summary>Gets a value indicating whether output may use ANSI colour: a terminal, and NO_COLOR unset.</summary>
     public bool Color { get; init; }
 
+    /// <summary>Gets a value indicating whether standard error is a terminal (a progress bar may redraw a line there).</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     public static CliContext FromProcess() => new(
         Console.Out,
         Console.Error,
@@ -43,5 +46,6 @@ internal sealed class CliContext
         System.Environment.GetEnvironmentVariable)
     {
         Color = !Console.IsOutputRedirected && string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("NO_COLOR")),
+        ErrorIsTerminal = !Console.IsErrorRedirected,
     };
 }

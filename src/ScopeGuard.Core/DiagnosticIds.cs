@@ -33,6 +33,9 @@ public static class DiagnosticIds
     /// <summary>Manifest invalid.</summary>
     public const string ManifestInvalid = "SG0007";
 
+    /// <summary>A change to a declaration breaks (or, as a note, keeps compatible) code in another agent's scope or in no agent's.</summary>
+    public const string BreaksOtherScope = "SG0010";
+
     /// <summary>Lint: two agents may write the same path or the same symbol.</summary>
     public const string ScopesOverlap = "SG0100";
 
@@ -59,7 +62,7 @@ public static class DiagnosticIds
 
     /// <summary>The IDs this version reports, in order.</summary>
     public static readonly System.Collections.Generic.IReadOnlyList<string> All =
-        [PathOutOfScope, SymbolOutOfScope, SignatureChanged, ProtectedPath, ProtectedBranch, UnknownAgent, ManifestInvalid, ScopesOverlap, PatternMatchesNothing, PatternAmbiguous, BranchRefConflict, ProtectedGranted, DenyWithoutEffect, PathsAllDenied, PredictedConflict];
+        [PathOutOfScope, SymbolOutOfScope, SignatureChanged, ProtectedPath, ProtectedBranch, UnknownAgent, ManifestInvalid, BreaksOtherScope, ScopesOverlap, PatternMatchesNothing, PatternAmbiguous, BranchRefConflict, ProtectedGranted, DenyWithoutEffect, PathsAllDenied, PredictedConflict];
 
     /// <summary>Gets the documentation page of an ID relative to a documentation root, e.g. <c>docs/diagnostics/SG0001.md</c>.</summary>
     /// <param name="id">The ID.</param>
@@ -131,6 +134,7 @@ public static class DiagnosticIds
         ProtectedBranch => "Agent committing to a protected branch",
         UnknownAgent => "Agent could not be identified",
         ManifestInvalid => "Manifest invalid",
+        BreaksOtherScope => "Change breaks code in another agent's scope",
         ScopesOverlap => "Two agents may write the same path or symbol",
         PatternMatchesNothing => "Pattern matches nothing",
         PatternAmbiguous => "Symbol pattern is ambiguous",
@@ -154,6 +158,7 @@ public static class DiagnosticIds
         ProtectedBranch => "An identified agent is committing on a branch in settings.protectedBranches (by default the base branch). Agents work on their own branches and integrate through pull requests.",
         UnknownAgent => "No source named an agent (--agent, SCOPEGUARD_AGENT, git config scopeguard.agent, a CI source branch, or the branch matched against each agent's branches) and settings.unknownAgent is block.",
         ManifestInvalid => "scopes.json could not be read: a JSON syntax error, an unknown key, a wrong type, a duplicate, an invalid pattern, or a branch pattern claimed by two agents. Nothing is checked while the manifest is invalid.",
+        BreaksOtherScope => "scopeguard impact (or check --semantic) found a place owned by another agent, or by no agent, that depends on a declaration the change altered: a call site or reference of a member whose parameters, type, accessibility or modifiers changed or that was removed, an override or implementation of it, or a type that must now implement a new interface or abstract member. The place is found in the semantic model of the base solution. A change that keeps source compatibility (a new optional parameter at the end, a new overload) is a note.",
         ScopesOverlap => "scopeguard lint: two agents' scopes both grant writing the same files at HEAD (named by folder, with counts), the same paths where no file exists yet (decided exactly on the two patterns, less each agent's deny and the protected paths, with an example path), or the same C# declarations (edit, body or extend rules, or the path rule where no symbol rule names the declaration). Two agents changing one thing in parallel is what conflicts at merge time. settings.overlaps sets the severity (warn, error) or turns the check off (allow); sharedWith on either agent silences one pair.",
         PatternMatchesNothing => "scopeguard lint found a path pattern in an agent's paths that matches no file at HEAD (a typo, or a folder that moved), or a member pattern (M:, P:, F:, E:) that covers no declaration in the repository's C# files at HEAD, in ScopeGuard's form or the compiler's. It decides nothing: a broader rule, or the path, decides in its place. The message gives the nearest ID that exists.",
         PatternAmbiguous => "scopeguard lint found an exact member pattern that covers declarations whose compiler IDs differ: a short type name in its parameter list means different types in different files. The rule applies to all of them; write the compiler's ID of the one meant.",
@@ -177,6 +182,7 @@ public static class DiagnosticIds
         ProtectedBranch => "commit on the agent's own branch",
         UnknownAgent => "use an agent branch, `--agent`, `SCOPEGUARD_AGENT` or `git config --worktree scopeguard.agent`",
         ManifestInvalid => "fix `scopes.json` at the line and column given",
+        BreaksOtherScope => "keep the old signature beside the new one (an overload, a default implementation, an optional parameter), or agree the change with the owning agent and let it update its code",
         ScopesOverlap => "narrow one agent's scope (`paths`, `deny`, `symbols`), or declare the sharing with `sharedWith`",
         PatternMatchesNothing => "correct the pattern to a path that exists or an ID that `scopeguard symbols --compiler-ids` lists, or remove it",
         PatternAmbiguous => "write the compiler's ID (`scopeguard symbols --compiler-ids`)",

@@ -24,7 +24,7 @@ public sealed class OptionTests : IDisposable
     public void Root_DeclaresEveryCommand()
     {
         Assert.Equal(
-            ["check", "which", "symbols", "lint", "install", "uninstall", "doctor", "demo", "baseline", "explain", "init", "guard", "agent", "conflicts"],
+            ["check", "which", "symbols", "lint", "install", "uninstall", "doctor", "demo", "baseline", "explain", "init", "guard", "agent", "conflicts", "impact"],
             root.Subcommands.Select(c => c.Name).ToArray());
     }
 

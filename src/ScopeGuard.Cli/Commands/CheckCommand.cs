@@ -33,6 +33,9 @@ internal sealed class CheckCommand : Command
         Options.Add(OutputFile);
         Options.Add(Mode);
         Options.Add(ManifestOption);
+        Options.Add(Semantic);
+        Options.Add(Solution);
+        Options.Add(Build);
         Validators.Add(result =>
         {
             // GetResult, not GetValue: GetValue throws here when --base lacks its value, which the parser reports itself.
@@ -51,6 +54,16 @@ internal sealed class CheckCommand : Command
             if (!hasBase && (result.GetResult(Head) is not null || result.GetResult(ManifestFrom) is not null || result.GetValue(PerCommit)))
             {
                 result.AddError("--head, --manifest-from and --per-commit go with --base");
+            }
+
+            if (!hasBase && result.GetValue(Semantic))
+            {
+                result.AddError("--semantic goes with --base: it loads the solution, which a commit hook must not wait for");
+            }
+
+            if (!result.GetValue(Semantic) && (result.GetResult(Solution) is not null || result.GetValue(Build)))
+            {
+                result.AddError("--solution and --build go with --semantic");
             }
         });
         SetAction(parseResult => Execute(parseResult, context));
@@ -106,6 +119,15 @@ internal sealed class CheckCommand : Command
     internal Option<ScopeMode?> Mode { get; } = CreateMode();
 
     internal Option<string?> ManifestOption { get; } = CommonOptions.Manifest();
+
+    internal Option<bool> Semantic { get; } = new("--semantic")
+    {
+        Description = "With --base: also load the solution and report code of other agents that the changes break (SG0010, as scopeguard impact does).",
+    };
+
+    internal Option<string?> Solution { get; } = SemanticOptions.Solution();
+
+    internal Option<bool> Build { get; } = SemanticOptions.Build();
 
     private static Option<string[]> CreateFormat()
     {
@@ -169,6 +191,13 @@ internal sealed class CheckCommand : Command
             }
 
             var report = pipeline.Judge(unit);
+            if (parseResult.GetValue(Semantic))
+            {
+                // Only here does the Workspace assembly load: SemanticCheck is the one type that uses it.
+                var outcome = SemanticCheck.Run(git, unit, unit.Manifest.Manifest, report.Agent, parseResult.GetValue(Mode), parseResult.GetValue(Solution), parseResult.GetValue(Build), context);
+                report = report with { Findings = [.. report.Findings, .. outcome.Findings], Notes = [.. report.Notes, .. outcome.Notes] };
+            }
+
             emitter.Emit(report);
             exitCode = Math.Max(exitCode, report.ExitCode);
         }

@@ -41,7 +41,9 @@ internal sealed record CheckReport(
 
     public int ExitCode => Error is not null ? ExitCodes.Error : Errors > 0 ? ExitCodes.Findings : ExitCodes.Success;
 
-    public string Verdict => Error is not null ? $"{Error}; nothing was checked" : Errors > 0 ? "blocked" : Warnings > 0 ? "allowed with warnings" : "clean";
+    public int NoteCount => Findings.Count(f => f.Severity == FindingSeverity.Note);
+
+    public string Verdict => Error is not null ? $"{Error}; nothing was checked" : Errors > 0 ? "blocked" : Warnings > 0 ? "allowed with warnings" : NoteCount > 0 ? $"clean, with {NoteCount} note(s)" : "clean";
 }
 
 /// <summary>The commits a range check covered.</summary>

@@ -23,12 +23,13 @@ internal static class GitHubReporter
 
         var errors = report.Findings.Where(f => f.Severity == FindingSeverity.Error).ToList();
         var warnings = report.Findings.Where(f => f.Severity == FindingSeverity.Warning).ToList();
-        foreach (var finding in errors.Take(MaxAnnotationsPerLevel).Concat(warnings.Take(MaxAnnotationsPerLevel)))
+        var notes = report.Findings.Where(f => f.Severity == FindingSeverity.Note).ToList();
+        foreach (var finding in errors.Take(MaxAnnotationsPerLevel).Concat(warnings.Take(MaxAnnotationsPerLevel)).Concat(notes.Take(MaxAnnotationsPerLevel)))
         {
             writer.WriteLine(Annotation(finding));
         }
 
-        var hidden = Math.Max(0, errors.Count - MaxAnnotationsPerLevel) + Math.Max(0, warnings.Count - MaxAnnotationsPerLevel);
+        var hidden = Math.Max(0, errors.Count - MaxAnnotationsPerLevel) + Math.Max(0, warnings.Count - MaxAnnotationsPerLevel) + Math.Max(0, notes.Count - MaxAnnotationsPerLevel);
         if (hidden > 0)
         {
             writer.WriteLine($"::notice title=ScopeGuard::{Escape($"{hidden} more finding(s) are not annotated (GitHub shows 10 errors and 10 warnings per step); see the step summary or the SARIF report.")}");
@@ -44,7 +45,8 @@ internal static class GitHubReporter
 
     public static string Annotation(Finding finding)
     {
-        var command = Severities.Name(finding.Severity);
+        // GitHub's workflow command for a note is "notice".
+        var command = finding.Severity == FindingSeverity.Note ? "notice" : Severities.Name(finding.Severity);
         var properties = finding.Path is null
             ? $"title={Property(finding.Id)}"
             : $"file={Property(GitPathQuoting.ForMachine(finding.Path))},{Position(finding)},title={Property(finding.Id)}";

@@ -292,6 +292,7 @@ internal static class SarifReporter
         DiagnosticIds.ProtectedBranch => "ProtectedBranchCommit",
         DiagnosticIds.UnknownAgent => "UnknownAgent",
         DiagnosticIds.ManifestInvalid => "ManifestInvalid",
+        DiagnosticIds.BreaksOtherScope => "ChangeBreaksOtherScope",
         DiagnosticIds.ScopesOverlap => "ScopesOverlap",
         DiagnosticIds.PatternMatchesNothing => "PatternMatchesNothing",
         DiagnosticIds.PatternAmbiguous => "SymbolPatternAmbiguous",

@@ -50,7 +50,12 @@ internal static class TextReporter
         var severity = Severities.Name(finding.Severity);
         if (color)
         {
-            severity = finding.Severity == FindingSeverity.Error ? $"\u001b[31m{severity}\u001b[0m" : $"\u001b[33m{severity}\u001b[0m";
+            severity = finding.Severity switch
+            {
+                FindingSeverity.Error => $"\u001b[31m{severity}\u001b[0m",
+                FindingSeverity.Note => $"\u001b[36m{severity}\u001b[0m",
+                _ => $"\u001b[33m{severity}\u001b[0m",
+            };
         }
 
         var origin = finding.Path is null

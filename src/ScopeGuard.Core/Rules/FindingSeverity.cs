@@ -8,4 +8,7 @@ public enum FindingSeverity
 
     /// <summary>Blocks: exit code 1, a build error.</summary>
     Error,
+
+    /// <summary>Information that needs no action (SG0010 for a change that keeps source compatibility): never blocks.</summary>
+    Note,
 }

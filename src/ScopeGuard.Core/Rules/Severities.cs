@@ -42,8 +42,13 @@ public static class Severities
 
     /// <summary>Gets a severity's name as compilers and every report format spell it.</summary>
     /// <param name="severity">The severity.</param>
-    /// <returns><c>error</c> or <c>warning</c>.</returns>
-    public static string Name(FindingSeverity severity) => severity == FindingSeverity.Error ? "error" : "warning";
+    /// <returns><c>error</c>, <c>warning</c> or <c>note</c>.</returns>
+    public static string Name(FindingSeverity severity) => severity switch
+    {
+        FindingSeverity.Error => "error",
+        FindingSeverity.Note => "note",
+        _ => "warning",
+    };
 
     /// <summary>Parses a mode as the manifest and <c>--mode</c> spell it.</summary>
     /// <param name="text">The text.</param>
