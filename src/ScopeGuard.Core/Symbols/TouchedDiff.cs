@@ -20,7 +20,7 @@ namespace ScopeGuard.Core.Symbols;
 /// not the same stretch of unchanged text. Where a changed line can change what later lines mean, every
 /// declaration is built (a full walk): a line that holds a preprocessor directive or a conflict marker, a
 /// token or trivia that runs across the edge of a changed stretch (a comment, verbatim or raw string
-/// opened or closed there, disabled code), or a changed line inside an interpolated string.
+/// opened or closed there), or a changed line inside an interpolated string.
 /// </remarks>
 public static class TouchedDiff
 {
@@ -260,11 +260,14 @@ public static class TouchedDiff
         return Crosses(token.LeadingTrivia, position) || Crosses(token.TrailingTrivia, position);
     }
 
+    // Disabled code (an inactive #if branch) may run across: the lexer skips it line by line, looking
+    // only for directives, which no changed line holds (HoldsDirectiveOrMarker), and the parse that makes
+    // the branch active sees it as code.
     private static bool Crosses(SyntaxTriviaList trivia, int position)
     {
         foreach (var item in trivia)
         {
-            if (item.FullSpan.Start < position && position < item.FullSpan.End)
+            if (item.FullSpan.Start < position && position < item.FullSpan.End && !item.IsKind(SyntaxKind.DisabledTextTrivia))
             {
                 return true;
             }
@@ -274,7 +277,7 @@ public static class TouchedDiff
     }
 
     // A changed line in an interpolated or raw string (whose holes and quotes the lexer reads ahead), or
-    // one that holds a directive, disabled code or a conflict marker.
+    // one that holds a directive or a conflict marker.
     private static bool InsideStringOrDirective(CompilationUnitSyntax root, TextSpan range)
     {
         if (range.Length == 0)
@@ -322,7 +325,7 @@ public static class TouchedDiff
         foreach (var item in trivia)
         {
             if (item.FullSpan.End > range.Start && item.FullSpan.Start < range.End
-                && (item.IsDirective || item.IsKind(SyntaxKind.DisabledTextTrivia) || item.IsKind(SyntaxKind.ConflictMarkerTrivia)))
+                && (item.IsDirective || item.IsKind(SyntaxKind.ConflictMarkerTrivia)))
             {
                 return true;
             }
