@@ -22,7 +22,8 @@
 #   - on the 150-commit range, check --per-commit next to the plain range check;
 # and the peak resident memory of the 2,000-file checks (/usr/bin/time, median of 3).
 # Environment: RUNS=7 rounds, WARMUP=1, BENCH_CACHE=DIR, KEEP_TMP=1; BEFORE_CLI=PATH adds rows for another
-# published CLI (an earlier commit) on the 100- and 2,000-file ranges. The ScopeGuard repository is only read.
+# published CLI (an earlier commit) on the 100- and 2,000-file ranges; SG_CLI=PATH and SG_PROBE=PATH use a
+# CLI and a bench/realistic already published instead of publishing them. The ScopeGuard repository is only read.
 set -euo pipefail
 unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_COMMON_DIR GIT_PREFIX SCOPEGUARD_AGENT NO_COLOR
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 LC_ALL=C
@@ -43,15 +44,20 @@ say() { printf 'bench: %s\n' "$*" >&2; }
 load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
 load_start=$(load)
 
-say "publishing the CLI and bench/realistic (ReadyToRun) into $tmp"
-for project in src/ScopeGuard.Cli/ScopeGuard.Cli.csproj bench/realistic/Realistic.csproj; do
-  out=$tmp/$(basename "$project" .csproj)
-  dotnet publish "$root/$project" -c Release -p:PublishReadyToRun=true -o "$out" \
-    --artifacts-path "$tmp/artifacts" -nologo -v:q -clp:ErrorsOnly >"$tmp/publish.log" 2>&1 \
-    || { cat "$tmp/publish.log" >&2; exit 1; }
-done
-sg=$tmp/ScopeGuard.Cli/scopeguard
-probe=$tmp/Realistic/realistic
+if [ -n "${SG_CLI:-}" ] && [ -n "${SG_PROBE:-}" ]; then
+  sg=$SG_CLI
+  probe=$SG_PROBE
+else
+  say "publishing the CLI and bench/realistic (ReadyToRun) into $tmp"
+  for project in src/ScopeGuard.Cli/ScopeGuard.Cli.csproj bench/realistic/Realistic.csproj; do
+    out=$tmp/$(basename "$project" .csproj)
+    dotnet publish "$root/$project" -c Release -p:PublishReadyToRun=true -o "$out" \
+      --artifacts-path "$tmp/artifacts" -nologo -v:q -clp:ErrorsOnly >"$tmp/publish.log" 2>&1 \
+      || { cat "$tmp/publish.log" >&2; exit 1; }
+  done
+  sg=$tmp/ScopeGuard.Cli/scopeguard
+  probe=$tmp/Realistic/realistic
+fi
 
 version=$("$probe" version)
 cache=${BENCH_CACHE:-${TMPDIR:-/tmp}/scopeguard-bench}/realistic-v$version
