@@ -12,7 +12,8 @@
 #   - main...r100: 100 edited files; main...agent/billing: 2,000 edited files;
 #   - main...commits150: the same 2,000 edits in 150 commits (for --per-commit).
 # The agent billing may write /src/ and has "body": ["N:Contoso"]: every file declares in Contoso, so
-# every changed file is parsed on both sides and judged (the edits change bodies only: exit 0).
+# every changed file is parsed on both sides and judged (the edits change bodies only: exit 0). The checks
+# name the agent (--agent billing): a range given by --head is judged as no branch's.
 # Times side by side, in interleaved rounds (each round runs every command once, so load from
 # elsewhere hits all alike):
 #   - git diff (full patch) of the range;
@@ -119,18 +120,18 @@ nocache=
 if "$sg" check --help 2>/dev/null | grep -q -- '--no-cache'; then nocache=--no-cache; fi
 checks=(
   "git diff main...r100 (full patch)|git -C $repo diff main...r100"
-  "scopeguard check --base main --head r100 $nocache|$sg check --base main --head r100 $nocache"
+  "scopeguard check --base main --head r100 $nocache|$sg check --base main --head r100 --agent billing $nocache"
   "parse-only floor, 100 files (realistic parse)|$probe parse $cache/main $cache/agent $cache/list100"
   "git diff main...agent/billing (full patch)|git -C $repo diff main...agent/billing"
-  "scopeguard check --base main $nocache|$sg check --base main $nocache"
+  "scopeguard check --base main $nocache|$sg check --base main --agent billing $nocache"
   "parse-only floor, 2,000 files (realistic parse)|$probe parse $cache/main $cache/agent $cache/list2000"
-  "scopeguard check --base main --head commits150 $nocache|$sg check --base main --head commits150 $nocache"
-  "scopeguard check --base main --head commits150 --per-commit $nocache|$sg check --base main --head commits150 --per-commit $nocache"
+  "scopeguard check --base main --head commits150 $nocache|$sg check --base main --head commits150 --agent billing $nocache"
+  "scopeguard check --base main --head commits150 --per-commit $nocache|$sg check --base main --head commits150 --per-commit --agent billing $nocache"
 )
 if [ -n "${BEFORE_CLI:-}" ]; then
   checks+=(
-    "BEFORE_CLI check --base main --head r100|$BEFORE_CLI check --base main --head r100"
-    "BEFORE_CLI check --base main|$BEFORE_CLI check --base main"
+    "BEFORE_CLI check --base main --head r100|$BEFORE_CLI check --base main --head r100 --agent billing"
+    "BEFORE_CLI check --base main|$BEFORE_CLI check --base main --agent billing"
   )
 fi
 cd "$repo"
@@ -140,6 +141,7 @@ for entry in "${checks[@]}"; do
     say "not clean (exit $?): $command"; cat "$tmp/err" >&2; exit 1
   fi
 done
+"$sg" check --base main --head r100 --agent billing --format json | grep -q '"agent": "billing"' || { say "the check did not judge billing"; exit 1; }
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 declare -A times
 for ((r = -WARMUP; r < RUNS; r++)); do
@@ -163,9 +165,9 @@ rss() { # command: median peak RSS in MB over 3 runs
     /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n 1
   done | median | awk '{ printf "%.0f", $1 / 1024 }'
 }
-rss_2000=$(rss "$sg" check --base main $nocache)
-rss_plain=$(rss "$sg" check --base main --head commits150 $nocache)
-rss_per=$(rss "$sg" check --base main --head commits150 --per-commit $nocache)
+rss_2000=$(rss "$sg" check --base main --agent billing $nocache)
+rss_plain=$(rss "$sg" check --base main --head commits150 --agent billing $nocache)
+rss_per=$(rss "$sg" check --base main --head commits150 --per-commit --agent billing $nocache)
 ms() { awk -v us="$1" 'BEGIN { printf "%.1f", us / 1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 {
