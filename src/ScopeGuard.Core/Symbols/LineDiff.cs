@@ -48,7 +48,10 @@ internal static class LineDiff
         var found = -1;
         for (var d = 0; d <= max && found < 0; d++)
         {
-            trace.Add((int[])v.Clone());
+            // Only the diagonals the backtrack reads for this d: -d-1 to d+1.
+            var window = new int[(2 * d) + 3];
+            Array.Copy(v, offset - d - 1, window, 0, window.Length);
+            trace.Add(window);
             for (var k = -d; k <= d; k += 2)
             {
                 var x = k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
@@ -80,9 +83,10 @@ internal static class LineDiff
         for (var d = found; d > 0; d--)
         {
             var pv = trace[d];
+            var at = d + 1; // pv[at + k] is diagonal k
             var k = cx - cy;
-            var prevK = k == -d || (k != d && pv[offset + k - 1] < pv[offset + k + 1]) ? k + 1 : k - 1;
-            var px = pv[offset + prevK];
+            var prevK = k == -d || (k != d && pv[at + k - 1] < pv[at + k + 1]) ? k + 1 : k - 1;
+            var px = pv[at + prevK];
             var py = px - prevK;
             edits.Add((px, py, prevK == k - 1));
             cx = px;
