@@ -315,7 +315,7 @@ public sealed class ScopeEvaluator
 
             var diff = old.Binary || @new.Binary ? null
                 : broughtDiffs is not null && broughtDiffs.TryGetValue(change.Path, out var without) ? without
-                : DeclarationDiff.Compare(old.Text, @new.Text, index);
+                : TouchedDiff.Compare(old.Text, @new.Text, index);
             var found = symbolsMatter ? JudgeFile(agent, mode, change, at, old, @new, diff) : [];
             if (partialsMatter && diff is not null)
             {

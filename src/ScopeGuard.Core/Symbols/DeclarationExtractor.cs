@@ -46,6 +46,17 @@ public static class DeclarationExtractor
             throw new ArgumentNullException(nameof(text));
         }
 
+        return Extract(text, types, record: false).Set;
+    }
+
+    /// <summary>
+    /// Parses a file and lists its declarations; when <paramref name="record"/>, their strings are left
+    /// empty and what they are made of is recorded, one recording per parse that found the declaration
+    /// (see <see cref="TouchedDiff"/>).
+    /// </summary>
+    internal static Extraction Extract(string text, TypeIndex? types, bool record)
+    {
+
         var bom = TextFacts.StartsWithByteOrderMark(text);
         var parsed = bom ? text.Substring(1) : text;
         var tree = CSharpSyntaxTree.ParseText(SourceText.From(parsed), Options);
@@ -54,13 +65,15 @@ public static class DeclarationExtractor
         if (regions is null)
         {
             // Most files: no #if, one parse.
-            return ResolvedForms.Distinct(Walk(tree, root, parsed, bom, text, regions: null, types));
+            var (single, recorded) = Walk(tree, root, parsed, bom, text, regions: null, types, record);
+            return new Extraction(ResolvedForms.Distinct(single), record ? recorded.Select(r => (IReadOnlyList<DeclarationTokens>)[r]).ToList() : null, [root], parsed);
         }
 
         // Code in an inactive #if branch is code: parse again with the symbols that make each branch
         // active, so that every reachable branch is active in some parse, and merge the declarations
         // of every parse.
         var sets = new List<DeclarationSet>();
+        var recordings = new List<List<DeclarationTokens>>();
         var trees = new List<(SyntaxTree Tree, CompilationUnitSyntax Root)> { (tree, root) };
         regions.MarkTaken(root);
 
@@ -110,10 +123,13 @@ public static class DeclarationExtractor
 
         foreach (var (t, r) in trees)
         {
-            sets.Add(Walk(t, r, parsed, bom, text, regions, types));
+            var (set, recorded) = Walk(t, r, parsed, bom, text, regions, types, record);
+            sets.Add(set);
+            recordings.Add(recorded);
         }
 
-        return ResolvedForms.Distinct(Merge(sets, text, Inactive(root, regions)));
+        var (merged, versions) = Merge(sets, recordings, text, Inactive(root, regions));
+        return new Extraction(ResolvedForms.Distinct(merged), record ? versions : null, trees.Select(t => t.Root).ToList(), parsed);
 
         // Whether the parse made some branch active that no parse before it did (only then is it kept).
         bool Reparse(IReadOnlyList<string> symbols)
@@ -134,11 +150,11 @@ public static class DeclarationExtractor
     // inactive code that no declaration owns; see DeclarationSet.InactiveCode).
     private const int MaxParses = 8;
 
-    private static DeclarationSet Walk(SyntaxTree tree, CompilationUnitSyntax root, string parsed, bool bom, string text, ConditionalRegions? regions, TypeIndex? types)
+    private static (DeclarationSet Set, List<DeclarationTokens> Recorded) Walk(SyntaxTree tree, CompilationUnitSyntax root, string parsed, bool bom, string text, ConditionalRegions? regions, TypeIndex? types, bool record)
     {
-        var walker = new DeclarationWalker(tree, new TokenSource(parsed, root, regions)) { Types = types };
+        var walker = new DeclarationWalker(tree, new TokenSource(parsed, root, regions)) { Types = types, Record = record };
         walker.VisitCompilationUnit(root, bom);
-        return new DeclarationSet(
+        return (new DeclarationSet(
             walker.Declarations,
             walker.FileLevel.ToString(),
             walker.FileLevelText.ToString(),
@@ -148,7 +164,7 @@ public static class DeclarationExtractor
             text)
         {
             GlobalUsings = TypeResolver.GlobalUsingsOf(root),
-        };
+        }, walker.Recorded);
     }
 
     // The code of the branches no parse made active (#if false, a condition a #define contradicts,
@@ -187,22 +203,24 @@ public static class DeclarationExtractor
     // One declaration set from several parses of one text: a declaration found in any parse is a
     // declaration; where parses see it differently, each part's fingerprint is every distinct version
     // (sorted, so the order and number of parses do not matter, and one version stays as it is).
-    private static DeclarationSet Merge(List<DeclarationSet> sets, string text, (string Text, TextPosition? Position) inactive)
+    private static (DeclarationSet Set, List<IReadOnlyList<DeclarationTokens>> Versions) Merge(List<DeclarationSet> sets, List<List<DeclarationTokens>> recordings, string text, (string Text, TextPosition? Position) inactive)
     {
-        var merged = new Dictionary<string, (Declaration First, SortedSet<string> Signatures, SortedSet<string> Bodies, SortedSet<string> Texts)>(StringComparer.Ordinal);
+        var merged = new Dictionary<string, (Declaration First, SortedSet<string> Signatures, SortedSet<string> Bodies, SortedSet<string> Texts, List<DeclarationTokens> Versions)>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (var set in sets)
+        for (var s = 0; s < sets.Count; s++)
         {
+            var set = sets[s];
             var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var declaration in set.Declarations)
+            for (var d = 0; d < set.Declarations.Count; d++)
             {
+                var declaration = set.Declarations[d];
                 var id = declaration.Id.ToString();
                 occurrences.TryGetValue(id, out var n);
                 occurrences[id] = n + 1;
                 var key = id + "\u0000" + n;
                 if (!merged.TryGetValue(key, out var entry))
                 {
-                    entry = (declaration, new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal));
+                    entry = (declaration, new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal), []);
                     merged[key] = entry;
                     order.Add(key);
                 }
@@ -210,15 +228,23 @@ public static class DeclarationExtractor
                 entry.Signatures.Add(declaration.Signature);
                 entry.Bodies.Add(declaration.Body);
                 entry.Texts.Add(declaration.Text);
+                if (recordings[s].Count > 0)
+                {
+                    entry.Versions.Add(recordings[s][d]);
+                }
             }
         }
 
-        var declarations = order
+        // (OrderBy is stable: declarations at one position keep the order they were found in.)
+        var entries = order
             .Select(key => merged[key])
-            .Select(e => e.First with { Signature = Combine(e.Signatures), Body = Combine(e.Bodies), Text = Combine(e.Texts) })
-            .OrderBy(d => d.Position.Line)
-            .ThenBy(d => d.Position.Column)
+            .OrderBy(e => e.First.Position.Line)
+            .ThenBy(e => e.First.Position.Column)
             .ToList();
+        var declarations = entries
+            .Select(e => e.First with { Signature = Combine(e.Signatures), Body = Combine(e.Bodies), Text = Combine(e.Texts) })
+            .ToList();
+        var versions = entries.Select(e => (IReadOnlyList<DeclarationTokens>)e.Versions).ToList();
         var fileLevel = Combine(sets.Select(s => s.FileLevel));
         if (inactive.Text.Length > 0)
         {
@@ -226,13 +252,34 @@ public static class DeclarationExtractor
         }
 
         var items = sets.SelectMany(s => s.FileLevelItems).Distinct().OrderBy(i => i.Position.Line).ThenBy(i => i.Position.Column).ToList();
-        return new DeclarationSet(declarations, fileLevel, Combine(sets.Select(s => s.FileLevelText)), sets[0].FileLevelPosition, sets.Any(s => s.HasErrors), items, text)
+        return (new DeclarationSet(declarations, fileLevel, Combine(sets.Select(s => s.FileLevelText)), sets[0].FileLevelPosition, sets.Any(s => s.HasErrors), items, text)
         {
             GlobalUsings = sets.SelectMany(s => s.GlobalUsings).Distinct().ToList(),
             InactiveCode = inactive.Text,
             InactiveCodePosition = inactive.Position,
+        }, versions);
+    }
+
+    /// <summary>Builds a recorded declaration's strings as <see cref="Extract(string, TypeIndex?)"/> would have (each parse's version, combined).</summary>
+    internal static Declaration Materialize(Declaration declaration, IReadOnlyList<DeclarationTokens> versions)
+    {
+        if (versions.Count == 1)
+        {
+            var (signature, body, text) = versions[0].Materialize();
+            return declaration with { Signature = signature, Body = body, Text = text };
+        }
+
+        var built = versions.Select(v => v.Materialize()).ToList();
+        return declaration with
+        {
+            Signature = Combine(built.Select(b => b.Signature)),
+            Body = Combine(built.Select(b => b.Body)),
+            Text = Combine(built.Select(b => b.Text)),
         };
     }
+
+    /// <summary>One extraction: the set, what each declaration was made of (when recorded), every parse's root and the text parsed.</summary>
+    internal sealed record Extraction(DeclarationSet Set, List<IReadOnlyList<DeclarationTokens>>? Versions, IReadOnlyList<CompilationUnitSyntax> Roots, string Parsed);
 
     private static string Combine(IEnumerable<string> versions)
     {

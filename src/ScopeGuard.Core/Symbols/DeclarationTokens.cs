@@ -6,8 +6,12 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace ScopeGuard.Core.Symbols;
 
-/// <summary>Collects a declaration's tokens into signature and body fingerprints, and its text with trivia.</summary>
-internal sealed class DeclarationTokens(TokenSource source)
+/// <summary>
+/// Collects a declaration's tokens into signature and body fingerprints, and its text with trivia. A
+/// recording instance (see <see cref="TouchedDiff"/>) only notes what it was given, to be replayed by
+/// <see cref="Materialize"/> when the declaration's strings are needed.
+/// </summary>
+internal sealed partial class DeclarationTokens(TokenSource source, bool record = false)
 {
     // The #if branch of the last token written to each fingerprint (-1: none).
     private int signatureBranch = -1;
@@ -24,6 +28,12 @@ internal sealed class DeclarationTokens(TokenSource source)
     // concatenation of their tokens' full texts.
     public void Add(SyntaxNode node, bool body)
     {
+        if (record)
+        {
+            Record(new Op(OpKind.Node, node, default, body, null, null));
+            return;
+        }
+
         AddTokens(node, body ? Body : Signature);
         source.AppendFull(Text, node);
     }
@@ -31,12 +41,24 @@ internal sealed class DeclarationTokens(TokenSource source)
     // The tokens within one of the body spans go to the body, the others to the signature.
     public void Add(SyntaxNode node, IReadOnlyList<TextSpan> bodySpans)
     {
+        if (record)
+        {
+            Record(new Op(OpKind.Split, node, default, false, bodySpans, null));
+            return;
+        }
+
         Split(node, bodySpans);
         source.AppendFull(Text, node);
     }
 
     public void Add(SyntaxToken token, bool body)
     {
+        if (record)
+        {
+            Record(new Op(OpKind.Token, null, token, body, null, null));
+            return;
+        }
+
         AddToken(token, body ? Body : Signature);
         source.AppendFull(Text, token);
     }
@@ -45,6 +67,12 @@ internal sealed class DeclarationTokens(TokenSource source)
     // counts, as trivia does, but conditional code in its trivia is still part of the signature.
     public void AddText(SyntaxToken token)
     {
+        if (record)
+        {
+            Record(new Op(OpKind.TokenText, null, token, false, null, null));
+            return;
+        }
+
         source.AppendDirectives(Signature, token);
         source.AppendFull(Text, token);
     }
@@ -100,6 +128,12 @@ internal sealed class DeclarationTokens(TokenSource source)
 
     public void AddExcept(SyntaxNode node, TextSpan[] excluded)
     {
+        if (record)
+        {
+            Record(new Op(OpKind.Except, node, default, false, excluded, null));
+            return;
+        }
+
         foreach (var token in node.DescendantTokens())
         {
             if (!Within(excluded, token.Span))
@@ -111,6 +145,12 @@ internal sealed class DeclarationTokens(TokenSource source)
 
     public void Append(DeclarationTokens other)
     {
+        if (record)
+        {
+            Record(new Op(OpKind.Append, null, default, false, null, other));
+            return;
+        }
+
         Signature.Append(other.Signature);
         Body.Append(other.Body);
         Text.Append(other.Text);

@@ -32,6 +32,15 @@ internal sealed partial class DeclarationWalker
 
     public List<Declaration> Declarations { get; } = [];
 
+    /// <summary>
+    /// Gets a value indicating whether the declarations' strings are left empty and their making
+    /// recorded instead (<see cref="Recorded"/>, one per declaration), for <see cref="TouchedDiff"/>.
+    /// </summary>
+    public bool Record { get; init; }
+
+    /// <summary>Gets what each declaration is made of, in the order of <see cref="Declarations"/>, when <see cref="Record"/>.</summary>
+    public List<DeclarationTokens> Recorded { get; } = [];
+
     public StringBuilder FileLevel { get; } = new();
 
     public StringBuilder FileLevelText { get; } = new();
@@ -57,7 +66,7 @@ internal sealed partial class DeclarationWalker
         if (globals.Count > 0)
         {
             var id = new DeclarationId(SymbolKind.Method, ["Program", DeclarationExtractor.TopLevelName], "(System.String[])", 0);
-            var tokens = new DeclarationTokens(source);
+            var tokens = NewTokens();
             foreach (var statement in globals)
             {
                 tokens.Add(statement, body: true);
@@ -162,7 +171,7 @@ internal sealed partial class DeclarationWalker
         // The name is the namespace's signature. Its braces and semicolons carry no meaning (a block
         // namespace can become file-scoped), but their trivia must be owned by someone: comments and
         // inactive #if code just before the closing brace would otherwise be seen by nobody.
-        var tokens = new DeclarationTokens(source);
+        var tokens = NewTokens();
         foreach (var attributes in ns.AttributeLists)
         {
             tokens.Add(attributes, body: false);
@@ -223,7 +232,7 @@ internal sealed partial class DeclarationWalker
         var enumeration = type as EnumDeclarationSyntax;
         var separators = enumeration?.Members.GetSeparators().ToList() ?? [];
         var separatorSet = new HashSet<SyntaxToken>(separators);
-        var tokens = new DeclarationTokens(source);
+        var tokens = NewTokens();
         foreach (var token in type.DescendantTokens(n => !excluded.Contains(n)))
         {
             if (!separatorSet.Contains(token))
@@ -252,7 +261,7 @@ internal sealed partial class DeclarationWalker
             for (var i = 0; i < enumeration.Members.Count; i++)
             {
                 var member = enumeration.Members[i];
-                var memberTokens = new DeclarationTokens(source);
+                var memberTokens = NewTokens();
                 memberTokens.AddExcept(member, member.EqualsValue);
                 if (member.EqualsValue is not null)
                 {
@@ -345,7 +354,7 @@ internal sealed partial class DeclarationWalker
     private void VisitPrimaryConstructor(TypeDeclarationSyntax type, ParameterListSyntax list)
     {
         var names = new TypeNames(typeParameters, [], valueTypeParameters, valueTypes);
-        var constructorTokens = new DeclarationTokens(source);
+        var constructorTokens = NewTokens();
         constructorTokens.Add(list, body: false);
         Add(Identify(SymbolKind.Method, _ => "#ctor", n => n.Parameters(list), n => n.Parameters(list), names, Bound([], valueTypeParameters)), type.Identifier, constructorTokens);
         if (type is not RecordDeclarationSyntax)
@@ -365,7 +374,7 @@ internal sealed partial class DeclarationWalker
                 continue;
             }
 
-            var tokens = new DeclarationTokens(source);
+            var tokens = NewTokens();
             tokens.Add(parameter, body: false);
             Add(Member(SymbolKind.Property, name, null), parameter.Identifier, tokens);
         }
@@ -421,7 +430,7 @@ internal sealed partial class DeclarationWalker
     {
         var arity = @delegate.TypeParameterList?.Parameters.Count ?? 0;
         var name = arity == 0 ? @delegate.Identifier.ValueText : @delegate.Identifier.ValueText + "`" + arity;
-        var tokens = new DeclarationTokens(source);
+        var tokens = NewTokens();
         tokens.Add(@delegate, body: false);
         var id = new DeclarationId(SymbolKind.Type, [.. parts, name], null, namespaceDepth);
         Add(id, @delegate.Identifier, tokens);
@@ -446,7 +455,7 @@ internal sealed partial class DeclarationWalker
         var names = new TypeNames(typeParameters, blockTypeParameters, blockValueParameters, valueTypes);
         var receiverParameter = extension.ParameterList?.Parameters.Count > 0 ? extension.ParameterList.Parameters[0] : null;
         var receiver = receiverParameter is null ? null : names.Parameter(receiverParameter);
-        var header = new DeclarationTokens(source);
+        var header = NewTokens();
         header.AddExcept(extension, extension.Members.Where(m => !IsUnattributed(m)).Select(m => m.FullSpan).ToArray());
         var context = new ExtensionContext(header, receiver, receiverParameter, blockTypeParameters, blockValueTypeParameters);
         foreach (var member in extension.Members)
@@ -474,7 +483,7 @@ internal sealed partial class DeclarationWalker
         for (var i = 0; i < variables.Count; i++)
         {
             var variable = variables[i];
-            var tokens = new DeclarationTokens(source);
+            var tokens = NewTokens();
             foreach (var token in prefix)
             {
                 tokens.Add(token, body: false);
@@ -620,7 +629,7 @@ internal sealed partial class DeclarationWalker
         var bodySpans = bodies.Where(b => b is not null).Select(b => b!.FullSpan).ToList();
         bodySpans.AddRange(bodyTokens.Where(t => !t.IsMissing || t.Span.Length > 0).Select(t => t.Span));
 
-        var tokens = new DeclarationTokens(source);
+        var tokens = NewTokens();
         tokens.Add(member, bodySpans);
         if (extension is not null)
         {
@@ -773,8 +782,19 @@ internal sealed partial class DeclarationWalker
     private DeclarationId Member(SymbolKind kind, string name, string? parameters) =>
         new(kind, [.. parts, name], parameters, namespaceDepth);
 
-    private void Add(DeclarationId id, SyntaxToken anchor, DeclarationTokens tokens) =>
+    private DeclarationTokens NewTokens() => new(source, Record);
+
+    private void Add(DeclarationId id, SyntaxToken anchor, DeclarationTokens tokens)
+    {
+        if (Record)
+        {
+            Recorded.Add(tokens);
+            Declarations.Add(new Declaration(id, Position(anchor), string.Empty, string.Empty, string.Empty));
+            return;
+        }
+
         Declarations.Add(new Declaration(id, Position(anchor), tokens.Signature.ToString(), tokens.Body.ToString(), tokens.Text.ToString()));
+    }
 
     private TextPosition Position(SyntaxToken token)
     {
