@@ -11,6 +11,8 @@ internal static class DeclarationCacheSize
 {
     public const string Variable = "SCOPEGUARD_CACHE_SIZE_MB";
 
+    public const string StatsVariable = "SCOPEGUARD_CACHE_STATS";
+
     public static long CapBytes(Func<string, string?> environment)
     {
         var text = environment(Variable);

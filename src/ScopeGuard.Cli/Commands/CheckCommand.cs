@@ -115,7 +115,7 @@ internal sealed class CheckCommand : Command
 
     internal Option<bool> CacheStats { get; } = new("--cache-stats")
     {
-        Description = "Say on standard error how many file versions the declaration cache knew and how many were parsed.",
+        Description = "Say on standard error how many file versions the declaration cache knew and how many were read from git (or set SCOPEGUARD_CACHE_STATS=1).",
     };
 
     internal Option<string?> ManifestOption { get; } = CommonOptions.Manifest();
@@ -191,7 +191,8 @@ internal sealed class CheckCommand : Command
         }
 
         var trimmed = store?.Trim() ?? 0;
-        if (parseResult.GetValue(CacheStats))
+        // The environment variable reaches the checks git's hooks run.
+        if (parseResult.GetValue(CacheStats) || context.Environment(DeclarationCacheSize.StatsVariable) == "1")
         {
             context.Error.WriteLine(DeclarationCacheSize.Statistics(tables, store, trimmed));
         }

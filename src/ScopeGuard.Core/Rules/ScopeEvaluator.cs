@@ -271,7 +271,7 @@ public sealed class ScopeEvaluator
         var results = new List<Finding>[work.Count];
 
         // Tables hold declarations that depend on the blob alone: not those whose names are resolved.
-        var cache = tables is not null && index is null ? new CachedSides(tables, DeclarationTables.ContextOf(restrictive), restrictive) : null;
+        var cache = tables is not null && index is null ? new CachedSides(tables, DeclarationTables.NamesKeyOf(restrictive), restrictive) : null;
 
         // Reading, the cheap check and parsing all run in parallel: on a large range, reading the blobs
         // costs as much as parsing them. A few files are judged on this thread: starting workers (and,
@@ -353,7 +353,7 @@ public sealed class ScopeEvaluator
             var @new = cache.Load(change.NewBlobId, change.NewKind, () => contents.ReadNew(change));
             try
             {
-                var symbolsMatter = symbolsNeedContents && (at.Refused is not null || old.MayDeclare || @new.MayDeclare);
+                var symbolsMatter = symbolsNeedContents && (at.Refused is not null || cache.MayDeclare(old) || cache.MayDeclare(@new));
                 var partialsMatter = partials && @new.Entry is { Unparseable: null, ContainsPartial: true };
                 if (!symbolsMatter && !partialsMatter)
                 {
@@ -641,8 +641,8 @@ public sealed class ScopeEvaluator
         return null;
     }
 
-    // One side of a file as the declaration tables know it: Entry null for an absent side; Text while it
-    // was read in this call; Changed when the tables learned something to keep.
+    // One side of a file as the declaration tables know it: Entry null for an absent side; Text once it
+    // was read in this run; Changed when the tables learned something to keep.
     private sealed class CachedSide(string? blobId, BlobEntry? entry, string? text, bool changed, Func<byte[]?> read)
     {
         public string? BlobId { get; } = blobId;
@@ -657,15 +657,16 @@ public sealed class ScopeEvaluator
 
         public bool Unparseable => Entry?.Unparseable is not null;
 
-        public bool MayDeclare => Entry is { } e && (e.Unparseable is not null || e.MayDeclare);
-
         // What JudgeFile needs of a side: whether it exists (a text, whatever it is) and why it is not C#.
         public Side AsSide() => Entry is null ? new Side(null, null) : new Side(Entry.Unparseable is null ? Text ?? string.Empty : null, Entry.Unparseable);
     }
 
-    // Reads sides through the declaration tables, for one agent's restrictive patterns.
-    private sealed class CachedSides(DeclarationTables tables, string context, List<SymbolPattern> restrictive)
+    // Reads sides through the declaration tables, for one agent's restrictive patterns: the same
+    // decisions as the uncached path (MayDeclare, the "partial" test, the diff), from what is known.
+    private sealed class CachedSides(DeclarationTables tables, ulong namesKey, List<SymbolPattern> restrictive)
     {
+        private readonly string context = DeclarationTables.Context;
+
         public CachedSide Load(string? blobId, EntryKind kind, Func<byte[]?> read)
         {
             if (kind == EntryKind.None)
@@ -682,7 +683,7 @@ public sealed class ScopeEvaluator
             var side = Decode(read(), kind);
             if (side.Binary)
             {
-                return new CachedSide(blobId, new BlobEntry(side.Unparseable, MayDeclare: true, ContainsPartial: false, Table: null), null, changed: true, read);
+                return new CachedSide(blobId, new BlobEntry(side.Unparseable, MayHideNames: false, ContainsPartial: false, Table: null, Names: []), null, changed: true, read);
             }
 
             if (side.Text is not { } text)
@@ -690,9 +691,42 @@ public sealed class ScopeEvaluator
                 return new CachedSide(null, null, null, changed: false, read); // no contents: as an absent side
             }
 
-            var mayDeclare = SymbolPattern.MayHideNames(text) || restrictive.Any(p => p.ContainsRequiredNames(text));
-            var entry = new BlobEntry(null, mayDeclare, text.IndexOf("partial", StringComparison.Ordinal) >= 0, Table: null);
+            var entry = new BlobEntry(null, SymbolPattern.MayHideNames(text), text.IndexOf("partial", StringComparison.Ordinal) >= 0, Table: null, Names: []);
             return new CachedSide(blobId, entry, text, changed: true, read);
+        }
+
+        // Whether this side may declare something a restrictive rule covers (as MayDeclare in JudgeContents).
+        public bool MayDeclare(CachedSide side)
+        {
+            if (side.Entry is not { } entry)
+            {
+                return false;
+            }
+
+            if (entry.Unparseable is not null || entry.MayHideNames)
+            {
+                return true;
+            }
+
+            if (restrictive.Count == 0)
+            {
+                return false;
+            }
+
+            if (entry.NamesPresent(namesKey) is { } known)
+            {
+                return known;
+            }
+
+            if (Text(side) is not { } text)
+            {
+                return true;
+            }
+
+            var present = restrictive.Any(p => p.ContainsRequiredNames(text));
+            side.Entry = side.Entry!.WithNames(namesKey, present);
+            side.Changed = true;
+            return present;
         }
 
         // The side's full declaration table, as fingerprints (so a table from the store compares with a
@@ -709,24 +743,13 @@ public sealed class ScopeEvaluator
                 return known;
             }
 
-            if (side.Text is null)
+            if (Text(side) is not { } text)
             {
-                // Known to the tables without its declarations (only scanned before): read it now.
-                tables.CountComputed();
-                var read = Decode(side.Read(), EntryKind.File);
-                if (read.Text is null)
-                {
-                    // Not the text the entry said (an entry that lies): judged as the bytes are.
-                    side.Entry = new BlobEntry(read.Unparseable ?? "it could not be read", MayDeclare: true, ContainsPartial: false, Table: null);
-                    side.Changed = true;
-                    return null;
-                }
-
-                side.Text = read.Text;
+                return null;
             }
 
-            var table = DeclarationExtractor.Extract(side.Text).ToFingerprints();
-            side.Entry = entry with { Table = table };
+            var table = DeclarationExtractor.Extract(text).ToFingerprints();
+            side.Entry = side.Entry! with { Table = table };
             side.Changed = true;
             return table;
         }
@@ -737,6 +760,27 @@ public sealed class ScopeEvaluator
             {
                 tables.Put(context, id, entry);
             }
+        }
+
+        // The side's text, read now when the entry came from the tables; null (and the entry made
+        // unparseable) when the bytes are not the text the entry said they were.
+        private string? Text(CachedSide side)
+        {
+            if (side.Text is null)
+            {
+                tables.CountComputed();
+                var read = Decode(side.Read(), EntryKind.File);
+                if (read.Text is null)
+                {
+                    side.Entry = new BlobEntry(read.Unparseable ?? "it could not be read", MayHideNames: false, ContainsPartial: false, Table: null, Names: []);
+                    side.Changed = true;
+                    return null;
+                }
+
+                side.Text = read.Text;
+            }
+
+            return side.Text;
         }
     }
 

@@ -8,8 +8,8 @@ namespace ScopeGuard.Core.Symbols;
 
 /// <summary>
 /// The binary form of a <see cref="BlobEntry"/> in the declaration cache. A header (magic <c>SGDT</c>, the
-/// format version, a check of the key it was written for), the entry, and a 64-bit checksum of all the
-/// bytes before it. Anything that does not read back exactly (another version, another key, a truncated
+/// format version, a check of the key it was written for), the flags, the scan results by name set, the
+/// table, and a 64-bit checksum of all the bytes before it. Anything that does not read back exactly (another version, another key, a truncated
 /// or altered file) is refused, and the caller parses the blob again.
 /// </summary>
 /// <remarks>
@@ -24,7 +24,7 @@ internal static class DeclarationTableFormat
     private static readonly byte[] Magic = [(byte)'S', (byte)'G', (byte)'D', (byte)'T'];
 
     private const byte Unparseable = 1;
-    private const byte MayDeclareFlag = 2;
+    private const byte MayHideNamesFlag = 2;
     private const byte ContainsPartialFlag = 4;
     private const byte HasTable = 8;
 
@@ -42,13 +42,20 @@ internal static class DeclarationTableFormat
             writer.Varint(Version);
             writer.UInt64(KeyCheck(context, blobId));
             var flags = (byte)((entry.Unparseable is null ? 0 : Unparseable)
-                | (entry.MayDeclare ? MayDeclareFlag : 0)
+                | (entry.MayHideNames ? MayHideNamesFlag : 0)
                 | (entry.ContainsPartial ? ContainsPartialFlag : 0)
                 | (entry.Table is null ? 0 : HasTable));
             writer.Byte(flags);
             if (entry.Unparseable is not null)
             {
                 writer.String(entry.Unparseable);
+            }
+
+            writer.Varint(entry.Names.Count);
+            foreach (var (key, present) in entry.Names)
+            {
+                writer.UInt64(key);
+                writer.Byte(present ? (byte)1 : (byte)0);
             }
 
             if (entry.Table is { } table)
@@ -100,9 +107,15 @@ internal static class DeclarationTableFormat
 
             var flags = reader.Byte();
             var unparseable = (flags & Unparseable) != 0 ? reader.String() : null;
+            var names = new (ulong Key, bool Present)[reader.Count()];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = (reader.UInt64(), reader.Byte() switch { 0 => false, 1 => true, _ => throw new FormatException() });
+            }
+
             var table = (flags & HasTable) != 0 ? ReadTable(reader) : null;
             return reader.AtEnd
-                ? new BlobEntry(unparseable, (flags & MayDeclareFlag) != 0, (flags & ContainsPartialFlag) != 0, table)
+                ? new BlobEntry(unparseable, (flags & MayHideNamesFlag) != 0, (flags & ContainsPartialFlag) != 0, table, names)
                 : null;
         }
         catch (FormatException)

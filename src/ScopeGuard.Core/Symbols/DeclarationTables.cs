@@ -18,8 +18,8 @@ namespace ScopeGuard.Core.Symbols;
 /// <remarks>
 /// An entry is keyed by the blob ID and a context naming everything else its content depends on: the
 /// entry format, the build of Core (the extractor) and of Roslyn (its module version IDs, which change with
-/// any change to their code), the parse options, and for the "no restricted name occurs" marker the names
-/// the text was searched for. Declarations whose parameter types are resolved against the rest of the
+/// any change to their code) and the parse options. The "no restricted name occurs" markers inside an entry
+/// are kept per set of names searched for (<see cref="NamesKeyOf"/>). Declarations whose parameter types are resolved against the rest of the
 /// repository (<see cref="TypeIndex"/>) depend on more than the blob and are never cached.
 /// </remarks>
 public sealed class DeclarationTables
@@ -62,28 +62,28 @@ public sealed class DeclarationTables
     public long Rejected => Interlocked.Read(ref rejected);
 
     /// <summary>
-    /// Gets the context of entries scanned for a set of restrictive patterns: 32 hex digits naming the entry
-    /// format, the builds of the extractor and of Roslyn, the parse options, and the patterns' required names.
+    /// Gets the context of every entry this build writes: 32 hex digits naming the entry format, the builds
+    /// of the extractor (Core) and of Roslyn, and the parse options. Tables do not depend on the agent, so
+    /// every agent's checks share them.
+    /// </summary>
+    public static string Context { get; } = Hex(BuildKey, 16);
+
+    /// <summary>
+    /// Gets the key of a set of restrictive patterns for the "no restricted name occurs" marker: the text
+    /// may declare something they cover only when all the required names of one of them occur in it.
     /// </summary>
     /// <param name="restrictive">The patterns of the body, extend and readonly rules the text is scanned for.</param>
-    /// <returns>The context.</returns>
-    public static string ContextOf(IEnumerable<SymbolPattern> restrictive)
+    /// <returns>A 64-bit key, the same for the same names in any order.</returns>
+    public static ulong NamesKeyOf(IEnumerable<SymbolPattern> restrictive)
     {
         // Each pattern needs all its names (order free); the text needs one pattern's (order free).
         var names = (restrictive ?? throw new ArgumentNullException(nameof(restrictive)))
             .Select(p => string.Join("\u0001", p.RequiredNames.OrderBy(n => n, StringComparer.Ordinal)))
             .Distinct(StringComparer.Ordinal)
             .OrderBy(n => n, StringComparer.Ordinal);
-        var key = BuildKey + "\nnames=" + string.Join("\u0002", names);
         using var sha = SHA256.Create();
-        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(key));
-        var builder = new StringBuilder(32);
-        for (var i = 0; i < 16; i++)
-        {
-            builder.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return builder.ToString();
+        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes("names\n" + string.Join("\u0002", names)));
+        return BitConverter.ToUInt64(hash, 0);
     }
 
     /// <summary>Gets what is known of a blob, from this run or the store.</summary>
@@ -133,6 +133,19 @@ public sealed class DeclarationTables
     }
 
     // A store may use the ID in a file name: only what an object ID can be.
+    private static string Hex(string text, int bytes)
+    {
+        using var sha = SHA256.Create();
+        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+        var builder = new StringBuilder(2 * bytes);
+        for (var i = 0; i < bytes; i++)
+        {
+            builder.Append(hash[i].ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToString();
+    }
+
     private static bool IsObjectId(string id) =>
         id.Length is >= 40 and <= 64 && id.All(c => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
 }

@@ -12,7 +12,7 @@ public interface IDeclarationCache
     /// <summary>Reads an entry.</summary>
     /// <param name="context">
     /// What besides the blob the entry depends on, as lowercase hex digits (the extractor's and Roslyn's
-    /// builds, the parse options, the names the text was scanned for; see <see cref="DeclarationTables.ContextOf"/>).
+    /// builds and the parse options; see <see cref="DeclarationTables.Context"/>).
     /// </param>
     /// <param name="blobId">The blob's object ID (lowercase hex).</param>
     /// <returns>The bytes last stored for that key, or <see langword="null"/>.</returns>

@@ -32,6 +32,11 @@ public sealed class DeclarationTablesTests
                 "extend": ["T:Contoso.Shared.Registry"],
                 "readonly": ["N:Contoso.Billing.Contracts"]
               }
+            },
+            "shipping": {
+              "branches": ["agent/shipping"],
+              "paths": ["/src/Shared/"],
+              "symbols": { "readonly": ["T:Contoso.Shared.Clock"] }
             }
           }
         }
@@ -99,21 +104,25 @@ public sealed class DeclarationTablesTests
     public void Entry_WrittenAndRead_KeepsEverythingTheDiffReads(int index)
     {
         var table = DeclarationExtractor.Extract(Sources[index]).ToFingerprints();
-        var entry = new BlobEntry(null, MayDeclare: true, ContainsPartial: index == 0, table);
+        var entry = new BlobEntry(null, MayHideNames: index == 2, ContainsPartial: index == 0, table, [(1UL, true), (ulong.MaxValue, false)]);
 
         var read = DeclarationTableFormat.TryRead(DeclarationTableFormat.Write(entry, Context, BlobA), Context, BlobA);
 
         Assert.NotNull(read);
-        Assert.Equal(entry with { Table = null }, read with { Table = null });
+        Assert.Equal((entry.Unparseable, entry.MayHideNames, entry.ContainsPartial), (read.Unparseable, read.MayHideNames, read.ContainsPartial));
+        Assert.Equal(entry.Names, read.Names);
         Assert.Equal(Render(table), Render(read.Table!));
     }
 
     [Fact]
     public void Entry_Unparseable_KeepsItsReason()
     {
-        var entry = new BlobEntry("it is binary: a NUL byte in its first 8,000 bytes", MayDeclare: true, ContainsPartial: false, null);
+        var entry = new BlobEntry("it is binary: a NUL byte in its first 8,000 bytes", MayHideNames: false, ContainsPartial: false, null, []);
 
-        Assert.Equal(entry, DeclarationTableFormat.TryRead(DeclarationTableFormat.Write(entry, Context, BlobA), Context, BlobA));
+        var read = DeclarationTableFormat.TryRead(DeclarationTableFormat.Write(entry, Context, BlobA), Context, BlobA);
+
+        Assert.Equal(entry.Unparseable, read?.Unparseable);
+        Assert.Null(read!.Table);
     }
 
     [Fact]
@@ -158,7 +167,7 @@ public sealed class DeclarationTablesTests
         var bytes = Written(Sources[0]);
 
         Assert.Null(DeclarationTableFormat.TryRead(bytes, Context, BlobB));
-        Assert.Null(DeclarationTableFormat.TryRead(bytes, DeclarationTables.ContextOf([]), BlobA));
+        Assert.Null(DeclarationTableFormat.TryRead(bytes, string.Concat("f", Context.AsSpan(1)), BlobA));
     }
 
     [Fact]
@@ -177,15 +186,57 @@ public sealed class DeclarationTablesTests
     }
 
     [Fact]
-    public void ContextOf_NamesTheRestrictiveNames_NotTheirOrder()
+    public void NamesKeyOf_NamesTheRestrictiveNames_NotTheirOrder()
     {
         var clock = SymbolPattern.TryParse("T:Contoso.Shared.Clock", out _)!;
         var contracts = SymbolPattern.TryParse("N:Contoso.Billing.Contracts", out _)!;
         var other = SymbolPattern.TryParse("T:Contoso.Shared.Registry", out _)!;
 
-        Assert.Equal(DeclarationTables.ContextOf([clock, contracts]), DeclarationTables.ContextOf([contracts, clock]));
-        Assert.NotEqual(DeclarationTables.ContextOf([clock, contracts]), DeclarationTables.ContextOf([clock, other]));
-        Assert.Matches("^[0-9a-f]{32}$", DeclarationTables.ContextOf([]));
+        Assert.Equal(DeclarationTables.NamesKeyOf([clock, contracts]), DeclarationTables.NamesKeyOf([contracts, clock]));
+        Assert.NotEqual(DeclarationTables.NamesKeyOf([clock, contracts]), DeclarationTables.NamesKeyOf([clock, other]));
+        Assert.Matches("^[0-9a-f]{32}$", DeclarationTables.Context);
+    }
+
+    [Fact]
+    public void Entry_RemembersTheNewestNameSets()
+    {
+        var entry = new BlobEntry(null, false, false, null, []);
+        for (var key = 0UL; key < BlobEntry.MaxNameSets + 4; key++)
+        {
+            entry = entry.WithNames(key, key % 2 == 0);
+        }
+
+        entry = entry.WithNames(10, false);
+
+        Assert.Equal(BlobEntry.MaxNameSets, entry.Names.Count);
+        Assert.Null(entry.NamesPresent(3));
+        Assert.True(entry.NamesPresent(4));
+        Assert.False(entry.NamesPresent(10));
+    }
+
+    [Fact]
+    public void Evaluate_ForAnotherAgent_ReusesTheTablesAndScansOnlyForItsOwnNames()
+    {
+        var contents = new Contents();
+        var store = new MemoryStore();
+        var evaluator = new ScopeEvaluator(Manifest);
+        var change = new FileChange("src/Shared/Clock.cs", "src/Shared/Clock.cs", ChangeStatus.Modified, EntryKind.File, EntryKind.File, contents.Put(Sources[0]), contents.Put(Sources[0].Replace("public long Now()", "public int Now()", StringComparison.Ordinal)));
+        var billing = new AgentIdentity(Manifest.FindAgent("billing"), IdentitySource.Option, "test");
+        var shipping = new AgentIdentity(Manifest.FindAgent("shipping"), IdentitySource.Option, "test");
+        var expected = Render(evaluator.Evaluate(shipping, "agent/shipping", [change], contents: contents));
+        evaluator.Evaluate(billing, "agent/billing", [change], contents: contents, tables: new DeclarationTables(store));
+        var reads = contents.Reads;
+
+        var tables = new DeclarationTables(store);
+        var found = Render(evaluator.Evaluate(shipping, "agent/shipping", [change], contents: contents, tables: tables));
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, found);
+        Assert.Equal(2, tables.FromStore);
+        Assert.Equal(1, contents.Reads - reads); // the old side scanned for shipping's names (they occur, so the new side need not be); neither parsed again
+        var third = new DeclarationTables(store);
+        evaluator.Evaluate(shipping, "agent/shipping", [change], contents: contents, tables: third);
+        Assert.Equal(0, third.Computed);
     }
 
     [Fact]
@@ -249,13 +300,13 @@ public sealed class DeclarationTablesTests
     private const string BlobA = "0123456789abcdef0123456789abcdef01234567";
     private const string BlobB = "1123456789abcdef0123456789abcdef01234567";
 
-    private static readonly string Context = DeclarationTables.ContextOf([SymbolPattern.TryParse("T:Contoso.Shared.Clock", out _)!]);
+    private static readonly string Context = DeclarationTables.Context;
 
     private static byte[] Written(string source) =>
-        DeclarationTableFormat.Write(new BlobEntry(null, true, true, DeclarationExtractor.Extract(source).ToFingerprints()), Context, BlobA);
+        DeclarationTableFormat.Write(new BlobEntry(null, false, true, DeclarationExtractor.Extract(source).ToFingerprints(), [(7UL, true)]), Context, BlobA);
 
     private static DeclarationSet Stored(string text) =>
-        DeclarationTableFormat.TryRead(DeclarationTableFormat.Write(new BlobEntry(null, true, false, DeclarationExtractor.Extract(text).ToFingerprints()), Context, BlobA), Context, BlobA)!.Table!;
+        DeclarationTableFormat.TryRead(DeclarationTableFormat.Write(new BlobEntry(null, false, false, DeclarationExtractor.Extract(text).ToFingerprints(), []), Context, BlobA), Context, BlobA)!.Table!;
 
     private static IEnumerable<(string Old, string New)> Pairs()
     {
