@@ -253,6 +253,17 @@ public sealed partial class DeclarationCacheTests
         }
     }
 
+    [Fact]
+    public void CacheSizeThatIsNotANumber_IsAUsageError_ThatNamesTheVariable()
+    {
+        using var repo = Sources(install: false);
+
+        var result = repo.ToolWith(repo.Path, new Dictionary<string, string?> { ["SCOPEGUARD_CACHE_SIZE_MB"] = "lots" }, "check", "--staged");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("SCOPEGUARD_CACHE_SIZE_MB='lots'", result.Stderr, StringComparison.Ordinal);
+    }
+
     private static TempRepo Sources(bool install)
     {
         var repo = TempRepo.Create(Manifest, install);
