@@ -61,6 +61,10 @@ public sealed partial class GitWorkspace : IGitRepository
         }
     }
 
+    /// <inheritdoc/>
+    public DeclarationCacheStore? OpenDeclarationCache(long capBytes) =>
+        new(DeclarationCacheStore.DirectoryOf(CommonDirectory), capBytes);
+
     /// <summary>Gets the index file read for staged changes when <c>GIT_INDEX_FILE</c> named one.</summary>
     public string? IndexFile { get; }
 

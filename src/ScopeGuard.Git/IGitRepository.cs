@@ -6,7 +6,8 @@ namespace ScopeGuard.Git;
 
 /// <summary>
 /// What a check reads from git: the seam between the commands and LibGit2Sharp. Every member only
-/// reads; nothing behind it writes the index, the working tree, refs or config.
+/// reads; nothing behind it writes the index, the working tree, refs or config (the declaration cache,
+/// under the git directory's <c>scopeguard/</c>, is the one thing a check writes).
 /// </summary>
 public interface IGitRepository : IDisposable
 {
@@ -45,6 +46,14 @@ public interface IGitRepository : IDisposable
 
     /// <summary>Gets a reader of the old and new blobs of this repository's change sets (safe from several threads).</summary>
     IChangeContents Contents { get; }
+
+    /// <summary>
+    /// Opens the declaration cache shared by the repository's worktrees (<c>scopeguard/cache</c> in the common
+    /// git directory): the only thing a check writes. <see langword="null"/> when there is none to open.
+    /// </summary>
+    /// <param name="capBytes">The size cap.</param>
+    /// <returns>The cache, or <see langword="null"/>.</returns>
+    DeclarationCacheStore? OpenDeclarationCache(long capBytes);
 
     /// <summary>Reads <c>scopeguard.agent</c> from git config, worktree config first.</summary>
     /// <returns>The value and which config answered, or nulls.</returns>

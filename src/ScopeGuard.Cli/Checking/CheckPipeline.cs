@@ -20,9 +20,12 @@ internal sealed class CheckPipeline
     private readonly IdentitySelector identities;
     private readonly ScopeMode? modeOverride;
     private readonly bool perCommit;
+    private readonly DeclarationTables? tables;
 
-    public CheckPipeline(IGitRepository git, IdentitySelector identities, ScopeMode? modeOverride, bool perCommit)
+    // tables: declaration tables by blob ID for the whole run (one instance for every unit and commit), or null.
+    public CheckPipeline(IGitRepository git, IdentitySelector identities, ScopeMode? modeOverride, bool perCommit, DeclarationTables? tables = null)
     {
+        this.tables = tables;
         this.git = git;
         this.identities = identities;
         this.modeOverride = modeOverride;
@@ -40,7 +43,7 @@ internal sealed class CheckPipeline
         // Built only when a pattern names parameters and a changed file is parsed (see ScopeEvaluator).
         var types = new Lazy<TypeIndex>(() => RepositoryTypes.Index(git, unit.BaseCommit, identity.Agent is { } agent ? TypeResolution.NamesToResolve(agent) : []));
         var contents = unit.PathsOnly ? null : unit.Contents ?? git.Contents;
-        IReadOnlyList<Finding> findings = evaluator.Evaluate(identity, unit.TargetBranch, unit.Changes, modeOverride, contents, partialTypes, BroughtSides.Reader(git, unit.Brought), types);
+        IReadOnlyList<Finding> findings = evaluator.Evaluate(identity, unit.TargetBranch, unit.Changes, modeOverride, contents, partialTypes, BroughtSides.Reader(git, unit.Brought), types, tables);
         if (perCommit && findings.Count > 0 && unit.Commits.Count > 0)
         {
             findings = Attribute(findings, unit, evaluator, identity, types);
@@ -71,7 +74,7 @@ internal sealed class CheckPipeline
         var perCommit = unit.Commits.Select(c =>
         {
             var changes = git.CommitChanges(c.Parent, c.Sha).Where(x => x.TouchedPaths.Any(paths.Contains)).ToList();
-            var own = changes.Count == 0 ? [] : evaluator.Evaluate(identity, unit.TargetBranch, changes, modeOverride, git.Contents, types: types);
+            var own = changes.Count == 0 ? [] : evaluator.Evaluate(identity, unit.TargetBranch, changes, modeOverride, git.Contents, types: types, tables: tables);
             return (c.Sha, Findings: own, Paths: changes.SelectMany(x => x.TouchedPaths).ToHashSet(StringComparer.Ordinal));
         }).ToList();
 

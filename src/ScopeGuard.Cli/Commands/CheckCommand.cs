@@ -5,6 +5,7 @@ using ScopeGuard.Cli.Checking;
 using ScopeGuard.Cli.Reporting;
 using ScopeGuard.Core.Manifest;
 using ScopeGuard.Core.Rules;
+using ScopeGuard.Core.Symbols;
 
 namespace ScopeGuard.Cli.Commands;
 
@@ -36,6 +37,8 @@ internal sealed class CheckCommand : Command
         Options.Add(Semantic);
         Options.Add(Solution);
         Options.Add(Build);
+        Options.Add(NoCache);
+        Options.Add(CacheStats);
         Validators.Add(result =>
         {
             // GetResult, not GetValue: GetValue throws here when --base lacks its value, which the parser reports itself.
@@ -118,6 +121,16 @@ internal sealed class CheckCommand : Command
 
     internal Option<ScopeMode?> Mode { get; } = CreateMode();
 
+    internal Option<bool> NoCache { get; } = new("--no-cache")
+    {
+        Description = "Neither read nor write the declaration cache (.git/scopeguard/cache): parse every changed C# file.",
+    };
+
+    internal Option<bool> CacheStats { get; } = new("--cache-stats")
+    {
+        Description = "Say on standard error how many file versions the declaration cache knew and how many were read from git (or set SCOPEGUARD_CACHE_STATS=1).",
+    };
+
     internal Option<string?> ManifestOption { get; } = CommonOptions.Manifest();
 
     internal Option<bool> Semantic { get; } = new("--semantic")
@@ -174,7 +187,11 @@ internal sealed class CheckCommand : Command
         var emitter = ReportEmitter.FromCommandLine(parseResult, context);
         using var git = context.OpenRepository(context.CurrentDirectory, context.Environment);
         var manifests = new ManifestSelector(git, parseResult.GetValue(ManifestOption), context.CurrentDirectory);
-        var pipeline = new CheckPipeline(git, new IdentitySelector(git, context, parseResult.GetValue(AgentOption)), parseResult.GetValue(Mode), parseResult.GetValue(PerCommit));
+        var store = parseResult.GetValue(NoCache) ? null : git.OpenDeclarationCache(DeclarationCacheSize.CapBytes(context.Environment));
+
+        // Without a store, a --per-commit check still keeps each blob's table for the run: it judges blobs again.
+        var tables = store is not null || parseResult.GetValue(PerCommit) ? new DeclarationTables(store) : null;
+        var pipeline = new CheckPipeline(git, new IdentitySelector(git, context, parseResult.GetValue(AgentOption)), parseResult.GetValue(Mode), parseResult.GetValue(PerCommit), tables);
 
         IEnumerable<CheckUnit> units = parseResult.GetValue(Base) is { } baseRef
             ? [ChangeSources.Range(git, manifests, context, baseRef, parseResult.GetValue(Head) ?? "HEAD", parseResult.GetValue(ManifestFrom) == "head")]
@@ -200,6 +217,13 @@ internal sealed class CheckCommand : Command
 
             emitter.Emit(report);
             exitCode = Math.Max(exitCode, report.ExitCode);
+        }
+
+        var trimmed = store?.Trim() ?? 0;
+        // The environment variable reaches the checks git's hooks run.
+        if (parseResult.GetValue(CacheStats) || context.Environment(DeclarationCacheSize.StatsVariable) == "1")
+        {
+            context.Error.WriteLine(DeclarationCacheSize.Statistics(tables, store, trimmed));
         }
 
         return exitCode;

@@ -100,8 +100,14 @@ public sealed class ScopeEvaluator
     /// parameter types are resolved, so a pattern in the compiler's form matches. Without it such patterns
     /// are matched with the file's own usings and declarations and the SDK's types only.
     /// </param>
+    /// <param name="tables">
+    /// Declaration tables known by blob ID (this run's, and a store's from earlier runs): a side found there
+    /// is neither read nor parsed again, and each side read is recorded there. Not used for files whose
+    /// declarations resolve names against the repository (<paramref name="types"/>) or that an operation in
+    /// progress also brings (<paramref name="brought"/>).
+    /// </param>
     /// <returns>The findings, in path order.</returns>
-    public IReadOnlyList<Finding> Evaluate(AgentIdentity identity, string? branch, IEnumerable<FileChange> changes, ScopeMode? modeOverride = null, IChangeContents? contents = null, IPartialTypeParts? partialTypes = null, IBroughtVersions? brought = null, Lazy<TypeIndex>? types = null)
+    public IReadOnlyList<Finding> Evaluate(AgentIdentity identity, string? branch, IEnumerable<FileChange> changes, ScopeMode? modeOverride = null, IChangeContents? contents = null, IPartialTypeParts? partialTypes = null, IBroughtVersions? brought = null, Lazy<TypeIndex>? types = null, DeclarationTables? tables = null)
     {
         if (identity is null)
         {
@@ -181,7 +187,7 @@ public sealed class ScopeEvaluator
 
         if (contentWork.Count > 0)
         {
-            findings.AddRange(JudgeContents(agent, mode, contentWork, contents!, judgeSymbols, partialTypes, broughtDiffs, index));
+            findings.AddRange(JudgeContents(agent, mode, contentWork, contents!, judgeSymbols, partialTypes, broughtDiffs, index, tables));
 
             // Content findings are computed after the loop; put them back in path order (stable: a
             // file's own findings keep their order).
@@ -256,13 +262,16 @@ public sealed class ScopeEvaluator
             : TypeIndex.Deferred(() => types?.Value ?? TypeIndex.Empty).ForMembers(TypeResolution.MembersToResolve(patterns));
     }
 
-    private IEnumerable<Finding> JudgeContents(AgentScope agent, FindingSeverity mode, List<FileChange> work, IChangeContents contents, bool judgeSymbols, IPartialTypeParts? partialTypes, Dictionary<string, FileDeclarationDiff>? broughtDiffs, TypeIndex? index)
+    private IEnumerable<Finding> JudgeContents(AgentScope agent, FindingSeverity mode, List<FileChange> work, IChangeContents contents, bool judgeSymbols, IPartialTypeParts? partialTypes, Dictionary<string, FileDeclarationDiff>? broughtDiffs, TypeIndex? index, DeclarationTables? tables)
     {
         // Only body, extend and readonly rules can refuse a change in a file whose path the agent may
         // write; a file that cannot declare anything they cover needs no parse (and, without such
         // rules, no read): its declaration diff could not produce a finding.
         var restrictive = agent.Symbols.Body.Concat(agent.Symbols.Extend).Concat(agent.Symbols.ReadOnly).Select(e => e.Pattern).ToList();
         var results = new List<Finding>[work.Count];
+
+        // Tables hold declarations that depend on the blob alone: not those whose names are resolved.
+        var cache = tables is not null && index is null ? new CachedSides(tables, DeclarationTables.NamesKeyOf(restrictive), restrictive) : null;
 
         // Reading, the cheap check and parsing all run in parallel: on a large range, reading the blobs
         // costs as much as parsing them. A few files are judged on this thread: starting workers (and,
@@ -303,6 +312,12 @@ public sealed class ScopeEvaluator
                 return;
             }
 
+            if (cache is not null && (broughtDiffs is null || !broughtDiffs.ContainsKey(change.Path)))
+            {
+                results[i] = JudgeCached(change, at, symbolsNeedContents, partials);
+                return;
+            }
+
             var old = Decode(contents.ReadOld(change), change.OldKind);
             var @new = Decode(contents.ReadNew(change), change.NewKind);
             var symbolsMatter = symbolsNeedContents && (!pathAllowed || MayDeclare(old) || MayDeclare(@new));
@@ -329,6 +344,39 @@ public sealed class ScopeEvaluator
         // A side that cannot be decoded may declare anything.
         bool MayDeclare(Side side) =>
             side.Binary || side.Text is not null && (SymbolPattern.MayHideNames(side.Text) || restrictive.Any(p => p.ContainsRequiredNames(side.Text)));
+
+        // The same judgement as above, from what the tables know of each blob: a side they know is not
+        // read, a side they know parsed is not parsed; what is learned goes back to them.
+        List<Finding> JudgeCached(FileChange change, ContentPath at, bool symbolsNeedContents, bool partials)
+        {
+            var old = cache.Load(change.OldBlobId, change.OldKind, () => contents.ReadOld(change));
+            var @new = cache.Load(change.NewBlobId, change.NewKind, () => contents.ReadNew(change));
+            try
+            {
+                var symbolsMatter = symbolsNeedContents && (at.Refused is not null || cache.MayDeclare(old) || cache.MayDeclare(@new));
+                var partialsMatter = partials && @new.Entry is { Unparseable: null, ContainsPartial: true };
+                if (!symbolsMatter && !partialsMatter)
+                {
+                    return [];
+                }
+
+                var before = old.Unparseable || @new.Unparseable ? null : cache.Table(old);
+                var after = old.Unparseable || @new.Unparseable ? null : cache.Table(@new);
+                var diff = old.Unparseable || @new.Unparseable ? null : DeclarationDiff.Compare(before, after);
+                var found = symbolsMatter ? JudgeFile(agent, mode, change, at, old.AsSide(), @new.AsSide(), diff) : [];
+                if (partialsMatter && diff is not null)
+                {
+                    found.AddRange(PartialPartFindings(agent, mode, change.Path, diff, partialTypes!));
+                }
+
+                return found;
+            }
+            finally
+            {
+                cache.Keep(old);
+                cache.Keep(@new);
+            }
+        }
     }
 
     /// <summary>
@@ -591,6 +639,149 @@ public sealed class ScopeEvaluator
         }
 
         return null;
+    }
+
+    // One side of a file as the declaration tables know it: Entry null for an absent side; Text once it
+    // was read in this run; Changed when the tables learned something to keep.
+    private sealed class CachedSide(string? blobId, BlobEntry? entry, string? text, bool changed, Func<byte[]?> read)
+    {
+        public string? BlobId { get; } = blobId;
+
+        public Func<byte[]?> Read { get; } = read;
+
+        public BlobEntry? Entry { get; set; } = entry;
+
+        public string? Text { get; set; } = text;
+
+        public bool Changed { get; set; } = changed;
+
+        public bool Unparseable => Entry?.Unparseable is not null;
+
+        // What JudgeFile needs of a side: whether it exists (a text, whatever it is) and why it is not C#.
+        public Side AsSide() => Entry is null ? new Side(null, null) : new Side(Entry.Unparseable is null ? Text ?? string.Empty : null, Entry.Unparseable);
+    }
+
+    // Reads sides through the declaration tables, for one agent's restrictive patterns: the same
+    // decisions as the uncached path (MayDeclare, the "partial" test, the diff), from what is known.
+    private sealed class CachedSides(DeclarationTables tables, ulong namesKey, List<SymbolPattern> restrictive)
+    {
+        private readonly string context = DeclarationTables.Context;
+
+        public CachedSide Load(string? blobId, EntryKind kind, Func<byte[]?> read)
+        {
+            if (kind == EntryKind.None)
+            {
+                return new CachedSide(null, null, null, changed: false, read);
+            }
+
+            if (blobId is not null && tables.Get(context, blobId) is { } known)
+            {
+                return new CachedSide(blobId, known, null, changed: false, read);
+            }
+
+            tables.CountComputed();
+            var side = Decode(read(), kind);
+            if (side.Binary)
+            {
+                return new CachedSide(blobId, new BlobEntry(side.Unparseable, MayHideNames: false, ContainsPartial: false, Table: null, Names: []), null, changed: true, read);
+            }
+
+            if (side.Text is not { } text)
+            {
+                return new CachedSide(null, null, null, changed: false, read); // no contents: as an absent side
+            }
+
+            var entry = new BlobEntry(null, SymbolPattern.MayHideNames(text), text.IndexOf("partial", StringComparison.Ordinal) >= 0, Table: null, Names: []);
+            return new CachedSide(blobId, entry, text, changed: true, read);
+        }
+
+        // Whether this side may declare something a restrictive rule covers (as MayDeclare in JudgeContents).
+        public bool MayDeclare(CachedSide side)
+        {
+            if (side.Entry is not { } entry)
+            {
+                return false;
+            }
+
+            if (entry.Unparseable is not null || entry.MayHideNames)
+            {
+                return true;
+            }
+
+            if (restrictive.Count == 0)
+            {
+                return false;
+            }
+
+            if (entry.NamesPresent(namesKey) is { } known)
+            {
+                return known;
+            }
+
+            if (Text(side) is not { } text)
+            {
+                return true;
+            }
+
+            var present = restrictive.Any(p => p.ContainsRequiredNames(text));
+            side.Entry = side.Entry!.WithNames(namesKey, present);
+            side.Changed = true;
+            return present;
+        }
+
+        // The side's full declaration table, as fingerprints (so a table from the store compares with a
+        // fresh one); parsed now when the tables did not have it. Null for an absent side.
+        public DeclarationSet? Table(CachedSide side)
+        {
+            if (side.Entry is not { } entry)
+            {
+                return null;
+            }
+
+            if (entry.Table is { } known)
+            {
+                return known;
+            }
+
+            if (Text(side) is not { } text)
+            {
+                return null;
+            }
+
+            var table = DeclarationExtractor.Extract(text).ToFingerprints();
+            side.Entry = side.Entry! with { Table = table };
+            side.Changed = true;
+            return table;
+        }
+
+        public void Keep(CachedSide side)
+        {
+            if (side.Changed && side.BlobId is { } id && side.Entry is { } entry)
+            {
+                tables.Put(context, id, entry);
+            }
+        }
+
+        // The side's text, read now when the entry came from the tables; null (and the entry made
+        // unparseable) when the bytes are not the text the entry said they were.
+        private string? Text(CachedSide side)
+        {
+            if (side.Text is null)
+            {
+                tables.CountComputed();
+                var read = Decode(side.Read(), EntryKind.File);
+                if (read.Text is null)
+                {
+                    side.Entry = new BlobEntry(read.Unparseable ?? "it could not be read", MayHideNames: false, ContainsPartial: false, Table: null, Names: []);
+                    side.Changed = true;
+                    return null;
+                }
+
+                side.Text = read.Text;
+            }
+
+            return side.Text;
+        }
     }
 
     // Unparseable: why the bytes could not be decoded, or null.

@@ -24,6 +24,9 @@ public static class DeclarationExtractor
 
     private static readonly CSharpParseOptions Options = new(LanguageVersion.Preview, DocumentationMode.None);
 
+    /// <summary>Gets the options every parse starts from (part of the declaration cache's key).</summary>
+    internal static CSharpParseOptions ParseOptions => Options;
+
     /// <summary>Parses a file and lists its declarations.</summary>
     /// <param name="text">The file's text (a leading byte order mark is treated as file-level trivia).</param>
     /// <returns>The declarations.</returns>

@@ -54,7 +54,7 @@ public sealed class DeclarationSet
 
     // False for a set made by Create (the analyzer's baseline does not store the inactive code; its
     // file-level fingerprint includes it).
-    internal bool TracksInactiveCode { get; private set; } = true;
+    internal bool TracksInactiveCode { get; set; } = true;
 
     /// <summary>
     /// Makes a declaration set from parts stored elsewhere (the analyzer's baseline): the strings are

@@ -23,6 +23,9 @@ internal sealed class FakeRepository : IGitRepository, IChangeContents
 
     public string? WorkTreeRoot => WorkingDirectory;
 
+    // No git directory to keep a cache in.
+    public DeclarationCacheStore? OpenDeclarationCache(long capBytes) => null;
+
     public string? Branch { get; set; }
 
     public string? RebaseBranch { get; set; }
