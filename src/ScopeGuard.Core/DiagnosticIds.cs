@@ -33,7 +33,10 @@ public static class DiagnosticIds
     /// <summary>Manifest invalid.</summary>
     public const string ManifestInvalid = "SG0007";
 
-    /// <summary>Lint: a member-level symbol pattern matches no declaration in the repository.</summary>
+    /// <summary>Lint: two agents may write the same path or the same symbol.</summary>
+    public const string ScopesOverlap = "SG0100";
+
+    /// <summary>Lint: a member-level symbol pattern, or a path pattern in an agent's paths, matches nothing in the repository.</summary>
     public const string PatternMatchesNothing = "SG0101";
 
     /// <summary>Lint: an exact member pattern covers declarations with different compiler IDs (an ambiguous short type name).</summary>
@@ -42,9 +45,18 @@ public static class DiagnosticIds
     /// <summary>Lint: branch patterns git cannot hold at once (a branch and a pattern whose every name lies under it).</summary>
     public const string BranchRefConflict = "SG0103";
 
+    /// <summary>Lint: an agent is explicitly granted a protected path or branch.</summary>
+    public const string ProtectedGranted = "SG0104";
+
+    /// <summary>Lint: a deny pattern can never take effect (it matches nothing its agent's paths grant).</summary>
+    public const string DenyWithoutEffect = "SG0105";
+
+    /// <summary>Lint: every path an agent's paths grant is denied (or protected).</summary>
+    public const string PathsAllDenied = "SG0106";
+
     /// <summary>The IDs this version reports, in order.</summary>
     public static readonly System.Collections.Generic.IReadOnlyList<string> All =
-        [PathOutOfScope, SymbolOutOfScope, SignatureChanged, ProtectedPath, ProtectedBranch, UnknownAgent, ManifestInvalid, PatternMatchesNothing, PatternAmbiguous, BranchRefConflict];
+        [PathOutOfScope, SymbolOutOfScope, SignatureChanged, ProtectedPath, ProtectedBranch, UnknownAgent, ManifestInvalid, ScopesOverlap, PatternMatchesNothing, PatternAmbiguous, BranchRefConflict, ProtectedGranted, DenyWithoutEffect, PathsAllDenied];
 
     /// <summary>Gets the documentation page of an ID relative to a documentation root, e.g. <c>docs/diagnostics/SG0001.md</c>.</summary>
     /// <param name="id">The ID.</param>
@@ -116,9 +128,13 @@ public static class DiagnosticIds
         ProtectedBranch => "Agent committing to a protected branch",
         UnknownAgent => "Agent could not be identified",
         ManifestInvalid => "Manifest invalid",
-        PatternMatchesNothing => "Symbol pattern matches nothing",
+        ScopesOverlap => "Two agents may write the same path or symbol",
+        PatternMatchesNothing => "Pattern matches nothing",
         PatternAmbiguous => "Symbol pattern is ambiguous",
         BranchRefConflict => "Branch patterns git cannot hold at once",
+        ProtectedGranted => "Protected path or branch granted to an agent",
+        DenyWithoutEffect => "Deny pattern that can never take effect",
+        PathsAllDenied => "Every granted path is denied",
         _ => id,
     };
 
@@ -134,9 +150,13 @@ public static class DiagnosticIds
         ProtectedBranch => "An identified agent is committing on a branch in settings.protectedBranches (by default the base branch). Agents work on their own branches and integrate through pull requests.",
         UnknownAgent => "No source named an agent (--agent, SCOPEGUARD_AGENT, git config scopeguard.agent, a CI source branch, or the branch matched against each agent's branches) and settings.unknownAgent is block.",
         ManifestInvalid => "scopes.json could not be read: a JSON syntax error, an unknown key, a wrong type, a duplicate, an invalid pattern, or a branch pattern claimed by two agents. Nothing is checked while the manifest is invalid.",
-        PatternMatchesNothing => "scopeguard lint found a member pattern (M:, P:, F:, E:) that covers no declaration in the repository's C# files at HEAD, in ScopeGuard's form or the compiler's. It decides nothing: a broader rule, or the path, decides in its place. The message gives the nearest ID that exists.",
+        ScopesOverlap => "scopeguard lint: two agents' scopes both grant writing the same files at HEAD (named by folder, with counts), the same paths where no file exists yet (decided exactly on the two patterns, less each agent's deny and the protected paths, with an example path), or the same C# declarations (edit, body or extend rules, or the path rule where no symbol rule names the declaration). Two agents changing one thing in parallel is what conflicts at merge time. settings.overlaps sets the severity (warn, error) or turns the check off (allow); sharedWith on either agent silences one pair.",
+        PatternMatchesNothing => "scopeguard lint found a path pattern in an agent's paths that matches no file at HEAD (a typo, or a folder that moved), or a member pattern (M:, P:, F:, E:) that covers no declaration in the repository's C# files at HEAD, in ScopeGuard's form or the compiler's. It decides nothing: a broader rule, or the path, decides in its place. The message gives the nearest ID that exists.",
         PatternAmbiguous => "scopeguard lint found an exact member pattern that covers declarations whose compiler IDs differ: a short type name in its parameter list means different types in different files. The rule applies to all of them; write the compiler's ID of the one meant.",
         BranchRefConflict => "scopeguard lint: a literal branch and a branch pattern whose every name lies under it (\"agent/billing\" and \"agent/billing/*\", or \"team\" and \"team/a/b\"). Git keeps a branch as a file named like it, so \"agent/billing\" cannot be a file and a folder at once: whichever branch exists first, git refuses to create the other. The manifest is valid; one of the two entries can never name a branch while the other does.",
+        ProtectedGranted => "scopeguard lint: an agent's paths grant a protected path (settings.protectedPaths) or a folder that holds one, or its branches name a protected branch (settings.protectedBranches). Protected paths and branches apply to every agent whatever its scope, so the grant can never be used there: SG0004 or SG0005 would block it.",
+        DenyWithoutEffect => "scopeguard lint: a deny pattern matches no path that the agent's paths grant (or only protected ones), so it never changes a verdict: a typo, a grant that was narrowed, or a folder that moved.",
+        PathsAllDenied => "scopeguard lint: the agent's paths grant something, but every path they grant is denied (its deny list) or protected: the agent may write no file by its paths.",
         _ => Title(id),
     };
 
@@ -152,9 +172,13 @@ public static class DiagnosticIds
         ProtectedBranch => "commit on the agent's own branch",
         UnknownAgent => "use an agent branch, `--agent`, `SCOPEGUARD_AGENT` or `git config --worktree scopeguard.agent`",
         ManifestInvalid => "fix `scopes.json` at the line and column given",
-        PatternMatchesNothing => "correct the pattern to an ID that `scopeguard symbols --compiler-ids` lists, or remove it",
+        ScopesOverlap => "narrow one agent's scope (`paths`, `deny`, `symbols`), or declare the sharing with `sharedWith`",
+        PatternMatchesNothing => "correct the pattern to a path that exists or an ID that `scopeguard symbols --compiler-ids` lists, or remove it",
         PatternAmbiguous => "write the compiler's ID (`scopeguard symbols --compiler-ids`)",
         BranchRefConflict => "use sibling names (`agent/billing` with `agent/billing-*`), or only a folder of branches (`agent/billing/*`)",
+        ProtectedGranted => "remove the grant, or take the path or branch out of the protected list",
+        DenyWithoutEffect => "correct the pattern to a path the agent's `paths` grant, or remove it",
+        PathsAllDenied => "narrow `deny`, or remove the agent's `paths` if it works through `symbols` only",
         _ => string.Empty,
     };
 }

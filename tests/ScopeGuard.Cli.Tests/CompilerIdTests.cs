@@ -138,7 +138,7 @@ public sealed class CompilerIdTests
 
         var result = CliRunner.Run(repo.Path, "lint");
 
-        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.True(result.ExitCode == ExitCodes.Findings, result.ToString());
         var warning = Assert.Single(result.ErrorLines, l => l.Contains("SG01", System.StringComparison.Ordinal));
         Assert.StartsWith("scopes.json(", warning, System.StringComparison.Ordinal);
         Assert.Contains("warning SG0101: 'M:Contoso.Ui.Panel.Add(System.Span{System.Char},System.Int32)' in agents.ui.symbols.readonly matches no declaration", warning, System.StringComparison.Ordinal);
@@ -153,7 +153,7 @@ public sealed class CompilerIdTests
 
         var result = CliRunner.Run(repo.Path, "lint", "--format", "json");
 
-        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.True(result.ExitCode == ExitCodes.Findings, result.ToString());
         using var json = JsonDocument.Parse(result.Output);
         Assert.Equal(2, json.RootElement.GetProperty("warnings").GetInt32());
         var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
@@ -178,7 +178,7 @@ public sealed class CompilerIdTests
 
         var result = CliRunner.Run(repo.Path, "lint");
 
-        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.True(result.ExitCode == ExitCodes.Findings, result.ToString());
         var warning = Assert.Single(result.ErrorLines, l => l.Contains("SG01", System.StringComparison.Ordinal));
         Assert.Contains("warning SG0102: 'M:N.C.M(Thing)' in agents.ui.symbols.readonly covers 2 declarations whose compiler IDs differ (M:N.C.M(A.Thing), M:N.C.M(B.Thing))", warning, System.StringComparison.Ordinal);
     }

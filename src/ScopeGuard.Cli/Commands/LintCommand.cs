@@ -5,6 +5,7 @@ using ScopeGuard.Cli.Checking;
 using ScopeGuard.Cli.Reporting;
 using ScopeGuard.Core;
 using ScopeGuard.Core.Manifest;
+using ScopeGuard.Core.Patterns;
 using ScopeGuard.Core.Rules;
 using ScopeGuard.Core.Symbols;
 using ScopeGuard.Git;
@@ -15,7 +16,7 @@ namespace ScopeGuard.Cli.Commands;
 internal sealed class LintCommand : Command
 {
     public LintCommand(CliContext context)
-        : base("lint", "Validate the manifest (syntax, keys, patterns, branch claims) and warn about member patterns that match no declaration at HEAD (SG0101) or more than one (SG0102).")
+        : base("lint", "Validate the manifest and check the scopes against the repository at HEAD: agents that may write the same files, paths or declarations (SG0100), patterns that match nothing (SG0101, SG0102), branch patterns git cannot hold (SG0103), protected paths or branches granted (SG0104), deny without effect (SG0105), paths all denied (SG0106). Exit 0 clean, 1 when anything is reported, 2 invalid manifest.")
     {
         Options.Add(ManifestOption);
         Options.Add(Format);
@@ -24,29 +25,35 @@ internal sealed class LintCommand : Command
 
     internal Option<string?> ManifestOption { get; } = CommonOptions.Manifest();
 
-    internal Option<string> Format { get; } = CommonOptions.Format("text", "json");
+    internal Option<string> Format { get; } = CommonOptions.Format("text", "json", "sarif");
 
     private static Finding ToFinding(ManifestWarning warning) => new(
         warning.Id, FindingSeverity.Warning, null, warning.Path, warning.Position.Line, warning.Position.Column, null, "manifest", warning.Message);
 
-    // The member patterns (M:, P:, F:, E:) of every agent against HEAD's C# files; nothing is read when
-    // there are none.
-    private static (IReadOnlyList<Finding> Findings, string? Note) CheckPatterns(ScopeManifest manifest, GitWorkspace? workspace)
+    // The scope checks against HEAD: its files (SG0100 on files, SG0101 for paths), and its C# declarations
+    // when a member pattern (SG0101, SG0102) or a writing symbol rule (SG0100 on declarations) needs them;
+    // the pattern checks need no repository.
+    private static (IReadOnlyList<Finding> Findings, string? Note) CheckScopes(ScopeManifest manifest, GitWorkspace? workspace)
     {
-        var any = manifest.Agents.Any(a => a.Symbols.Edit.Concat(a.Symbols.Body).Concat(a.Symbols.Extend).Concat(a.Symbols.ReadOnly)
-            .Any(e => e.Pattern.Kind is not (SymbolKind.Namespace or SymbolKind.Type)));
-        if (!any)
-        {
-            return ([], null);
-        }
-
+        var symbols = manifest.Agents.SelectMany(a => a.Symbols.Edit.Concat(a.Symbols.Body).Concat(a.Symbols.Extend).Concat(a.Symbols.ReadOnly)).ToList();
+        var memberPatterns = symbols.Any(e => e.Pattern.Kind is not (SymbolKind.Namespace or SymbolKind.Type));
+        var writingRules = manifest.Agents.Any(a => a.Symbols.Edit.Count + a.Symbols.Body.Count + a.Symbols.Extend.Count > 0);
         if (workspace?.HeadSha is not { } head)
         {
-            return ([], "member patterns were not checked against declarations: no repository with a commit here");
+            var findings = ScopeLint.Check(manifest, null, null, new PathMatchOptions(workspace?.IgnoreCase ?? false));
+            return (findings, "paths and symbols were checked on the patterns only: no repository with a commit here, so no file or declaration at HEAD was compared");
         }
 
-        var declarations = RepositoryTypes.Declarations(workspace, head).SelectMany(f => f.Set.Declarations).Select(d => d.Id).ToList();
-        return (PatternCoverage.Check(manifest, declarations), null);
+        var files = workspace.TreeFiles(head, [string.Empty]).Select(f => f.Path).ToList();
+        List<(string Path, DeclarationSet Set)>? parsed = memberPatterns || writingRules ? RepositoryTypes.Declarations(workspace, head) : null;
+        var declarations = parsed?.SelectMany(f => f.Set.Declarations.Select(d => (f.Path, d.Id))).ToList();
+        var result = ScopeLint.Check(manifest, files, writingRules ? declarations : null, new PathMatchOptions(workspace.IgnoreCase)).ToList();
+        if (memberPatterns)
+        {
+            result.AddRange(PatternCoverage.Check(manifest, declarations!.Select(d => d.Id).ToList()));
+        }
+
+        return (result, null);
     }
 
     private int Execute(ParseResult parseResult, CliContext context)
@@ -64,17 +71,30 @@ internal sealed class LintCommand : Command
                 // A manifest file can be linted anywhere.
             }
 
+            var format = parseResult.GetValue(Format) ?? "text";
             var (load, _, label) = ManifestSource.LoadForQuery(manifestOption, workspace, context.CurrentDirectory);
             if (load.Manifest is null)
             {
-                return ReportEmitter.ReportManifestErrors(context, load, label, "lint", parseResult.GetValue(Format) == "json");
+                return ReportEmitter.ReportManifestErrors(context, load, label, "lint", format);
             }
 
-            // A valid manifest may still hold entries that cannot be used as written (SG0103), and member
-            // patterns that match nothing at HEAD or are ambiguous (SG0101, SG0102): warnings, exit 0.
-            var (patternFindings, note) = CheckPatterns(load.Manifest, workspace);
-            var findings = ManifestLint.Check(load.Manifest).Select(ToFinding).Concat(patternFindings).ToList();
-            if (parseResult.GetValue(Format) == "json")
+            // A valid manifest may still hold entries that cannot be used as written or scopes that collide:
+            // every finding makes the exit code 1, so CI can gate on lint.
+            var (scopeFindings, note) = CheckScopes(load.Manifest, workspace);
+            var findings = ManifestLint.Check(load.Manifest).Select(ToFinding).Concat(scopeFindings)
+                .OrderBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.Id, System.StringComparer.Ordinal).ToList();
+            var errors = findings.Count(f => f.Severity == FindingSeverity.Error);
+            var warnings = findings.Count - errors;
+            if (format == "sarif")
+            {
+                var report = new CheckReport("lint", label, null, "lint checks the manifest, not an agent's work", null, ScopeMode.Warn, 0, findings)
+                {
+                    RepositoryRoot = workspace?.WorkTreeRoot,
+                    Notes = note is null ? [] : [note],
+                };
+                SarifReporter.Write(context.Output, report, HelpLinks.From(context));
+            }
+            else if (format == "json")
             {
                 // The shape of every manifest report (check's and lint's errors alike), with what lint adds.
                 var agents = load.Manifest.Agents.Count;
@@ -87,8 +107,8 @@ internal sealed class LintCommand : Command
                     json.WriteString("source", "lint");
                     json.WriteBoolean("valid", true);
                     json.WriteNumber("agents", agents);
-                    json.WriteNumber("errors", 0);
-                    json.WriteNumber("warnings", findings.Count);
+                    json.WriteNumber("errors", errors);
+                    json.WriteNumber("warnings", warnings);
                     json.WriteStartArray("findings");
                     foreach (var finding in findings)
                     {
@@ -108,7 +128,7 @@ internal sealed class LintCommand : Command
                     context.Error.WriteLine(TextReporter.FormatFinding(finding, color: false));
                 }
 
-                var summary = findings.Count == 0 ? string.Empty : $" ({findings.Count} warning(s))";
+                var summary = findings.Count == 0 ? string.Empty : errors == 0 ? $" ({warnings} warning(s))" : $" ({errors} error(s), {warnings} warning(s))";
                 context.Output.WriteLine($"{label}: valid{summary}; {load.Manifest.Agents.Count} agent(s): {string.Join(", ", System.Linq.Enumerable.Select(load.Manifest.Agents, a => a.Name))}");
                 if (note is not null)
                 {
@@ -116,7 +136,7 @@ internal sealed class LintCommand : Command
                 }
             }
 
-            return ExitCodes.Success;
+            return findings.Count == 0 ? ExitCodes.Success : ExitCodes.Findings;
         }
         finally
         {

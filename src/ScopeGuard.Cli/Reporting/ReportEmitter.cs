@@ -148,6 +148,18 @@ internal sealed class ReportEmitter
         return ReportManifestErrors(context, load);
     }
 
+    /// <summary>As <see cref="ReportManifestErrors(CliContext, ManifestLoadResult, string, string, bool)"/>, with the report on standard output as JSON or SARIF when <paramref name="format"/> says so.</summary>
+    public static int ReportManifestErrors(CliContext context, ManifestLoadResult load, string manifestLabel, string source, string format)
+    {
+        if (format == "sarif")
+        {
+            SarifReporter.Write(context.Output, ManifestErrorReport(load, manifestLabel, source), HelpLinks.From(context));
+            return ReportManifestErrors(context, load);
+        }
+
+        return ReportManifestErrors(context, load, manifestLabel, source, format == "json");
+    }
+
     private static CheckReport ManifestErrorReport(ManifestLoadResult load, string manifestLabel, string source) =>
         new(source, manifestLabel, null, "not decided: the manifest is invalid", null, ScopeMode.Block, 0, load.Errors.Select(ToFinding).ToList())
         {

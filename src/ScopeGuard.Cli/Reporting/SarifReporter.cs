@@ -59,7 +59,7 @@ internal static class SarifReporter
             }
 
             json.WriteStartObject("automationDetails");
-            json.WriteString("id", $"scopeguard/{report.Agent?.Name ?? "unknown"}/");
+            json.WriteString("id", report.Source == "lint" ? "scopeguard/lint/" : $"scopeguard/{report.Agent?.Name ?? "unknown"}/");
             json.WriteEndObject();
             json.WriteString("columnKind", "utf16CodeUnits");
 
@@ -113,7 +113,7 @@ internal static class SarifReporter
         }
 
         json.WriteStartObject("defaultConfiguration");
-        json.WriteString("level", id is DiagnosticIds.PatternMatchesNothing or DiagnosticIds.PatternAmbiguous or DiagnosticIds.BranchRefConflict ? "warning" : "error");
+        json.WriteString("level", id is DiagnosticIds.ScopesOverlap or DiagnosticIds.PatternMatchesNothing or DiagnosticIds.PatternAmbiguous or DiagnosticIds.BranchRefConflict or DiagnosticIds.ProtectedGranted or DiagnosticIds.DenyWithoutEffect or DiagnosticIds.PathsAllDenied ? "warning" : "error");
         json.WriteEndObject();
         json.WriteStartObject("properties");
         json.WriteString("category", DiagnosticIds.Category);
@@ -292,9 +292,13 @@ internal static class SarifReporter
         DiagnosticIds.ProtectedBranch => "ProtectedBranchCommit",
         DiagnosticIds.UnknownAgent => "UnknownAgent",
         DiagnosticIds.ManifestInvalid => "ManifestInvalid",
-        DiagnosticIds.PatternMatchesNothing => "SymbolPatternMatchesNothing",
+        DiagnosticIds.ScopesOverlap => "ScopesOverlap",
+        DiagnosticIds.PatternMatchesNothing => "PatternMatchesNothing",
         DiagnosticIds.PatternAmbiguous => "SymbolPatternAmbiguous",
         DiagnosticIds.BranchRefConflict => "BranchPatternsGitCannotHold",
+        DiagnosticIds.ProtectedGranted => "ProtectedPathOrBranchGranted",
+        DiagnosticIds.DenyWithoutEffect => "DenyWithoutEffect",
+        DiagnosticIds.PathsAllDenied => "PathsAllDenied",
         _ => id,
     };
 }

@@ -50,4 +50,7 @@ public sealed class AgentScope
 
     /// <summary>Gets the effective mode (the agent's own, else <c>settings.mode</c>).</summary>
     public ScopeMode Mode { get; }
+
+    /// <summary>Gets the agents this one shares paths and symbols with on purpose (<c>sharedWith</c>): lint reports no overlap between them.</summary>
+    public IReadOnlyList<ManifestEntry<string>> SharedWith { get; internal set; } = [];
 }

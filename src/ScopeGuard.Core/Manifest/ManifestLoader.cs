@@ -32,9 +32,9 @@ public static class ManifestLoader
 
     // The keys each object accepts; schemas/scopes.schema.json must list the same (a test checks).
     internal static readonly string[] RootKeys = ["$schema", "version", "settings", "agents"];
-    internal static readonly string[] SettingsKeys = ["mode", "baseBranch", "unknownAgent", "protectedPaths", "protectedBranches", "defaults"];
+    internal static readonly string[] SettingsKeys = ["mode", "baseBranch", "unknownAgent", "protectedPaths", "protectedBranches", "defaults", "overlaps"];
     internal static readonly string[] DefaultsKeys = ["paths", "deny", "symbols"];
-    internal static readonly string[] AgentKeys = ["description", "branches", "paths", "deny", "symbols", "mode"];
+    internal static readonly string[] AgentKeys = ["description", "branches", "paths", "deny", "symbols", "mode", "sharedWith"];
     internal static readonly string[] SymbolKeys = ["edit", "body", "extend", "readonly"];
 
     /// <summary>Loads a manifest from its text.</summary>
@@ -112,6 +112,7 @@ public static class ManifestLoader
 
         var agents = ManifestParser.ReadAgents(agentsMember.Value, settings, context);
         BranchClaims.Check(agents, context);
+        ManifestParser.CheckSharedWith(agents, context);
 
         var protectedPaths = settings.ProtectedPaths
             ?? ManifestSettings.DefaultProtectedPaths
@@ -121,6 +122,7 @@ public static class ManifestLoader
             ?? [new ManifestEntry<BranchPattern>(settings.BaseBranch, BranchPattern.TryParse(settings.BaseBranch, out _)!, root.Position, "default settings.protectedBranches (the base branch)")];
 
         var manifestSettings = new ManifestSettings(settings.Mode, settings.BaseBranch, settings.UnknownAgent, protectedPaths, protectedBranches);
+        manifestSettings.Overlaps = settings.Overlaps;
         return new ScopeManifest(context.Path, manifestSettings, agents);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ScopeGuard.Core.Json;
 using ScopeGuard.Core.Patterns;
 using ScopeGuard.Core.Symbols;
@@ -45,6 +46,11 @@ internal static class ManifestParser
                 case "block": settings.UnknownAgent = UnknownAgentPolicy.Block; break;
                 default: context.Error(unknown.Value.Range, $"settings.unknownAgent must be \"allow\" or \"block\", not \"{policy}\""); break;
             }
+        }
+
+        if (members.TryGetValue("overlaps", out var overlaps))
+        {
+            settings.Overlaps = ReadOverlaps(overlaps.Value, context);
         }
 
         if (members.TryGetValue("protectedPaths", out var protectedPaths))
@@ -164,7 +170,57 @@ internal static class ManifestParser
         }
 
         var mode = members.TryGetValue("mode", out var m) ? ReadMode(m.Value, $"{where}.mode", context) ?? settings.Mode : settings.Mode;
-        return new AgentScope(name, member.NamePosition, description, branches, paths, deny, symbols, mode);
+        return new AgentScope(name, member.NamePosition, description, branches, paths, deny, symbols, mode)
+        {
+            SharedWith = members.TryGetValue("sharedWith", out var shared) ? ReadSharedWith(shared.Value, $"{where}.sharedWith", context) : [],
+        };
+    }
+
+    // settings.overlaps: how lint reports SG0100.
+    private static OverlapPolicy ReadOverlaps(JsonNode node, ManifestReadContext context)
+    {
+        switch (context.String(node, "settings.overlaps"))
+        {
+            case null: return OverlapPolicy.Warn;
+            case "warn": return OverlapPolicy.Warn;
+            case "error": return OverlapPolicy.Error;
+            case "allow": return OverlapPolicy.Allow;
+            case var other:
+                context.Error(node.Range, $"settings.overlaps must be \"error\", \"warn\" or \"allow\", not \"{other}\"");
+                return OverlapPolicy.Warn;
+        }
+    }
+
+    // An agent's sharedWith: names of other agents, checked once every agent is known (CheckSharedWith).
+    private static List<ManifestEntry<string>> ReadSharedWith(JsonNode node, string where, ManifestReadContext context) =>
+        [.. context.StringArray(node, where).Select(s => new ManifestEntry<string>(s.Text, s.Text, s.Range.Start, where) { End = s.Range.End })];
+
+    internal static void CheckSharedWith(IReadOnlyList<AgentScope> agents, ManifestReadContext context)
+    {
+        var names = new HashSet<string>(agents.Select(a => a.Name), StringComparer.Ordinal);
+        foreach (var agent in agents)
+        {
+            var seen = new Dictionary<string, TextRange>(StringComparer.Ordinal);
+            foreach (var entry in agent.SharedWith)
+            {
+                if (entry.Source == agent.Name)
+                {
+                    context.Error(entry.Range, $"agent \"{agent.Name}\" lists itself in {entry.Origin}: name the other agents it shares paths or symbols with");
+                }
+                else if (!names.Contains(entry.Source))
+                {
+                    context.Error(entry.Range, $"unknown agent \"{entry.Source}\" in {entry.Origin}: the agents are {string.Join(", ", agents.Select(a => a.Name))}");
+                }
+                else if (seen.TryGetValue(entry.Source, out var first))
+                {
+                    context.Error(entry.Range, $"agent \"{entry.Source}\" is listed twice in {entry.Origin} (first at {first.Start})", first);
+                }
+                else
+                {
+                    seen[entry.Source] = entry.Range;
+                }
+            }
+        }
     }
 
     // Hand-written rather than Regex: building a Regex costs milliseconds of the hook's cold start.

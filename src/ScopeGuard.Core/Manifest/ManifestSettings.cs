@@ -37,4 +37,7 @@ public sealed class ManifestSettings
 
     /// <summary>Gets branches no agent may commit to.</summary>
     public IReadOnlyList<ManifestEntry<BranchPattern>> ProtectedBranches { get; }
+
+    /// <summary>Gets how lint reports agents that may write the same path or symbol (<c>settings.overlaps</c>).</summary>
+    public OverlapPolicy Overlaps { get; internal set; }
 }

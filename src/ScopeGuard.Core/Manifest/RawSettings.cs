@@ -17,6 +17,8 @@ internal sealed class RawSettings
 
     public List<ManifestEntry<BranchPattern>>? ProtectedBranches { get; set; }
 
+    public OverlapPolicy Overlaps { get; set; }
+
     public JsonNode? DefaultPaths { get; set; }
 
     public JsonNode? DefaultDeny { get; set; }

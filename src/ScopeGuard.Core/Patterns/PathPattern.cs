@@ -24,6 +24,13 @@ public sealed class PathPattern
     private PathPattern? respelled;
     private PathPattern? respelledFolded;
 
+    // The parts PathAutomaton compiles, read as MatchesOne reads them.
+    internal byte[] Body => body;
+
+    internal byte[] LiteralPrefix => literalPrefix;
+
+    internal byte[] AfterPrefix => afterPrefix;
+
     private PathPattern(string text, byte[] body, bool basenameOnly, bool directoryOnly)
     {
         Text = text;
