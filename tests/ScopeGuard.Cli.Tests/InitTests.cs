@@ -88,7 +88,98 @@ public sealed class InitTests
         Assert.Equal(["/src/Billing/"], core.Deny.Select(p => p.Source));
         Assert.Empty(manifest.FindAgent("billing")!.Deny);
         Assert.Equal(["agent/core", "agent/core-*"], core.Branches.Select(b => b.Source));
-        Assert.Equal(string.Empty, result.Error);
+
+        // Exact, so no note on a line and no lint warning; without a commit, lint says it compared patterns only.
+        Assert.DoesNotContain("owners.txt", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", result.Error, StringComparison.Ordinal);
+        Assert.All(result.ErrorLines, l => Assert.StartsWith("scopeguard: note: paths and symbols were checked on the patterns only", l, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Init_RealisticCodeOwnersWithGitHubAndMarkdownOwners_WritesAManifestLintFindsClean()
+    {
+        using var repo = TempRepo.Init();
+        repo.Write(".github/CODEOWNERS", string.Join('\n',
+            "*                    @contoso/core",
+            "/.github/            @contoso/leads",
+            "/.github/workflows/  @contoso/build",
+            "/Directory.Build.props @contoso/build",
+            "/build/              @contoso/build",
+            "/src/Shipping/       @contoso/shipping @jane",
+            "/src/Billing/        @contoso/billing",
+            "*.md                 @contoso/docs",
+            "/docs/               @contoso/docs",
+            "/src/Gone/           @contoso/billing",
+            ""));
+        foreach (var file in new[] { "README.md", "Directory.Build.props", ".github/workflows/ci.yml", "build/pack.sh", "src/Shipping/Parcel.cs", "src/Billing/Invoice.cs", "src/Billing/README.md", "src/Core/Clock.cs", "docs/index.md" })
+        {
+            repo.Write(file, $"// {file}\n");
+        }
+
+        repo.CommitAll("files");
+
+        var init = CliRunner.Run(repo.Path, "init", "--from-codeowners");
+
+        Assert.True(init.ExitCode == ExitCodes.Success, init.ToString());
+        Assert.DoesNotContain("warning", init.Error, StringComparison.Ordinal);
+
+        // Lines entirely inside the protected paths go to no agent, and the note on each line says so.
+        var notes = init.ErrorLines;
+        Assert.Contains(notes, n => n.StartsWith(".github/CODEOWNERS:2: note: '/.github/' is protected: no agent writes it", StringComparison.Ordinal) && n.Contains("its owners review it through CODEOWNERS on GitHub (@contoso/leads)", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.StartsWith(".github/CODEOWNERS:3: note: '/.github/workflows/' is protected: no agent writes it", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.StartsWith(".github/CODEOWNERS:4: note: '/Directory.Build.props' is protected: no agent writes it", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.StartsWith(".github/CODEOWNERS:10: note: '/src/Gone/' matches no file at HEAD", StringComparison.Ordinal) && n.Contains("not given to agent billing", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.StartsWith(".github/CODEOWNERS:6: note: '/src/Shipping/' has 2 owners", StringComparison.Ordinal));
+        Assert.DoesNotContain(notes, n => n.Contains("gives @contoso/leads back", StringComparison.Ordinal));
+
+        var manifest = Load(repo);
+        Assert.Null(manifest.FindAgent("leads"));
+        Assert.Equal(["/build/"], manifest.FindAgent("build")!.Paths.Select(p => p.Source));
+        Assert.Equal(["/src/Billing/"], manifest.FindAgent("billing")!.Paths.Select(p => p.Source));
+        Assert.Equal(["*"], manifest.FindAgent("core")!.Paths.Select(p => p.Source));
+        Assert.DoesNotContain(manifest.Agents.SelectMany(a => a.Deny), d => d.Source.StartsWith("/.github/", StringComparison.Ordinal) || d.Source == "/Directory.Build.props");
+        Assert.Equal(["jane"], manifest.FindAgent("shipping")!.SharedWith.Select(s => s.Pattern));
+
+        // The lint a person runs next is clean.
+        var lint = CliRunner.Run(repo.Path, "lint");
+        Assert.True(lint.ExitCode == ExitCodes.Success, lint.ToString());
+        Assert.Equal(string.Empty, lint.Error);
+    }
+
+    [Fact]
+    public void Init_OnlyProtectedLines_ExitsTwoAndWritesNothing()
+    {
+        using var repo = TempRepo.Init();
+        repo.Write(".github/CODEOWNERS", "/.github/ @contoso/leads\n");
+        repo.CommitAll("files");
+
+        var result = CliRunner.Run(repo.Path, "init", "--from-codeowners");
+
+        Assert.Equal(ExitCodes.Error, result.ExitCode);
+        Assert.Contains(".github/CODEOWNERS:1: note: '/.github/' is protected", result.Error, StringComparison.Ordinal);
+        Assert.Contains("no agent to write; nothing was written", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(repo.FullPath("scopes.json")));
+    }
+
+    [Fact]
+    public void Init_LintStillWarns_ExitsZeroSayingTheFileWasWritten()
+    {
+        using var repo = TempRepo.Init();
+        repo.Write("CODEOWNERS", "/src/ @contoso/core\n");
+        repo.Write("src/a.cs", "class A {}\n");
+        repo.Write("Lib.csproj", "<Project />\n");
+        repo.CommitAll("files");
+
+        // Two agents from folders, one of them empty of files at HEAD: lint's SG0101 remains.
+        repo.Write("agents/api/.keep", string.Empty);
+        repo.Write("agents/web/.keep", string.Empty);
+        var result = CliRunner.Run(repo.Path, "init", "--agents-from-folders", "agents");
+
+        Assert.True(result.ExitCode == ExitCodes.Success, result.ToString());
+        Assert.Contains("SG0101", result.Error, StringComparison.Ordinal);
+        Assert.Contains("scopes.json was written; lint's warnings", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Next steps:", result.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(repo.FullPath("scopes.json")));
     }
 
     [Fact]

@@ -118,6 +118,8 @@ public sealed class InitFromCodeOwnersTests
         Assert.Contains(noted, n => n.Line == LineOf("/samples/Internal") && n.Text.Contains("has no owners", StringComparison.Ordinal));
         Assert.Contains(noted, n => n.Line == LineOf("!/tools/keep/") && n.Text.StartsWith("not translated: '!' negation", StringComparison.Ordinal));
         Assert.Contains(noted, n => n.Line == LineOf("/tools/[Ll]egacy/") && n.Text.StartsWith("not translated: '[ ]'", StringComparison.Ordinal));
+        Assert.Contains(noted, n => n.Line == LineOf("/.github/") && n.Text.StartsWith("'/.github/' is protected: no agent writes it", StringComparison.Ordinal));
+        Assert.DoesNotContain("warning", init.Stderr, StringComparison.Ordinal);
 
         // Who may write each file by the written manifest: the real 'which', all files in one call.
         var tracked = repo.Git("ls-files").Split('\n', StringSplitOptions.RemoveEmptyEntries).Append("scopes.json").ToList();

@@ -16,28 +16,63 @@ namespace ScopeGuard.Cli.Agents;
 /// </summary>
 internal static class CodeOwnersTranslation
 {
-    public static (IReadOnlyList<StarterAgent> Agents, IReadOnlyList<InitNote> Notes, IReadOnlyDictionary<string, string> Names) Translate(CodeOwnersFile file)
+    /// <summary>Translates the file.</summary>
+    /// <param name="file">The CODEOWNERS file.</param>
+    /// <param name="protectedPaths">The manifest's protected paths: a line entirely inside them is given to no agent.</param>
+    /// <param name="files">The repository's files at HEAD, or <see langword="null"/> without a commit: a line that matches none of them is given to no agent.</param>
+    /// <param name="ignoreCase">Whether protected paths match in any case (<c>core.ignoreCase</c>).</param>
+    /// <returns>The agents, the notes per line, and the agent name of every owner.</returns>
+    public static (IReadOnlyList<StarterAgent> Agents, IReadOnlyList<InitNote> Notes, IReadOnlyDictionary<string, string> Names) Translate(CodeOwnersFile file, IReadOnlyList<string> protectedPaths, IReadOnlyList<string>? files, bool ignoreCase)
     {
         ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(protectedPaths);
         var notes = new List<InitNote>();
-        var rules = file.Rules.Where(r => r.Problem is null).ToList();
+        var names = AgentNames.Assign(file.Owners, AgentNames.ForOwner);
+        var guarded = protectedPaths.Select(PathPattern.Parse).ToList();
+        var rules = new List<CodeOwnersRule>();
+        var unmatched = new HashSet<CodeOwnersRule>();
         foreach (var rule in file.Rules)
         {
             if (rule.Problem is not null)
             {
                 notes.Add(new InitNote(Where(file, rule), $"not translated: {rule.Problem}"));
+                continue;
             }
-            else if (rule.Note is not null)
+
+            if (rule.Note is not null)
             {
                 notes.Add(new InitNote(Where(file, rule), rule.Note));
             }
+
+            var pattern = PathPattern.Parse(StarterManifest.Escape(rule.Pattern));
+            if (PathIntersection.Find([[pattern]], guarded, ignoreCase).Status == IntersectionStatus.Empty)
+            {
+                // Protected paths apply to every agent: granting them would give nothing (lint's SG0104),
+                // and denying them to anyone would say nothing (SG0105).
+                notes.Add(new InitNote(Where(file, rule), rule.Owners.Count == 0
+                    ? $"'{rule.Pattern}' is protected: no agent writes it (settings.protectedPaths), and this line names no owner"
+                    : $"'{rule.Pattern}' is protected: no agent writes it (settings.protectedPaths); its owners review it through CODEOWNERS on GitHub ({string.Join(", ", rule.Owners)})"));
+                continue;
+            }
+
+            if (files is not null && rule.Owners.Count > 0 && !files.Any(f => pattern.Matches(f)))
+            {
+                // Granting it would be lint's SG0101; later lines of others still take it from earlier owners.
+                unmatched.Add(rule);
+                notes.Add(new InitNote(Where(file, rule), $"'{rule.Pattern}' matches no file at HEAD (a typo, or a folder still to come?): not given to {string.Join(", ", rule.Owners.Select(o => "agent " + names[o]))}; add it to paths in scopes.json once it exists"));
+            }
+
+            rules.Add(rule);
         }
 
-        var names = AgentNames.Assign(file.Owners, AgentNames.ForOwner);
         var agents = new List<StarterAgent>();
         foreach (var owner in file.Owners)
         {
-            agents.Add(TranslateOwner(file, rules, owner, names[owner], notes));
+            var translated = TranslateOwner(file, rules, unmatched, owner, names[owner], notes);
+            if (translated.Paths.Count > 0)
+            {
+                agents.Add(translated with { Deny = translated.Deny.Where(d => TakesEffect(d, translated.Paths, guarded, ignoreCase)).ToList() });
+            }
         }
 
         foreach (var rule in rules.Where(r => r.Owners.Count == 0))
@@ -48,13 +83,38 @@ internal static class CodeOwnersTranslation
                 : $"'{rule.Pattern}' has no owners: on GitHub anyone with write access may approve changes there; no agent gets these paths (denied to {string.Join(", ", before)}): give them to an agent in scopes.json if one should write them"));
         }
 
+        // A line's owners all write its paths, on purpose: sharedWith says so (else lint's SG0100).
+        var shared = agents.ToDictionary(a => a.Name, _ => new List<string>(), StringComparer.Ordinal);
         foreach (var rule in rules.Where(r => r.Owners.Count > 1))
         {
-            notes.Add(new InitNote(Where(file, rule), $"'{rule.Pattern}' has {rule.Owners.Count} owners: each of their agents ({string.Join(", ", rule.Owners.Select(o => names[o]))}) may write these paths"));
+            notes.Add(new InitNote(Where(file, rule), $"'{rule.Pattern}' has {rule.Owners.Count} owners: each of their agents ({string.Join(", ", rule.Owners.Select(o => names[o]))}) may write these paths (sharedWith in scopes.json)"));
+            if (unmatched.Contains(rule))
+            {
+                continue;
+            }
+
+            var writers = rule.Owners.Select(o => names[o]).Where(shared.ContainsKey).Distinct(StringComparer.Ordinal).ToList();
+            for (var i = 0; i < writers.Count; i++)
+            {
+                for (var j = i + 1; j < writers.Count; j++)
+                {
+                    var (first, second) = agents.FindIndex(a => a.Name == writers[i]) < agents.FindIndex(a => a.Name == writers[j]) ? (writers[i], writers[j]) : (writers[j], writers[i]);
+                    if (!shared[first].Contains(second, StringComparer.Ordinal) && !shared[second].Contains(first, StringComparer.Ordinal))
+                    {
+                        shared[first].Add(second);
+                    }
+                }
+            }
         }
 
+        agents = agents.Select(a => shared[a.Name].Count == 0 ? a : a with { SharedWith = shared[a.Name] }).ToList();
         return (agents, notes.OrderBy(n => n.Line).ToList(), names);
     }
+
+    // A deny takes effect when it covers a path the agent's paths grant outside the protected paths (else lint's SG0105).
+    private static bool TakesEffect(string deny, IReadOnlyList<string> paths, List<PathPattern> guarded, bool ignoreCase) =>
+        paths.Count > 0
+        && PathIntersection.Find([[PathPattern.Parse(deny)], paths.Select(PathPattern.Parse).ToList()], guarded, ignoreCase).Status != IntersectionStatus.Empty;
 
     /// <summary>
     /// Gets whether two patterns may match a common path. <see langword="false"/> only when both are
@@ -82,7 +142,7 @@ internal static class CodeOwnersTranslation
         }
     }
 
-    private static StarterAgent TranslateOwner(CodeOwnersFile file, List<CodeOwnersRule> rules, string owner, string name, List<InitNote> notes)
+    private static StarterAgent TranslateOwner(CodeOwnersFile file, List<CodeOwnersRule> rules, HashSet<CodeOwnersRule> unmatched, string owner, string name, List<InitNote> notes)
     {
         var paths = new List<string>();
         var deny = new List<string>();
@@ -92,6 +152,11 @@ internal static class CodeOwnersTranslation
         {
             if (rule.Owners.Contains(owner, StringComparer.OrdinalIgnoreCase))
             {
+                if (unmatched.Contains(rule))
+                {
+                    continue;
+                }
+
                 // A later line of this owner inside what another line took away: deny has no order, so
                 // it stays denied (stricter than CODEOWNERS).
                 foreach (var took in taken.Where(t => MayOverlap(t.Pattern, rule.Pattern)))

@@ -13,6 +13,9 @@ internal sealed record StarterAgent(string Name, string Description, IReadOnlyLi
 {
     /// <summary>Gets the branches that identify the agent: <c>agent/NAME</c>, and <c>agent/NAME-*</c> unless that names another agent's branch.</summary>
     public IReadOnlyList<string> Branches { get; init; } = [$"agent/{Name}", $"agent/{Name}-*"];
+
+    /// <summary>Gets the agents this one shares paths with on purpose (a CODEOWNERS line with several owners): <c>sharedWith</c>.</summary>
+    public IReadOnlyList<string> SharedWith { get; init; } = [];
 }
 
 /// <summary>Something <c>init</c> could not translate exactly, located in its source (<c>FILE:LINE</c>).</summary>
@@ -68,6 +71,11 @@ internal sealed class StarterManifest
                 if (agent.Deny.Count > 0)
                 {
                     Strings(json, "deny", agent.Deny);
+                }
+
+                if (agent.SharedWith.Count > 0)
+                {
+                    Strings(json, "sharedWith", agent.SharedWith);
                 }
 
                 json.WriteEndObject();

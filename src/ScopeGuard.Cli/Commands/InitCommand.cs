@@ -85,6 +85,7 @@ internal sealed class InitCommand : Command
         IReadOnlyList<InitNote> notes;
         CodeOwnersFile? codeOwners = null;
         IReadOnlyDictionary<string, string>? names = null;
+        List<string> protectedPaths;
         if (parseResult.GetResult(FromCodeOwners) is { Implicit: false })
         {
             codeOwners = ReadCodeOwners(parseResult.GetValue(FromCodeOwners), workspace, context.CurrentDirectory);
@@ -93,15 +94,26 @@ internal sealed class InitCommand : Command
                 throw new ScopeGuardException($"{codeOwners.Path} names no owner on a line GitHub applies: no agent to write");
             }
 
-            (agents, notes, names) = CodeOwnersTranslation.Translate(codeOwners);
+            protectedPaths = ProtectedPaths(workspace, files, codeOwners);
+            (agents, notes, names) = CodeOwnersTranslation.Translate(codeOwners, protectedPaths, workspace.HeadSha is null ? null : files, workspace.IgnoreCase);
+            if (agents.Count == 0)
+            {
+                foreach (var note in notes)
+                {
+                    context.Error.WriteLine($"{note.Where}: note: {note.Message}");
+                }
+
+                throw new ScopeGuardException($"{codeOwners.Path} gives its owners only protected paths or paths that match no file at HEAD (the notes above say which): no agent to write; nothing was written");
+            }
         }
         else
         {
             (agents, notes) = FromFolderList(parseResult.GetValue(FromFolders)!, workspace, context.CurrentDirectory);
+            protectedPaths = ProtectedPaths(workspace, files, null);
         }
 
         var baseBranch = BaseBranch(parseResult.GetValue(Base), workspace);
-        var starter = new StarterManifest(baseBranch, ProtectedPaths(workspace, files, codeOwners), agents);
+        var starter = new StarterManifest(baseBranch, protectedPaths, agents);
         var text = starter.ToJson();
 
         // What is written must load: check before writing anything.
@@ -131,11 +143,17 @@ internal sealed class InitCommand : Command
         var source = codeOwners is not null ? codeOwners.Path : $"the folders under {parseResult.GetValue(FromFolders)}";
         context.Output.WriteLine($"wrote {ManifestLoader.FileName}: {agents.Count} agent(s) from {source}, base branch {baseBranch}, {starter.ProtectedPaths.Count} protected path(s){(allNotes.Count == 0 ? string.Empty : $"; {allNotes.Count} note(s) on standard error")}");
 
-        // The same lint a person would run, on the file as written.
+        // The same lint a person would run, on the file as written. Its warnings are worth reading but
+        // do not undo the file: init succeeded when it wrote a valid manifest (exit 0).
         var lint = CliApp.Run(["lint", "--manifest", ManifestLoader.FileName], new CliContext(context.Output, context.Error, TextReader.Null, root, context.Environment));
-        if (lint != ExitCodes.Success)
+        if (lint == ExitCodes.Error)
         {
             return lint;
+        }
+
+        if (lint != ExitCodes.Success)
+        {
+            context.Output.WriteLine($"{ManifestLoader.FileName} was written; lint's warnings (standard error) point at entries to review before committing it.");
         }
 
         var example = agents[0].Name;
