@@ -88,7 +88,7 @@ public sealed class ActivationTests
             .File(Path, Base, Edited.Replace("{|SG0001:Value|}", "Value"))
             .File("src/Shared/Second.cs", null, "namespace Contoso.Shared;\n\npublic class Second\n{\n}\n")
             .VerifyAsync(Invalid.At(Verify.Diagnostic(DiagnosticIds.ManifestInvalid), 0)
-                .WithMessage("unknown key \"colour\" in agent \"billing\"; expected one of: description, branches, paths, deny, symbols, mode"));
+                .WithMessage("unknown key \"colour\" in agent \"billing\"; expected one of: description, branches, paths, deny, symbols, mode, sharedWith"));
     }
 
     [Fact]
