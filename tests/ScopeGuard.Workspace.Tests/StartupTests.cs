@@ -15,7 +15,7 @@ public sealed class StartupTests
     private static readonly string[] SemanticAssemblies = ["ScopeGuard.Workspace", "Microsoft.Build", "Microsoft.Build.Locator", "Microsoft.CodeAnalysis.Workspaces", "Microsoft.CodeAnalysis.Workspaces.MSBuild"];
 
     [Fact]
-    public void CheckStaged_DoesNotLoadTheWorkspaceMSBuildOrRoslynWorkspaceAssemblies()
+    public void CheckStagedAndConflicts_DoNotLoadTheWorkspaceMSBuildOrRoslynWorkspaceAssemblies()
     {
         using var repo = new Repository();
         repo.Write("src/A.cs", "class A { }\n");
@@ -23,12 +23,22 @@ public sealed class StartupTests
 
         var check = repo.Tool("check", "--staged");
         repo.CommitAll("a C# file");
+        repo.Git("checkout", "--quiet", "-b", "agent/lib");
+        repo.Write("src/Lib/B.cs", "class B { }\n");
+        repo.CommitAll("agent lib's work");
+        repo.Git("checkout", "--quiet", "main");
+        var conflicts = repo.Tool("conflicts");
         var impact = repo.Tool("impact", "--base", "HEAD~1");
 
         Assert.True(check.ExitCode == 0, check.Interleaved);
         var checkLoaded = Loaded(check.Stderr);
         Assert.Contains("ScopeGuard.Core", checkLoaded);
         Assert.Empty(checkLoaded.Intersect(SemanticAssemblies));
+
+        // conflicts without --semantic (the pre-push hook's command) stays off the semantic layer too.
+        Assert.True(conflicts.ExitCode == 0, conflicts.Interleaved);
+        Assert.Contains("1 agent branch(es)", conflicts.Stdout, StringComparison.Ordinal);
+        Assert.Empty(Loaded(conflicts.Stderr).Intersect(SemanticAssemblies));
 
         // The probe sees the semantic layer when a command uses it (this one stops at "no solution").
         Assert.Equal(2, impact.ExitCode);

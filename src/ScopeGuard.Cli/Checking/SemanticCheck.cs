@@ -11,6 +11,8 @@ using ScopeGuard.Core.Symbols;
 using ScopeGuard.Git;
 using ScopeGuard.Workspace;
 
+using SemanticOverlap = ScopeGuard.Cli.Conflicts.SemanticOverlap;
+
 namespace ScopeGuard.Cli.Checking;
 
 /// <summary>What the semantic analysis adds to a report.</summary>
@@ -22,7 +24,7 @@ internal sealed record SemanticOutcome(IReadOnlyList<Finding> Findings, IReadOnl
 /// The semantic layer of a range check (<c>impact</c>, <c>check --semantic</c>): loads the solution of the
 /// working tree with MSBuildWorkspace, makes the base and head versions of the range's C# files, and turns
 /// what <see cref="ImpactAnalyzer"/> finds into SG0010 findings for places another agent (or no agent) owns.
-/// The only CLI type that touches ScopeGuard.Workspace: the JIT loads that assembly (and MSBuild's and
+/// Also the semantic layer of <c>conflicts --semantic</c> (<see cref="Overlaps"/>). The only CLI type that touches ScopeGuard.Workspace: the JIT loads that assembly (and MSBuild's and
 /// Roslyn's workspace assemblies) only when a method of this class runs.
 /// </summary>
 internal static class SemanticCheck
@@ -85,6 +87,150 @@ internal static class SemanticCheck
         }
 
         return new SemanticOutcome(findings, notes);
+    }
+
+    /// <summary>
+    /// The semantic overlaps between agent lanes (<c>conflicts --semantic</c>): loads the working tree's
+    /// solution once, makes each lane's base and head versions, and pairs the members one lane alters
+    /// (a changed shape or removal, as <see cref="ImpactAnalyzer"/> finds, or a changed body) with the
+    /// source members another lane's changes newly reference (<see cref="ReferenceQueries"/>).
+    /// </summary>
+    public static List<SemanticOverlap> Overlaps(IGitRepository git, IReadOnlyList<(Conflicts.Lane Lane, IReadOnlyList<FileChange> Changes)> lanes, string? solutionOption, CliContext context, ICollection<string> notes)
+    {
+        var files = lanes.Select(l => ChangedFiles(git, l.Changes)).ToList();
+        if (files.All(f => f.Count == 0))
+        {
+            notes.Add("semantic analysis: no agent branch changed a C# file, so no solution was loaded");
+            return [];
+        }
+
+        var root = git.WorkTreeRoot ?? throw new ScopeGuardException("conflicts --semantic loads the solution from the working tree, and this repository has none (a bare repository): run it in a checkout of the base");
+        var solutionPath = SolutionFinder.Find(root, solutionOption, context.CurrentDirectory);
+        var progress = new LoadProgressWriter(context.Error, context.ErrorIsTerminal, SolutionLoader.CountProjects(solutionPath));
+        using var loaded = Load(solutionPath, progress);
+        progress.Finish();
+        foreach (var warning in loaded.Warnings)
+        {
+            context.Error.WriteLine($"scopeguard: warning: MSBuildWorkspace {warning}");
+            notes.Add($"MSBuildWorkspace {warning}");
+        }
+
+        var label = System.IO.Path.GetRelativePath(root, solutionPath).Replace('\\', '/');
+        context.Error.WriteLine($"scopeguard: loaded {label}: {loaded.Solution.ProjectIds.Count} project(s) in {loaded.Elapsed.TotalSeconds:0.0} s");
+        notes.Add($"semantic analysis: {label} loaded from the working tree; each branch's changed C# files are taken at its merge base and its tip, every other file as the working tree has it");
+
+        var altered = new List<Dictionary<string, (string How, string Path)>>();
+        var versions = new List<SolutionVersions?>();
+        var newly = new List<HashSet<string>>();
+        for (var i = 0; i < lanes.Count; i++)
+        {
+            if (files[i].Count == 0)
+            {
+                versions.Add(null);
+                altered.Add([]);
+                newly.Add([]);
+                continue;
+            }
+
+            var lane = SolutionVersions.Create(loaded.Solution, root, files[i]);
+            versions.Add(lane);
+            altered.Add(AlteredAsync(lane).GetAwaiter().GetResult());
+            newly.Add([.. ReferenceQueries.NewlyReferencedAsync(lane, CancellationToken.None).GetAwaiter().GetResult()]);
+        }
+
+        var overlaps = new List<SemanticOverlap>();
+        for (var a = 0; a < lanes.Count; a++)
+        {
+            for (var b = 0; b < lanes.Count; b++)
+            {
+                if (lanes[a].Lane.Agent == lanes[b].Lane.Agent || versions[b] is not { } callerVersions)
+                {
+                    continue;
+                }
+
+                var hits = altered[a].Keys.Where(newly[b].Contains).OrderBy(id => id, StringComparer.Ordinal).ToList();
+                foreach (var id in hits)
+                {
+                    foreach (var (path, line, column) in NewReferencesAsync(callerVersions, id).GetAwaiter().GetResult())
+                    {
+                        overlaps.Add(new SemanticOverlap(lanes[a].Lane, lanes[b].Lane, id, altered[a][id].How, altered[a][id].Path, path, line, column));
+                    }
+                }
+            }
+        }
+
+        return overlaps;
+    }
+
+    // The symbols a lane alters, by the compiler's documentation ID at its base: what ImpactAnalyzer
+    // finds (a changed shape, a removal), and members whose body alone changed, by the declaration diff.
+    private static async System.Threading.Tasks.Task<Dictionary<string, (string How, string Path)>> AlteredAsync(SolutionVersions versions)
+    {
+        var altered = new Dictionary<string, (string How, string Path)>(StringComparer.Ordinal);
+        var impact = await ImpactAnalyzer.AnalyzeAsync(versions, CancellationToken.None).ConfigureAwait(false);
+        foreach (var changed in impact.Changed)
+        {
+            altered.TryAdd(changed.Symbol, (changed.Change, changed.Path));
+        }
+
+        foreach (var file in versions.Files.Where(f => f.BaseText is not null && f.HeadText is not null))
+        {
+            var diff = DeclarationDiff.Compare(DeclarationExtractor.Extract(file.BaseText!), DeclarationExtractor.Extract(file.HeadText!));
+            foreach (var change in diff.Changes.Where(c => c.Kind == DeclarationChangeKind.BodyChanged))
+            {
+                foreach (var candidate in new[] { change.Id }.Concat(change.Id.Alternates).SelectMany(id => new[] { id.CompilerForm, id.ToString() }).Distinct(StringComparer.Ordinal))
+                {
+                    if (await ImpactAnalyzer.ResolveAsync(versions.Base, candidate, CancellationToken.None).ConfigureAwait(false) is { } symbol && SymbolIds.Of(symbol) is { } id)
+                    {
+                        altered.TryAdd(id, ("body changed", file.OldPath));
+                        break;
+                    }
+                }
+            }
+        }
+
+        return altered;
+    }
+
+    // Where a lane's head newly references a symbol: in each changed file whose head references it and
+    // whose base did not, the first reference there.
+    private static async System.Threading.Tasks.Task<List<(string Path, int Line, int Column)>> NewReferencesAsync(SolutionVersions versions, string id)
+    {
+        var places = new List<(string, int, int)>();
+        foreach (var file in versions.Files.Where(f => f.HeadText is not null))
+        {
+            var before = false;
+            foreach (var document in versions.Documents(versions.Base, file.OldPath))
+            {
+                before |= (await ReferenceQueries.ReferencedAsync(document, CancellationToken.None).ConfigureAwait(false)).Contains(id);
+            }
+
+            var documents = versions.Documents(versions.Head, file.Path);
+            var document0 = documents.Count == 0 ? null : documents[0];
+            if (before || document0 is null)
+            {
+                continue;
+            }
+
+            var syntax = await document0.GetSyntaxRootAsync().ConfigureAwait(false);
+            var model = await document0.GetSemanticModelAsync().ConfigureAwait(false);
+            if (syntax is null || model is null)
+            {
+                continue;
+            }
+
+            foreach (var node in syntax.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax>())
+            {
+                if (Microsoft.CodeAnalysis.CSharp.CSharpExtensions.GetSymbolInfo(model, node).Symbol is { } symbol && SymbolIds.Of(symbol.OriginalDefinition) == id)
+                {
+                    var position = node.GetLocation().GetLineSpan().StartLinePosition;
+                    places.Add((file.Path, position.Line + 1, position.Character + 1));
+                    break;
+                }
+            }
+        }
+
+        return places;
     }
 
     /// <summary>Gets the agents that may write a place: its member's deciding symbol rule, else its file's path rule.</summary>

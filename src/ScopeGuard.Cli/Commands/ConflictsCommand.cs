@@ -34,6 +34,8 @@ internal sealed class ConflictsCommand : Command
         Options.Add(AgentOption);
         Options.Add(Format);
         Options.Add(ManifestOption);
+        Options.Add(Semantic);
+        Options.Add(Solution);
         Validators.Add(result =>
         {
             if (result.GetValue(Staged) && result.GetValue(PrePush))
@@ -49,6 +51,16 @@ internal sealed class ConflictsCommand : Command
             if (result.GetResult(AgentOption) is not null && !result.GetValue(Staged) && !result.GetValue(PrePush))
             {
                 result.AddError("--agent goes with --staged or --pre-push (for pairs of branches, use --agents)");
+            }
+
+            if (result.GetValue(Semantic) && (result.GetValue(Staged) || result.GetValue(PrePush)))
+            {
+                result.AddError("--semantic compares agents' branches (it loads the solution, which a hook must not wait for): leave out --staged / --pre-push");
+            }
+
+            if (result.GetResult(Solution) is not null && !result.GetValue(Semantic))
+            {
+                result.AddError("--solution goes with --semantic");
             }
         });
         SetAction(parseResult => Execute(parseResult, context));
@@ -88,6 +100,13 @@ internal sealed class ConflictsCommand : Command
 
     internal Option<string?> ManifestOption { get; } = CommonOptions.Manifest();
 
+    internal Option<bool> Semantic { get; } = new("--semantic")
+    {
+        Description = "Also load the solution (MSBuildWorkspace) and count as an overlap a member one agent's branch changed that another agent's branch newly calls or references.",
+    };
+
+    internal Option<string?> Solution { get; } = SemanticOptions.Solution();
+
     private int Execute(ParseResult parseResult, CliContext context)
     {
         using var git = context.OpenRepository(context.CurrentDirectory, context.Environment);
@@ -114,8 +133,16 @@ internal sealed class ConflictsCommand : Command
 
         var notes = new List<string>(choice.Notes);
         var lanes = LaneFinder.Only(LaneFinder.Find(git, merges, manifest, baseName, baseSha, notes), manifest, parseResult.GetValue(Agents));
-        var works = LaneReader.Read(lanes.Select(l => (l, git.CommitChanges(l.MergeBase, l.Tip))).ToList(), git.Contents);
+        var changes = lanes.Select(l => (l, git.CommitChanges(l.MergeBase, l.Tip))).ToList();
+        var works = LaneReader.Read(changes, git.Contents);
         var pairs = ConflictAnalysis.Compare(works, merges);
+        if (parseResult.GetValue(Semantic))
+        {
+            // Only here does the semantic layer load (SemanticCheck is the one class that reaches it).
+            var overlaps = SemanticCheck.Overlaps(git, changes, parseResult.GetValue(Solution), context, notes);
+            pairs = ConflictAnalysis.WithSemantic(pairs, overlaps);
+        }
+
         var findings = pairs.SelectMany(p => ConflictFindings.For(p, FindingSeverity.Warning)).ToList();
         var report = new ConflictReport(baseName, baseSha, choice.Label, works, pairs, ConflictAnalysis.MergeOrder(works, pairs), findings, notes)
         {

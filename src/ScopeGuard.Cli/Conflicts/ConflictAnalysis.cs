@@ -81,9 +81,17 @@ internal static class ConflictAnalysis
         return new PairResult(a.Lane, b.Lane, pairLevel, files, members, folders, merge is not null);
     }
 
+    /// <summary>Adds each pair's semantic overlaps (either way round) and raises its level to <see cref="OverlapLevel.SemanticUse"/> when it has some.</summary>
+    public static List<PairResult> WithSemantic(IReadOnlyList<PairResult> pairs, IReadOnlyList<SemanticOverlap> overlaps) =>
+        pairs.Select(pair =>
+        {
+            var mine = overlaps.Where(o => (o.Changer == pair.First && o.Caller == pair.Second) || (o.Changer == pair.Second && o.Caller == pair.First)).ToList();
+            return mine.Count == 0 ? pair : pair with { Semantic = mine, Level = pair.Level < OverlapLevel.SemanticUse ? OverlapLevel.SemanticUse : pair.Level };
+        }).ToList();
+
     /// <summary>
     /// Suggests an order to merge the lanes in: repeatedly, the lane whose overlaps with the lanes still
-    /// waiting weigh least (a textual conflict 1000, a same member 100, a same file 10, a same folder 1;
+    /// waiting weigh least (a textual conflict 1000, a same member or a semantic use 100, a same file 10, a same folder 1;
     /// ties: fewer files changed, then the label). The lane that overlaps nobody goes first; whoever
     /// merges later rebases over what went before and resolves the overlaps once.
     /// </summary>
@@ -113,7 +121,7 @@ internal static class ConflictAnalysis
     public static int Weight(OverlapLevel level) => level switch
     {
         OverlapLevel.TextualConflict => 1000,
-        OverlapLevel.SameMember => 100,
+        OverlapLevel.SameMember or OverlapLevel.SemanticUse => 100,
         OverlapLevel.SameFile => 10,
         OverlapLevel.SameFolder => 1,
         _ => 0,
@@ -123,6 +131,7 @@ internal static class ConflictAnalysis
     {
         OverlapLevel.TextualConflict => "textual conflict",
         OverlapLevel.SameMember => "same member",
+        OverlapLevel.SemanticUse => "calls a changed member",
         OverlapLevel.SameFile => "same file",
         OverlapLevel.SameFolder => "same folder",
         _ => "none",
@@ -133,6 +142,7 @@ internal static class ConflictAnalysis
     {
         OverlapLevel.TextualConflict => "CONFLICT",
         OverlapLevel.SameMember => "member",
+        OverlapLevel.SemanticUse => "calls",
         OverlapLevel.SameFile => "file",
         OverlapLevel.SameFolder => "folder",
         _ => "-",

@@ -27,6 +27,23 @@ internal static class ConflictFindings
                 Message(pair, file)));
         }
 
+        // A semantic overlap: one finding per calling file, at its first new reference to a changed member.
+        foreach (var group in pair.Semantic.GroupBy(u => (u.Caller.Label, u.Path)))
+        {
+            var first = group.OrderBy(u => u.Line).ThenBy(u => u.Column).First();
+            var uses = string.Join(", ", group.Select(u => $"`{u.Symbol}` ({u.Changer.Label}: {u.How} in {u.ChangedPath})").Distinct(System.StringComparer.Ordinal));
+            findings.Add(new Finding(
+                DiagnosticIds.PredictedConflict,
+                severity,
+                first.Caller.Agent,
+                first.Path,
+                first.Line,
+                first.Column,
+                first.Symbol,
+                $"{pair.First.Label} x {pair.Second.Label}",
+                $"agents {Describe(pair.First)} and {Describe(pair.Second)}: {Describe(first.Caller)} newly calls a member {Describe(first.Changer)} changed: {uses}"));
+        }
+
         return findings;
     }
 

@@ -15,6 +15,12 @@ internal enum OverlapLevel
     /// <summary>A file both changed.</summary>
     SameFile,
 
+    /// <summary>
+    /// One branch newly calls (or otherwise newly references) a member the other changed
+    /// (<c>conflicts --semantic</c>); ranked with <see cref="SameMember"/>, which it yields to in a pair that has both.
+    /// </summary>
+    SemanticUse,
+
     /// <summary>A C# member both changed (or one changed and the other removed or renamed), in any file.</summary>
     SameMember,
 
@@ -81,4 +87,19 @@ internal sealed record PairResult(
     IReadOnlyList<FileOverlap> Files,
     IReadOnlyList<MemberOverlap> Members,
     IReadOnlyList<string> Folders,
-    bool TrialMerged);
+    bool TrialMerged)
+{
+    /// <summary>Gets the semantic overlaps (<c>conflicts --semantic</c>): members one lane changed that the other newly references.</summary>
+    public IReadOnlyList<SemanticOverlap> Semantic { get; init; } = [];
+}
+
+/// <summary>A member one lane changed that another lane's branch newly references.</summary>
+/// <param name="Changer">The lane that changed the member.</param>
+/// <param name="Caller">The lane whose change newly references it.</param>
+/// <param name="Symbol">The member's documentation ID (as the caller's branch sees it: the changer's base).</param>
+/// <param name="How">What the changer did to it (<c>body changed</c>, <c>parameters (int a) → (int a, int b)</c>, ...).</param>
+/// <param name="ChangedPath">The file the changer changed it in.</param>
+/// <param name="Path">The caller's file that newly references it.</param>
+/// <param name="Line">The 1-based line of the first new reference there.</param>
+/// <param name="Column">The 1-based column.</param>
+internal sealed record SemanticOverlap(Lane Changer, Lane Caller, string Symbol, string How, string ChangedPath, string Path, int Line, int Column);

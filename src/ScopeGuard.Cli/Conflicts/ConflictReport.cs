@@ -55,6 +55,7 @@ internal sealed record ConflictReport(
     private string Summary() =>
         $"{Lanes.Count} agent branch(es) since {BaseName} ({ManifestSelectorShort(BaseSha)}), {Pairs.Count} pair(s): "
         + $"{Pairs.Count(p => p.Level == OverlapLevel.TextualConflict)} textual conflict(s), {Pairs.Count(p => p.Level == OverlapLevel.SameMember)} same member, "
+        + (Pairs.Any(p => p.Semantic.Count > 0) ? $"{Pairs.Count(p => p.Level == OverlapLevel.SemanticUse)} calling a changed member, " : string.Empty)
         + $"{Pairs.Count(p => p.Level == OverlapLevel.SameFile)} same file, {Pairs.Count(p => p.Level == OverlapLevel.SameFolder)} same folder; "
         + $"{Pairs.Count(p => p.TrialMerged)} trial merge(s) run";
 
@@ -84,7 +85,7 @@ internal sealed record ConflictReport(
             writer.WriteLine((row.Lane.Label.PadRight(width) + string.Concat(Lanes.Select(c => Cell(row.Lane, c.Lane).PadRight(width)))).TrimEnd());
         }
 
-        writer.WriteLine("(CONFLICT: textual conflict in the trial merge; member: same C# member; file: same file; folder: same folder; -: none; =: same agent)");
+        writer.WriteLine("(CONFLICT: textual conflict in the trial merge; member: same C# member; calls: one newly calls a member the other changed (--semantic); file: same file; folder: same folder; -: none; =: same agent)");
         writer.WriteLine();
         foreach (var pair in Ranked())
         {
@@ -97,6 +98,11 @@ internal sealed record ConflictReport(
             foreach (var member in pair.Members)
             {
                 writer.WriteLine($"  {member.Id}: {pair.First.Label} {member.First.How} ({member.First.Path}), {pair.Second.Label} {member.Second.How} ({member.Second.Path})");
+            }
+
+            foreach (var use in pair.Semantic)
+            {
+                writer.WriteLine($"  {use.Symbol}: {use.Changer.Label} {use.How} ({use.ChangedPath}), {use.Caller.Label} newly calls it ({use.Path}({use.Line},{use.Column}))");
             }
 
             if (pair.Files.Count == 0 && pair.Folders.Count > 0)
@@ -159,6 +165,11 @@ internal sealed record ConflictReport(
                 foreach (var file in pair.Files)
                 {
                     writer.WriteLine($"  - `{file.Path}`: {ConflictAnalysis.Name(file.Level)}{(file.Members.Count == 0 ? string.Empty : " — " + string.Join(", ", file.Members.Select(m => $"`{m}`")))}");
+                }
+
+                foreach (var use in pair.Semantic)
+                {
+                    writer.WriteLine($"  - `{use.Path}` ({use.Line},{use.Column}): {Escape(use.Caller.Label)} newly calls `{use.Symbol}`, which {Escape(use.Changer.Label)} changed ({Escape(use.How)}, `{use.ChangedPath}`)");
                 }
             }
 
@@ -266,6 +277,22 @@ internal sealed record ConflictReport(
             }
 
             json.WriteEndArray();
+            json.WriteStartArray("semantic");
+            foreach (var use in pair.Semantic)
+            {
+                json.WriteStartObject();
+                json.WriteString("symbol", use.Symbol);
+                json.WriteString("changedBy", use.Changer.Label);
+                json.WriteString("change", use.How);
+                json.WriteString("changedPath", use.ChangedPath);
+                json.WriteString("calledBy", use.Caller.Label);
+                json.WriteString("path", use.Path);
+                json.WriteNumber("line", use.Line);
+                json.WriteNumber("column", use.Column);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("folders");
             foreach (var folder in pair.Folders)
             {
@@ -309,6 +336,7 @@ internal sealed record ConflictReport(
     {
         OverlapLevel.TextualConflict => "conflict",
         OverlapLevel.SameMember => "member",
+        OverlapLevel.SemanticUse => "calls",
         OverlapLevel.SameFile => "file",
         OverlapLevel.SameFolder => "folder",
         _ => "none",
