@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace ScopeGuard.EndToEnd.Tests;
 
@@ -232,6 +233,78 @@ public sealed class AgentNewTests
     }
 
     [Fact]
+    public void AgentNew_ScopeCardSetting_WritesTheCardThereAndNoCommitTakesIt()
+    {
+        using var repo = AgentWorkflowTests.NewRepository(WithScopeCard("docs/agent/SCOPE.md"));
+
+        var result = repo.Tool(repo.Path, "agent", "new", "docs");
+        var worktree = Path.Combine(repo.Root, "repo-docs");
+        var card = Path.Combine(worktree, "docs", "agent", "SCOPE.md");
+        var status = repo.GitIn(worktree, "status", "--porcelain", "--untracked-files=all");
+        var exclude = File.ReadAllText(Path.Combine(repo.Path, ".git", "info", "exclude"));
+        repo.Append("docs/index.md", "in scope\n", worktree);
+        repo.GitIn(worktree, "add", "-A");
+        var commit = repo.Commit(worktree);
+        var committed = repo.GitIn(worktree, "show", "--name-only", "--format=", "HEAD");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("give the agent docs/agent/SCOPE.md to read", result.Stdout, StringComparison.Ordinal);
+        Assert.StartsWith("# Scope of agent `docs`", File.ReadAllText(card), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(worktree, ".scopeguard", "SCOPE.md")));
+        Assert.Equal(string.Empty, status);
+        Assert.Contains("\n/docs/agent/SCOPE.md\n", exclude, StringComparison.Ordinal);
+        Assert.DoesNotContain("/.scopeguard/SCOPE.md", exclude, StringComparison.Ordinal);
+        Assert.True(commit.ExitCode == 0, commit.ToString());
+        Assert.Equal("docs/index.md\n", committed);
+    }
+
+    [Fact]
+    public void AgentNew_ScopeCardSettingNamesATrackedFile_ExitsTwoAndCreatesNothing()
+    {
+        using var repo = AgentWorkflowTests.NewRepository(WithScopeCard("AGENTS.md"));
+        repo.Write("AGENTS.md", "# How we work\n");
+        repo.CommitAll("the team's instructions for agents");
+        var before = AgentWorkflowTests.State(repo);
+
+        var result = repo.Tool(repo.Path, "agent", "new", "docs");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("AGENTS.md is committed at main (settings.scopeCard in scopes.json", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("nothing was created", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(before, AgentWorkflowTests.State(repo));
+        Assert.Equal("# How we work\n", File.ReadAllText(Path.Combine(repo.Path, "AGENTS.md")));
+    }
+
+    [Theory]
+    [InlineData("/docs/SCOPE.md", "is absolute")]
+    [InlineData("../SCOPE.md", "climbs out with '..'")]
+    [InlineData("docs/../../SCOPE.md", "climbs out with '..'")]
+    [InlineData(".git/SCOPE.md", "goes through a .git folder")]
+    [InlineData("sub/.GIT/SCOPE.md", "goes through a .git folder")]
+    [InlineData("docs/agent/", "ends with '/': name a file, not a folder")]
+    [InlineData("docs//SCOPE.md", "has an empty or '.' folder")]
+    [InlineData("docs/*.md", "holds '*': name one file literally")]
+    [InlineData("", "is empty")]
+    public void AgentNew_InvalidScopeCardSetting_ExitsTwoWithThePositionAndCreatesNothing(string value, string problem)
+    {
+        var manifest = WithScopeCard(value);
+        var at = manifest.IndexOf("\"scopeCard\": ", StringComparison.Ordinal) + "\"scopeCard\": ".Length;
+        var line = manifest[..at].Count(c => c == '\n') + 1;
+        var column = at - manifest.LastIndexOf('\n', at - 1);
+        using var repo = AgentWorkflowTests.NewRepository(manifest);
+        var before = AgentWorkflowTests.State(repo);
+
+        var result = repo.Tool(repo.Path, "agent", "new", "docs");
+        var lint = repo.ReadOnlyTool(repo.Path, "lint");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"scopes.json({line},{column}): error SG0007: settings.scopeCard \"{value}\" {problem}", result.Stderr + result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(before, AgentWorkflowTests.State(repo));
+        Assert.True(lint.ExitCode == 2, lint.ToString());
+        Assert.Contains($"scopes.json({line},{column}): error SG0007: settings.scopeCard", lint.Stdout + lint.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AgentNew_WildcardBranchPattern_CreatesABranchThePatternMatches()
     {
         using var repo = AgentWorkflowTests.NewRepository();
@@ -305,4 +378,10 @@ public sealed class AgentNewTests
         Assert.Contains($"the current folder is inside '{worktree}', the worktree to remove; nothing was changed", result.Stderr, StringComparison.Ordinal);
         Assert.True(Directory.Exists(worktree));
     }
+
+    private static string WithScopeCard(string path) =>
+        AgentWorkflowTests.Manifest.Replace(
+            "\"unknownAgent\": \"allow\",",
+            $"\"unknownAgent\": \"allow\",\n    \"scopeCard\": \"{path}\",",
+            StringComparison.Ordinal);
 }

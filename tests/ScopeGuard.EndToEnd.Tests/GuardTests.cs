@@ -294,6 +294,58 @@ public sealed class GuardTests
         Assert.False(File.Exists(Path.Combine(repo.Path, ".claude/settings.json.scopeguard-tmp")));
     }
 
+    [Fact]
+    public void Guard_PathLeftAsTheUnmergedBaseHasIt_IsNotTheAgentsChange_BeforeAndDuringAMergeAsForTheHook()
+    {
+        const string MainDocs = "# Docs\n\nRelease notes.\n";
+        const string BillingDocs = "# Docs\n\nBilling notes.\n";
+        using var repo = CreateRepo();
+        var billing = repo.AddWorktree("agent/billing");
+        var docs = Path.Combine(billing, "docs/index.md");
+        repo.Write("src/Billing/Invoice.cs", "namespace Contoso.Billing;\n\npublic sealed class Invoice\n{\n    public decimal Total { get; }\n}\n", billing);
+        var own = repo.Commit(billing, "-a");
+
+        // Meanwhile the base moves on: the same file (so the merge stops on a conflict) and a page billing may not write.
+        repo.Write("src/Billing/Invoice.cs", "namespace Contoso.Billing;\n\npublic sealed class Invoice\n{\n    public string Number { get; } = \"\";\n}\n");
+        repo.Write("docs/index.md", MainDocs);
+        var onMain = repo.Commit(repo.Path, "-a");
+
+        // The base branch not merged yet: writing the page exactly as main has it is what merging main brings.
+        var asMainBefore = Guard(repo, billing, Claude("Write", new JsonObject { ["file_path"] = docs, ["content"] = MainDocs }, billing));
+        var otherBefore = Guard(repo, billing, Claude("Write", new JsonObject { ["file_path"] = docs, ["content"] = BillingDocs }, billing));
+
+        // A merge of main in progress, stopped on the conflict: git has left docs/index.md as main has it.
+        var merge = repo.TryGit(billing, null, "merge", "--no-edit", "main");
+        var inProgress = repo.TryGit(billing, null, "rev-parse", "--quiet", "--verify", "MERGE_HEAD");
+        var asMain = Guard(repo, billing, Claude("Write", new JsonObject { ["file_path"] = docs, ["content"] = MainDocs }, billing));
+        var differs = Guard(repo, billing, Claude("Write", new JsonObject { ["file_path"] = docs, ["content"] = BillingDocs }, billing));
+        var edited = Guard(repo, billing, Claude("Edit", new JsonObject { ["file_path"] = docs, ["old_string"] = "Release notes.", ["new_string"] = "Billing notes." }, billing));
+
+        // The pre-commit hook judges the same: the page as main has it passes, the page changed is refused.
+        repo.Write("src/Billing/Invoice.cs", "namespace Contoso.Billing;\n\npublic sealed class Invoice\n{\n    public decimal Total { get; }\n\n    public string Number { get; } = \"\";\n}\n", billing);
+        repo.Write("docs/index.md", BillingDocs, billing);
+        repo.GitIn(billing, "add", "--all");
+        var refused = repo.Commit(billing, "--no-edit");
+        repo.Write("docs/index.md", MainDocs, billing);
+        repo.GitIn(billing, "add", "--all");
+        var merged = repo.Commit(billing, "--no-edit");
+
+        Assert.True(own.ExitCode == 0, own.ToString());
+        Assert.True(onMain.ExitCode == 0, onMain.ToString());
+        Allowed(asMainBefore);
+        Denied(otherBefore, "SG0001", "docs/index.md");
+        Assert.True(merge.ExitCode != 0, merge.ToString());
+        Assert.True(inProgress.ExitCode == 0, inProgress.ToString());
+        Assert.Equal(MainDocs, File.ReadAllText(docs));
+        Allowed(asMain);
+        Denied(differs, "SG0001", "docs/index.md");
+        Denied(edited, "SG0001", "docs/index.md");
+        Assert.True(refused.ExitCode != 0, refused.ToString());
+        Assert.Contains("docs/index.md(1,1): error SG0001: agent 'billing'", refused.Output, StringComparison.Ordinal);
+        Assert.True(merged.ExitCode == 0, merged.ToString());
+        Assert.Equal(repo.GitIn(repo.Path, "rev-parse", "main"), repo.GitIn(billing, "rev-parse", "HEAD^2"));
+    }
+
     private static TempRepo CreateRepo()
     {
         var repo = TempRepo.Empty();

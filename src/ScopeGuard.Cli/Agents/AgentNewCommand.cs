@@ -20,9 +20,6 @@ namespace ScopeGuard.Cli.Agents;
 /// </summary>
 internal sealed class AgentNewCommand : Command
 {
-    /// <summary>Where the scope card goes, relative to the worktree's root.</summary>
-    public const string CardPath = ".scopeguard/SCOPE.md";
-
     /// <summary>Claude Code's project settings, relative to the worktree's root.</summary>
     public const string ClaudeSettingsPath = ".claude/settings.json";
 
@@ -113,9 +110,14 @@ internal sealed class AgentNewCommand : Command
             throw new ScopeGuardException($"'{path}' already exists and is not an empty folder; nothing was created. Pass --path DIR to put the worktree elsewhere");
         }
 
-        if (workspace.BlobIdAt(baseSha, CardPath) is not null)
+        // settings.scopeCard of the manifest at the base: the card must never overwrite what the branch tracks
+        // (an AGENTS.md the team wrote), so a tracked path there is refused rather than hidden from commits.
+        var cardPath = manifest.Settings.ScopeCard;
+        if (workspace.BlobIdAt(baseSha, cardPath) is not null)
         {
-            throw new ScopeGuardException($"{CardPath} is committed at {baseRef}, so the scope card cannot be written there without changing a tracked file; nothing was created. Remove it from the repository first");
+            throw new ScopeGuardException(
+                $"{cardPath} is committed at {baseRef}{(cardPath == ManifestDefaults.ScopeCard ? string.Empty : $" (settings.scopeCard in {choice.Label} names it for the scope card)")}, so the scope card cannot be written there without changing a tracked file; nothing was created. "
+                + "Name an untracked file in settings.scopeCard, or remove the file from the repository first");
         }
 
         var setup = new AgentSetup(here, workspace.CommonDirectory);
@@ -123,7 +125,7 @@ internal sealed class AgentNewCommand : Command
         {
             setup.AddWorktree(path, branch, reuse, baseRef, baseSha);
             setup.Bind(path, name);
-            setup.WriteCard(path, AgentCard.Render(manifest, agent, branch, path));
+            setup.WriteCard(path, cardPath, AgentCard.Render(manifest, agent, branch, path));
             if (parseResult.GetValue(Claude))
             {
                 setup.InstallClaudeGuard(path, tracked: workspace.BlobIdAt(baseSha, ClaudeSettingsPath) is not null);
@@ -148,7 +150,7 @@ internal sealed class AgentNewCommand : Command
             context.Output.WriteLine($"scopeguard: {line}");
         }
 
-        context.Output.WriteLine($"scopeguard: agent '{name}' is ready: cd {HookInstaller.ShellQuote(path)}; give the agent {CardPath} to read; 'scopeguard check --staged' checks before committing, and the pre-commit hook refuses what its scope does not allow");
+        context.Output.WriteLine($"scopeguard: agent '{name}' is ready: cd {HookInstaller.ShellQuote(path)}; give the agent {cardPath} to read; 'scopeguard check --staged' checks before committing, and the pre-commit hook refuses what its scope does not allow");
         return ExitCodes.Success;
     }
 
@@ -271,13 +273,13 @@ internal sealed class AgentSetup
     }
 
     /// <summary>Writes the scope card and keeps it out of commits through the <c>info/exclude</c> git reads in that worktree.</summary>
-    public void WriteCard(string path, string card)
+    public void WriteCard(string path, string cardPath, string card)
     {
-        var file = Path.Combine(path, AgentNewCommand.CardPath.Replace('/', Path.DirectorySeparatorChar));
+        var file = Path.Combine(path, cardPath.Replace('/', Path.DirectorySeparatorChar));
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         File.WriteAllText(file, card, new UTF8Encoding(false));
 
-        var exclude = Exclude(path, AgentNewCommand.CardPath, "each agent worktree's scope card, never committed");
+        var exclude = Exclude(path, cardPath, "each agent worktree's scope card, never committed");
         Done.Add($"wrote the scope card to {file} (kept out of commits by {exclude})");
     }
 

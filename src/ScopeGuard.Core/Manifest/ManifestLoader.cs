@@ -32,7 +32,7 @@ public static class ManifestLoader
 
     // The keys each object accepts; schemas/scopes.schema.json must list the same (a test checks).
     internal static readonly string[] RootKeys = ["$schema", "version", "settings", "agents"];
-    internal static readonly string[] SettingsKeys = ["mode", "baseBranch", "unknownAgent", "protectedPaths", "protectedBranches", "defaults", "overlaps", "conflicts"];
+    internal static readonly string[] SettingsKeys = ["mode", "baseBranch", "unknownAgent", "protectedPaths", "protectedBranches", "defaults", "overlaps", "conflicts", "scopeCard"];
     internal static readonly string[] DefaultsKeys = ["paths", "deny", "symbols"];
     internal static readonly string[] AgentKeys = ["description", "branches", "paths", "deny", "symbols", "mode", "sharedWith"];
     internal static readonly string[] SymbolKeys = ["edit", "body", "extend", "readonly"];
@@ -124,6 +124,7 @@ public static class ManifestLoader
         var manifestSettings = new ManifestSettings(settings.Mode, settings.BaseBranch, settings.UnknownAgent, protectedPaths, protectedBranches);
         manifestSettings.Overlaps = settings.Overlaps;
         manifestSettings.Conflicts = settings.Conflicts;
+        manifestSettings.ScopeCard = settings.ScopeCard;
         return new ScopeManifest(context.Path, manifestSettings, agents);
     }
 }

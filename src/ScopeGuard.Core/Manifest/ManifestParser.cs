@@ -55,6 +55,18 @@ internal static class ManifestParser
 
         ReadConflicts(members, settings, context);
 
+        if (members.TryGetValue("scopeCard", out var scopeCard) && context.String(scopeCard.Value, "settings.scopeCard") is { } card)
+        {
+            if (ScopeCardPathError(card) is { } problem)
+            {
+                context.Error(scopeCard.Value.Range, $"settings.scopeCard \"{card}\" {problem}");
+            }
+            else
+            {
+                settings.ScopeCard = card;
+            }
+        }
+
         if (members.TryGetValue("protectedPaths", out var protectedPaths))
         {
             settings.ProtectedPaths = AgentExpansion.ReadPaths(protectedPaths.Value, "settings.protectedPaths", agent: null, context);
@@ -96,6 +108,67 @@ internal static class ManifestParser
                 default: context.Error(conflicts.Value.Range, $"settings.conflicts must be \"warn\" or \"block\", not \"{policy}\""); break;
             }
         }
+    }
+
+    // settings.scopeCard: one file inside every agent worktree, named the way git names it (so it can be
+    // listed in info/exclude and looked up at the base as it is written).
+    internal static string? ScopeCardPathError(string path)
+    {
+        if (path.Length == 0)
+        {
+            return "is empty: name a file relative to the repository's root, such as .scopeguard/SCOPE.md";
+        }
+
+        if (path.Any(c => char.IsControl(c)))
+        {
+            return "holds a control character: name a file relative to the repository's root";
+        }
+
+        if (path.Contains("\\"))
+        {
+            return "holds a backslash: separate folders with '/', as git does";
+        }
+
+        if (path.StartsWith("/", StringComparison.Ordinal) || (path.Length >= 2 && path[1] == ':'))
+        {
+            return "is absolute: name a file relative to the repository's root (the card is written inside each agent's worktree)";
+        }
+
+        if (path.EndsWith("/", StringComparison.Ordinal))
+        {
+            return "ends with '/': name a file, not a folder";
+        }
+
+        // info/exclude reads patterns: the card's line there must mean this one file and nothing else.
+        if (path.IndexOfAny(['*', '?', '[']) is var wild and >= 0)
+        {
+            return $"holds '{path[wild]}': name one file literally, not a pattern (the path is listed in info/exclude, which reads patterns)";
+        }
+
+        if (path.EndsWith(" ", StringComparison.Ordinal))
+        {
+            return "ends with a space, which git drops from info/exclude lines: name the file without it";
+        }
+
+        foreach (var segment in path.Split('/'))
+        {
+            if (segment.Length == 0 || segment == ".")
+            {
+                return "has an empty or '.' folder: write the path the way git shows it, such as docs/agent/SCOPE.md";
+            }
+
+            if (segment == "..")
+            {
+                return "climbs out with '..': the card must stay inside the agent's worktree";
+            }
+
+            if (string.Equals(segment, ".git", StringComparison.OrdinalIgnoreCase))
+            {
+                return "goes through a .git folder, which git keeps for itself: name a file in the worktree";
+            }
+        }
+
+        return null;
     }
 
     internal static List<AgentScope> ReadAgents(JsonNode node, RawSettings settings, ManifestReadContext context)

@@ -43,4 +43,10 @@ public sealed class ManifestSettings
 
     /// <summary>Gets what <c>conflicts --staged</c> and <c>--pre-push</c> make of an overlap with another agent's branch (<c>settings.conflicts</c>).</summary>
     public ConflictPolicy Conflicts { get; internal set; } = ConflictPolicy.Warn;
+
+    /// <summary>
+    /// Gets where <c>agent new</c> writes each agent's scope card, relative to the worktree's root, with
+    /// <c>/</c> separators (<c>settings.scopeCard</c>; default <c>.scopeguard/SCOPE.md</c>).
+    /// </summary>
+    public string ScopeCard { get; internal set; } = ManifestDefaults.ScopeCard;
 }

@@ -21,6 +21,8 @@ internal sealed class RawSettings
 
     public ConflictPolicy Conflicts { get; set; } = ConflictPolicy.Warn;
 
+    public string ScopeCard { get; set; } = ManifestDefaults.ScopeCard;
+
     public JsonNode? DefaultPaths { get; set; }
 
     public JsonNode? DefaultDeny { get; set; }
