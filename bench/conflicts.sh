@@ -24,7 +24,8 @@
 # Every PARTIAL_EVERY-th class (default 10) is partial: conflicts parses a changed file that no other
 # branch touched only when it mentions "partial", so PARTIAL_EVERY=1 (every class partial, every
 # changed file parsed) is the worst case.
-# Environment: RUNS=5 timed runs per command, WARMUP=1, KEEP_TMP=1 keeps the temporary folder.
+# Environment: RUNS=5 timed runs per command, WARMUP=1, KEEP_TMP=1 keeps the temporary folder,
+# SCOPEGUARD_CLI=PATH times that CLI instead of publishing one.
 # The ScopeGuard repository is only read.
 set -euo pipefail
 unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_COMMON_DIR GIT_PREFIX SCOPEGUARD_AGENT NO_COLOR
@@ -45,11 +46,18 @@ say() { printf 'bench: %s\n' "$*" >&2; }
 load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
 load_start=$(load)
 
-say "publishing into $tmp"
-dotnet publish "$root/src/ScopeGuard.Cli/ScopeGuard.Cli.csproj" -c Release -p:PublishReadyToRun=true -o "$tmp/cli" \
-  --artifacts-path "$tmp/artifacts" -nologo -v:q -clp:ErrorsOnly >"$tmp/publish.log" 2>&1 \
-  || { cat "$tmp/publish.log" >&2; exit 1; }
-sg=$tmp/cli/scopeguard
+if [ -n "${SCOPEGUARD_CLI:-}" ]; then
+  # An already built CLI (e.g. src/ScopeGuard.Cli/bin/Release/net10.0/scopeguard: not ReadyToRun, so
+  # its start costs more JIT time than the published one's).
+  sg=$(cd "$(dirname "$SCOPEGUARD_CLI")" && pwd -P)/$(basename "$SCOPEGUARD_CLI")
+  say "using $sg"
+else
+  say "publishing into $tmp"
+  dotnet publish "$root/src/ScopeGuard.Cli/ScopeGuard.Cli.csproj" -c Release -p:PublishReadyToRun=true -o "$tmp/cli" \
+    --artifacts-path "$tmp/artifacts" -nologo -v:q -clp:ErrorsOnly >"$tmp/publish.log" 2>&1 \
+    || { cat "$tmp/publish.log" >&2; exit 1; }
+  sg=$tmp/cli/scopeguard
+fi
 
 repo=$tmp/repo
 g() { git -C "$repo" "$@"; }
@@ -59,6 +67,7 @@ g config user.name Bench
 g config user.email bench@example.invalid
 g config commit.gpgsign false
 g config core.hooksPath /dev/null
+g config gc.auto 0 # no background auto gc racing the gc below
 
 # gen.py REPO FILE... : writes each FILE (src/ModuleMM/ItemNNN.cs) with the edits given after a colon,
 # "FILE:METHOD=VALUE,METHOD=VALUE". Each file is one class of 40 methods, about 16 KB.
