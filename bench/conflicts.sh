@@ -14,13 +14,18 @@
 # It then times, side by side (medians of RUNS runs after WARMUP):
 #   - git merge-tree --write-tree for the 45 pairs, one after another (a shell loop), and
 #     with xargs -P NPROC (as many at once as there are cores);
-#   - scopeguard conflicts --format json for the same 10 branches (all 45 pairs compared).
+#   - scopeguard conflicts --format json for the same 10 branches (all 45 pairs compared), cold
+#     (--no-cache: every compared C# file parsed) and warm (the declaration cache in .git/scopeguard/cache,
+#     filled by the first run, gives every table: no parse).
+# Each run's wall time and CPU time (user+sys of the process and its children, from bash's `time`) are
+# recorded: the machine may be loaded, and CPU time says more than wall time then.
 # Prints a Markdown table of medians and ratios; with an argument, also writes it to that file.
 #
 # Every PARTIAL_EVERY-th class (default 10) is partial: conflicts parses a changed file that no other
 # branch touched only when it mentions "partial", so PARTIAL_EVERY=1 (every class partial, every
 # changed file parsed) is the worst case.
-# Environment: RUNS=5 timed runs per command, WARMUP=1, KEEP_TMP=1 keeps the temporary folder.
+# Environment: RUNS=5 timed runs per command, WARMUP=1, KEEP_TMP=1 keeps the temporary folder,
+# SCOPEGUARD_CLI=PATH times that CLI instead of publishing one.
 # The ScopeGuard repository is only read.
 set -euo pipefail
 unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_COMMON_DIR GIT_PREFIX SCOPEGUARD_AGENT NO_COLOR
@@ -41,11 +46,18 @@ say() { printf 'bench: %s\n' "$*" >&2; }
 load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
 load_start=$(load)
 
-say "publishing into $tmp"
-dotnet publish "$root/src/ScopeGuard.Cli/ScopeGuard.Cli.csproj" -c Release -p:PublishReadyToRun=true -o "$tmp/cli" \
-  --artifacts-path "$tmp/artifacts" -nologo -v:q -clp:ErrorsOnly >"$tmp/publish.log" 2>&1 \
-  || { cat "$tmp/publish.log" >&2; exit 1; }
-sg=$tmp/cli/scopeguard
+if [ -n "${SCOPEGUARD_CLI:-}" ]; then
+  # An already built CLI (e.g. src/ScopeGuard.Cli/bin/Release/net10.0/scopeguard: not ReadyToRun, so
+  # its start costs more JIT time than the published one's).
+  sg=$(cd "$(dirname "$SCOPEGUARD_CLI")" && pwd -P)/$(basename "$SCOPEGUARD_CLI")
+  say "using $sg"
+else
+  say "publishing into $tmp"
+  dotnet publish "$root/src/ScopeGuard.Cli/ScopeGuard.Cli.csproj" -c Release -p:PublishReadyToRun=true -o "$tmp/cli" \
+    --artifacts-path "$tmp/artifacts" -nologo -v:q -clp:ErrorsOnly >"$tmp/publish.log" 2>&1 \
+    || { cat "$tmp/publish.log" >&2; exit 1; }
+  sg=$tmp/cli/scopeguard
+fi
 
 repo=$tmp/repo
 g() { git -C "$repo" "$@"; }
@@ -55,6 +67,7 @@ g config user.name Bench
 g config user.email bench@example.invalid
 g config commit.gpgsign false
 g config core.hooksPath /dev/null
+g config gc.auto 0 # no background auto gc racing the gc below
 
 # gen.py REPO FILE... : writes each FILE (src/ModuleMM/ItemNNN.cs) with the edits given after a colon,
 # "FILE:METHOD=VALUE,METHOD=VALUE". Each file is one class of 40 methods, about 16 KB.
@@ -153,10 +166,12 @@ cores=$(nproc)
 checks=(
   "ring: git merge-tree x 45, one after another|$tmp/merge-trees.sh $tmp/pairs-agent"
   "ring: git merge-tree x 45, $cores at once|$tmp/merge-trees.sh $tmp/pairs-agent $cores"
-  "ring: scopeguard conflicts|$sg conflicts --format json"
+  "ring: scopeguard conflicts, cold (--no-cache)|$sg conflicts --format json --no-cache"
+  "ring: scopeguard conflicts, warm cache|$sg conflicts --format json"
   "dense: git merge-tree x 45, one after another|$tmp/merge-trees.sh $tmp/pairs-dense"
   "dense: git merge-tree x 45, $cores at once|$tmp/merge-trees.sh $tmp/pairs-dense $cores"
-  "dense: scopeguard conflicts|$sg conflicts --format json --manifest $tmp/dense.json"
+  "dense: scopeguard conflicts, cold (--no-cache)|$sg conflicts --format json --no-cache --manifest $tmp/dense.json"
+  "dense: scopeguard conflicts, warm cache|$sg conflicts --format json --manifest $tmp/dense.json"
 )
 cd "$repo"
 for entry in "${checks[@]}"; do
@@ -167,36 +182,45 @@ for entry in "${checks[@]}"; do
 done
 "$sg" conflicts --format json >"$tmp/ring.json" || true
 "$sg" conflicts --format json --manifest "$tmp/dense.json" >"$tmp/dense-out.json" || true
+# The same findings with and without the cache.
+"$sg" conflicts --format json --no-cache >"$tmp/ring-nocache.json" || true
+"$sg" conflicts --format json --no-cache --manifest "$tmp/dense.json" >"$tmp/dense-nocache.json" || true
+cmp -s "$tmp/ring.json" "$tmp/ring-nocache.json" && cmp -s "$tmp/dense-out.json" "$tmp/dense-nocache.json" \
+  || { say "conflicts reports differ with and without the declaration cache"; exit 1; }
+say "warm run: $("$sg" conflicts --format json --cache-stats 2>&1 >/dev/null | tail -1)"
 summary() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); from collections import Counter; c=Counter(p["level"] for p in d["pairs"]); print(", ".join(f"{k} {v}" for k,v in sorted(c.items())), "; trial merges:", sum(p["trialMerged"] for p in d["pairs"]))' "$1"; }
 say "ring: $(summary "$tmp/ring.json")"
 say "dense: $(summary "$tmp/dense-out.json")"
 
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-declare -A result
+declare -A result cpu
+TIMEFORMAT='%3R %3U %3S'
 for entry in "${checks[@]}"; do
   label=${entry%%|*}
   command=${entry#*|}
   for ((w = 0; w < WARMUP; w++)); do $command >/dev/null 2>&1 || true; done
-  times=()
+  times=() cpus=()
   for ((r = 0; r < RUNS; r++)); do
-    start=$(date +%s%N)
-    $command >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    times+=("$(( (end - start) / 1000 ))")
+    # bash's time: real, user and sys seconds of the command and its children.
+    read -r real user sys < <({ time $command >/dev/null 2>&1 || true; } 2>&1)
+    times+=("$(awk -v s="$real" 'BEGIN { printf "%.0f", s * 1e6 }')")
+    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.0f", (u + s) * 1e6 }')")
   done
   result[$label]=$(printf '%s\n' "${times[@]}" | median)
-  say "$label: $(awk -v us="${result[$label]}" 'BEGIN { printf "%.1f ms", us / 1000 }')"
+  cpu[$label]=$(printf '%s\n' "${cpus[@]}" | median)
+  say "$label: $(awk -v us="${result[$label]}" -v c="${cpu[$label]}" 'BEGIN { printf "%.1f ms wall, %.1f ms CPU", us / 1000, c / 1000 }')"
 done
 
 ms() { awk -v us="$1" 'BEGIN { printf "%.0f", us / 1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 {
-  echo "| branches | command | median (ms) | × merge-tree x 45 in a loop | × merge-tree x 45, $cores at once |"
-  echo "| --- | --- | ---: | ---: | ---: |"
+  echo "| branches | command | wall median (ms) | CPU median, user+sys (ms) | wall × merge-tree loop | CPU × merge-tree loop | wall × merge-tree, $cores at once |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
   for entry in "${checks[@]}"; do
     label=${entry%%|*}
     set=${label%%:*}
-    echo "| $set | ${label#*: } | $(ms "${result[$label]}") | $(ratio "${result[$label]}" "${result[$set: git merge-tree x 45, one after another]}") | $(ratio "${result[$label]}" "${result[$set: git merge-tree x 45, $cores at once]}") |"
+    loop="$set: git merge-tree x 45, one after another"
+    echo "| $set | ${label#*: } | $(ms "${result[$label]}") | $(ms "${cpu[$label]}") | $(ratio "${result[$label]}" "${result[$loop]}") | $(ratio "${cpu[$label]}" "${cpu[$loop]}") | $(ratio "${result[$label]}" "${result[$set: git merge-tree x 45, $cores at once]}") |"
   done
   echo
   echo "What scopeguard found: ring: $(summary "$tmp/ring.json"); dense: $(summary "$tmp/dense-out.json")."

@@ -9,6 +9,7 @@ using ScopeGuard.Core;
 using ScopeGuard.Core.Changes;
 using ScopeGuard.Core.Manifest;
 using ScopeGuard.Core.Rules;
+using ScopeGuard.Core.Symbols;
 using ScopeGuard.Git;
 
 namespace ScopeGuard.Cli.Commands;
@@ -36,6 +37,8 @@ internal sealed class ConflictsCommand : Command
         Options.Add(ManifestOption);
         Options.Add(Semantic);
         Options.Add(Solution);
+        Options.Add(NoCache);
+        Options.Add(CacheStats);
         Validators.Add(result =>
         {
             if (result.GetValue(Staged) && result.GetValue(PrePush))
@@ -107,17 +110,39 @@ internal sealed class ConflictsCommand : Command
 
     internal Option<string?> Solution { get; } = SemanticOptions.Solution();
 
+    internal Option<bool> NoCache { get; } = new("--no-cache")
+    {
+        Description = "Neither read nor write the declaration cache (.git/scopeguard/cache, shared with check): parse every C# file whose members are compared.",
+    };
+
+    internal Option<bool> CacheStats { get; } = new("--cache-stats")
+    {
+        Description = "Say on standard error how many file versions the declaration cache knew and how many were parsed (or set SCOPEGUARD_CACHE_STATS=1).",
+    };
+
     private int Execute(ParseResult parseResult, CliContext context)
     {
         using var git = context.OpenRepository(context.CurrentDirectory, context.Environment);
         var merges = git as IMergePreview ?? throw new ScopeGuardException("conflicts needs a git repository it can run git merge-tree in");
         var manifests = new ManifestSelector(git, parseResult.GetValue(ManifestOption), context.CurrentDirectory);
-        return parseResult.GetValue(Staged) || parseResult.GetValue(PrePush)
-            ? WorkInProgress(parseResult, context, git, merges, manifests)
-            : Pairs(parseResult, context, git, merges, manifests);
+
+        // The declaration tables check keeps (by blob ID, full tables only); without the store, this run's memory.
+        var store = parseResult.GetValue(NoCache) ? null : git.OpenDeclarationCache(DeclarationCacheSize.CapBytes(context.Environment));
+        var tables = new DeclarationTables(store);
+        var exitCode = parseResult.GetValue(Staged) || parseResult.GetValue(PrePush)
+            ? WorkInProgress(parseResult, context, git, merges, manifests, tables)
+            : Pairs(parseResult, context, git, merges, manifests, tables);
+
+        var trimmed = store?.Trim() ?? 0;
+        if (parseResult.GetValue(CacheStats) || context.Environment(DeclarationCacheSize.StatsVariable) == "1")
+        {
+            context.Error.WriteLine(DeclarationCacheSize.Statistics(tables, store, trimmed));
+        }
+
+        return exitCode;
     }
 
-    private int Pairs(ParseResult parseResult, CliContext context, IGitRepository git, IMergePreview merges, ManifestSelector manifests)
+    private int Pairs(ParseResult parseResult, CliContext context, IGitRepository git, IMergePreview merges, ManifestSelector manifests, DeclarationTables tables)
     {
         var format = parseResult.GetValue(Format) ?? "text";
         var baseName = parseResult.GetValue(Base) ?? manifests.ForWork(git.HeadSha).Manifest?.Settings.BaseBranch ?? ManifestDefaults.BaseBranch;
@@ -134,7 +159,7 @@ internal sealed class ConflictsCommand : Command
         var notes = new List<string>(choice.Notes);
         var lanes = LaneFinder.Only(LaneFinder.Find(git, merges, manifest, baseName, baseSha, notes), manifest, parseResult.GetValue(Agents));
         var changes = lanes.Select(l => (l, git.CommitChanges(l.MergeBase, l.Tip))).ToList();
-        var works = LaneReader.Read(changes, git.Contents);
+        var works = LaneReader.Read(changes, git.Contents, tables);
         var pairs = ConflictAnalysis.Compare(works, merges);
         if (parseResult.GetValue(Semantic))
         {
@@ -154,7 +179,7 @@ internal sealed class ConflictsCommand : Command
 
     // One agent's work in progress (what is staged, or each ref being pushed) against every other agent's
     // branch: the same sources, identity and manifest as the hooks (ChangeSources, IdentitySelector).
-    private int WorkInProgress(ParseResult parseResult, CliContext context, IGitRepository git, IMergePreview merges, ManifestSelector manifests)
+    private int WorkInProgress(ParseResult parseResult, CliContext context, IGitRepository git, IMergePreview merges, ManifestSelector manifests, DeclarationTables tables)
     {
         var emitter = ReportEmitter.FromCommandLine(parseResult, context);
         var identities = new IdentitySelector(git, context, parseResult.GetValue(AgentOption));
@@ -193,7 +218,7 @@ internal sealed class ConflictsCommand : Command
             var mine = new Lane(identity.Agent?.Name ?? "(this work)", unit.Source, git.Branch is { } b ? "refs/heads/" + b : "HEAD", git.HeadSha ?? string.Empty, git.HeadSha ?? string.Empty);
             var input = new List<(Lane, IReadOnlyList<FileChange>)> { (mine, unit.Changes) };
             input.AddRange(others.Select(l => (l, git.CommitChanges(l.MergeBase, l.Tip))));
-            var works = LaneReader.Read(input, git.Contents);
+            var works = LaneReader.Read(input, git.Contents, tables);
             var block = manifest.Settings.Conflicts == ConflictPolicy.Block;
             var findings = works.Skip(1)
                 .Select(other => ConflictAnalysis.Pair(works[0], other, null))

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.ExceptionServices;
@@ -15,11 +14,15 @@ namespace ScopeGuard.Cli.Conflicts;
 /// its members can matter: another lane touched the same path, or the file declares a <c>partial</c>
 /// type of which another lane touched a file declaring a part of the same name in a namespace of the
 /// same name (a lexical pre-filter: <c>partial</c> then modifiers, the type keyword and the name). Each blob is parsed once,
-/// however many lanes share it; reading and parsing run in parallel.
+/// however many lanes share it, and at most once per build of ScopeGuard with the declaration cache: the
+/// tables (as fingerprints) come from <see cref="DeclarationTables"/>, the same entries <c>check</c> reads
+/// and writes. Reading and parsing run in parallel.
 /// </summary>
 internal static partial class LaneReader
 {
-    public static List<LaneWork> Read(IReadOnlyList<(Lane Lane, IReadOnlyList<FileChange> Changes)> lanes, IChangeContents contents)
+    private static readonly string EmptyBody = Fingerprint.Of(string.Empty);
+
+    public static List<LaneWork> Read(IReadOnlyList<(Lane Lane, IReadOnlyList<FileChange> Changes)> lanes, IChangeContents contents, DeclarationTables tables)
     {
         var works = lanes.Select(l => new LaneWork(l.Lane)).ToList();
         var touchedBy = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -80,7 +83,6 @@ internal static partial class LaneReader
             }
         }
 
-        var sets = new ConcurrentDictionary<string, DeclarationSet?>(StringComparer.Ordinal);
         var diffs = new (FileDeclarationDiff Diff, DeclarationSet? Before, DeclarationSet? After)?[items.Count];
         Run(items.Count, k =>
         {
@@ -91,8 +93,8 @@ internal static partial class LaneReader
                 return;
             }
 
-            var before = Extract(sets, change.OldBlobId, texts[k].Old);
-            var after = Extract(sets, change.NewBlobId, texts[k].New);
+            var before = texts[k].Old is { } oldText ? tables.TableOf(change.OldBlobId, oldText) : null;
+            var after = texts[k].New is { } newText ? tables.TableOf(change.NewBlobId, newText) : null;
             diffs[k] = (DeclarationDiff.Compare(before, after), before, after);
         });
 
@@ -193,7 +195,8 @@ internal static partial class LaneReader
             return false;
         }
 
-        var sameBody = old.Body.Length > 0 && string.Equals(old.Body, @new.Body, StringComparison.Ordinal);
+        // Bodies are fingerprints here (DeclarationTables): an empty body is the fingerprint of no text.
+        var sameBody = old.Body.Length > 0 && !string.Equals(old.Body, EmptyBody, StringComparison.Ordinal) && string.Equals(old.Body, @new.Body, StringComparison.Ordinal);
         var sameName = string.Equals(a.Parts[^1], b.Parts[^1], StringComparison.Ordinal);
         return sameBody || (sameName && a.Kind == SymbolKind.Method);
     }
@@ -205,16 +208,6 @@ internal static partial class LaneReader
         {
             work.Members[touch.Id] = touch;
         }
-    }
-
-    private static DeclarationSet? Extract(ConcurrentDictionary<string, DeclarationSet?> sets, string? blobId, string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        return blobId is null ? DeclarationExtractor.Extract(text) : sets.GetOrAdd(blobId, _ => DeclarationExtractor.Extract(text));
     }
 
     // Runs the work on this thread when it is small (starting workers costs more than it saves), else in parallel.

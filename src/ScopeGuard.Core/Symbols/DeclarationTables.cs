@@ -86,6 +86,43 @@ public sealed class DeclarationTables
         return BitConverter.ToUInt64(hash, 0);
     }
 
+    /// <summary>
+    /// Gets the full declaration table of one side of a C# file, as fingerprints (<see cref="DeclarationSet.ToFingerprints"/>,
+    /// so a table from the store compares with a fresh one): from this run or the store when known, else
+    /// parsed from the text now and kept as the evaluator keeps it (the same entry, with what a scan of the
+    /// text finds). For a caller that has read and decoded the side already (<c>scopeguard conflicts</c>).
+    /// </summary>
+    /// <param name="blobId">The side's blob ID, or <see langword="null"/> when it has none (then parsed, never kept).</param>
+    /// <param name="text">The side's decoded text.</param>
+    /// <returns>The table.</returns>
+    public DeclarationSet TableOf(string? blobId, string text)
+    {
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        var context = Context;
+        var known = blobId is null ? null : Get(context, blobId);
+        if (known?.Table is { } table)
+        {
+            return table;
+        }
+
+        Interlocked.Increment(ref computed);
+        var parsed = DeclarationExtractor.Extract(text).ToFingerprints();
+        if (blobId is not null && known?.Unparseable is null)
+        {
+            // Only a text entry gains a table; one saying the blob is not C# text is left as it is.
+            var entry = known is not null
+                ? known with { Table = parsed }
+                : new BlobEntry(null, SymbolPattern.MayHideNames(text), text.IndexOf("partial", StringComparison.Ordinal) >= 0, parsed, []);
+            Put(context, blobId, entry);
+        }
+
+        return parsed;
+    }
+
     /// <summary>Gets what is known of a blob, from this run or the store.</summary>
     internal BlobEntry? Get(string context, string blobId)
     {
