@@ -153,21 +153,7 @@ summary() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); from co
 say "ring: $(summary "$tmp/ring.json")"
 say "dense: $(summary "$tmp/dense-out.json")"
 
-declare -A result
-for entry in "${checks[@]}"; do
-  label=${entry%%|*}
-  command=${entry#*|}
-  for ((w = 0; w < WARMUP; w++)); do $command >/dev/null 2>&1 || true; done
-  times=()
-  for ((r = 0; r < RUNS; r++)); do
-    start=$(date +%s%N)
-    $command >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    times+=("$(( (end - start) / 1000 ))")
-  done
-  result[$label]=$(printf '%s\n' "${times[@]}" | median)
-  say "$label: $(awk -v us="${result[$label]}" 'BEGIN { printf "%.1f ms", us / 1000 }')"
-done
+bench_time_checks
 
 ms() { awk -v us="$1" 'BEGIN { printf "%.0f", us / 1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }

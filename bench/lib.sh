@@ -10,6 +10,7 @@
 #   bench_publish_cli [ARGS...]
 #                             publishes the CLI ReadyToRun into $tmp/cli and sets $sg
 #   bench_git_init DIR        a new repository on main: author Bench, no signing, no hooks
+#   bench_time_checks         times the "label|command" entries of the array checks into result[label]
 #   median [DIVISOR [FORMAT]] the median of the numbers on standard input, divided by DIVISOR (an even
 #                             count's mean of the middle two printed with FORMAT)
 #   say TEXT / load           a progress line on stderr / the load average
@@ -68,6 +69,27 @@ bench_git_init() { # directory
   git -C "$1" config user.email bench@example.invalid
   git -C "$1" config commit.gpgsign false
   git -C "$1" config core.hooksPath /dev/null
+}
+
+# bench_time_checks: for each "label|command" in the array checks, WARMUP untimed runs, then RUNS timed
+# ones (a command's exit code is not judged here: check it before); result[label] is the median in µs.
+bench_time_checks() {
+  local entry label command w r start end times
+  declare -gA result
+  for entry in "${checks[@]}"; do
+    label=${entry%%|*}
+    command=${entry#*|}
+    for ((w = 0; w < WARMUP; w++)); do $command >/dev/null 2>&1 || true; done
+    times=()
+    for ((r = 0; r < RUNS; r++)); do
+      start=$(date +%s%N)
+      $command >/dev/null 2>&1 || true
+      end=$(date +%s%N)
+      times+=("$(( (end - start) / 1000 ))")
+    done
+    result[$label]=$(printf '%s\n' "${times[@]}" | median)
+    say "$label: $(awk -v us="${result[$label]}" 'BEGIN { printf "%.1f ms", us / 1000 }')"
+  done
 }
 
 median() { # [divisor [printf format for an even count]]; numbers on stdin, separated by spaces or newlines

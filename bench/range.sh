@@ -126,21 +126,7 @@ for entry in "${checks[@]}"; do
   fi
 done
 
-declare -A result
-for entry in "${checks[@]}"; do
-  label=${entry%%|*}
-  command=${entry#*|}
-  for ((w = 0; w < WARMUP; w++)); do $command >/dev/null 2>&1; done
-  times=()
-  for ((r = 0; r < RUNS; r++)); do
-    start=$(date +%s%N)
-    $command >/dev/null 2>&1
-    end=$(date +%s%N)
-    times+=("$(( (end - start) / 1000 ))")
-  done
-  result[$label]=$(printf '%s\n' "${times[@]}" | median)
-  say "$label: $(awk -v us="${result[$label]}" 'BEGIN { printf "%.1f ms", us / 1000 }')"
-done
+bench_time_checks
 
 rss() { # command: median peak RSS in MB over 5 runs
   for ((r = 0; r < 5; r++)); do
