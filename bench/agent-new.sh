@@ -37,6 +37,7 @@ fi
 repo=$tmp/repo
 g() { git -C "$repo" "$@"; }
 bench_git_init "$repo"
+g config --unset core.hooksPath # agent new installs the guard's hooks into it
 g config gc.auto 0 # no background gc racing the explicit one (or the timings)
 
 say "generating $FILES files"

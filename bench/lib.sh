@@ -9,7 +9,7 @@
 #                             dotnet publish -c Release into OUT (its own --artifacts-path under $tmp)
 #   bench_publish_cli [ARGS...]
 #                             publishes the CLI ReadyToRun into $tmp/cli and sets $sg
-#   bench_git_init DIR        a new repository on main: author Bench, no signing, no hooks
+#   bench_git_init DIR        a new repository on main: author Bench, no signing, core.hooksPath /dev/null
 #   bench_time_checks         times the "label|command" entries of the array checks into result[label]
 #   median [DIVISOR [FORMAT]] the median of the numbers on standard input, divided by DIVISOR (an even
 #                             count's mean of the middle two printed with FORMAT)
