@@ -16,43 +16,28 @@
 # Environment: RUNS=10 timed runs per command, FILES=10000, KEEP_TMP=1 keeps the temporary folder,
 # CLI_DIR=DIR uses a CLI published there (dotnet publish src/ScopeGuard.Cli -c Release -o DIR) instead.
 # The ScopeGuard repository is only read.
-set -euo pipefail
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_COMMON_DIR GIT_PREFIX SCOPEGUARD_AGENT NO_COLOR
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 LC_ALL=C
+. "$(dirname "$0")/lib.sh"
 
 RUNS=${RUNS:-10}
 FILES=${FILES:-10000}
-report_file=${1:-}
-root=$(cd "$(dirname "$0")/.." && pwd -P)
-if [ -n "$report_file" ]; then
-  case "$report_file" in /*) ;; *) report_file="$PWD/$report_file" ;; esac
-fi
+report_file=$(bench_report_path "${1:-}")
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scopeguard-agent-new.XXXXXX")
-cleanup() { if [ "${KEEP_TMP:-0}" = 1 ]; then echo "bench: kept $tmp" >&2; else rm -rf "$tmp"; fi; }
-trap cleanup EXIT
-say() { printf 'bench: %s\n' "$*" >&2; }
-load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
+bench_tmp agent-new
 load_start=$(load)
 
 if [ -n "${CLI_DIR:-}" ]; then
   say "using the published CLI in $CLI_DIR"
   mkdir -p "$tmp/cli" && cp -R "$CLI_DIR"/. "$tmp/cli/"
+  sg=$tmp/cli/scopeguard
 else
-say "publishing into $tmp"
-dotnet publish "$root/src/ScopeGuard.Cli/ScopeGuard.Cli.csproj" -c Release -p:PublishReadyToRun=true -o "$tmp/cli" \
-  --artifacts-path "$tmp/artifacts" -nologo -v:q -clp:ErrorsOnly >"$tmp/publish.log" 2>&1 \
-  || { cat "$tmp/publish.log" >&2; exit 1; }
+  say "publishing into $tmp"
+  bench_publish_cli
 fi
-sg=$tmp/cli/scopeguard
 
 repo=$tmp/repo
 g() { git -C "$repo" "$@"; }
-mkdir -p "$repo"
-git init -q -b main "$repo"
-g config user.name Bench
-g config user.email bench@example.invalid
-g config commit.gpgsign false
+bench_git_init "$repo"
+g config --unset core.hooksPath # agent new installs the guard's hooks into it
 g config gc.auto 0 # no background gc racing the explicit one (or the timings)
 
 say "generating $FILES files"
@@ -106,9 +91,8 @@ for ((run = 0; run <= RUNS; run++)); do
   (cd "$repo" && "$sg" agent remove billing --force --delete-branch >/dev/null)
 done
 
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-git_median=$(median "${git_times[@]}")
-sg_median=$(median "${sg_times[@]}")
+git_median=$(echo "${git_times[*]}" | median)
+sg_median=$(echo "${sg_times[*]}" | median)
 ratio=$(awk -v a="$sg_median" -v b="$git_median" 'BEGIN { printf "%.2f", a / b }')
 load_end=$(load)
 

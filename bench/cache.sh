@@ -18,23 +18,14 @@
 #
 # Environment: RUNS=5 timed runs of each, KEEP_TMP=1 keeps the temporary folder.
 # The ScopeGuard repository is only read.
-set -euo pipefail
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_COMMON_DIR GIT_PREFIX SCOPEGUARD_AGENT NO_COLOR SCOPEGUARD_CACHE_STATS
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 LC_ALL=C
+. "$(dirname "$0")/lib.sh"
+unset SCOPEGUARD_CACHE_STATS
 
 FILES=${1:-2000}
-report_file=${2:-}
+report_file=$(bench_report_path "${2:-}")
 RUNS=${RUNS:-5}
-root=$(cd "$(dirname "$0")/.." && pwd -P)
-if [ -n "$report_file" ]; then
-  case "$report_file" in /*) ;; *) report_file="$PWD/$report_file" ;; esac
-fi
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scopeguard-cache.XXXXXX")
-cleanup() { if [ "${KEEP_TMP:-0}" = 1 ]; then echo "bench: kept $tmp" >&2; else rm -rf "$tmp"; fi; }
-trap cleanup EXIT
-say() { printf 'bench: %s\n' "$*" >&2; }
-load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
+bench_tmp cache
 
 if [ -n "${SCOPEGUARD_BENCH_CLI:-}" ]; then
   sg=$SCOPEGUARD_BENCH_CLI # an already published CLI (a folder's scopeguard)
@@ -48,12 +39,7 @@ fi
 
 repo=$tmp/repo
 g() { git -C "$repo" "$@"; }
-mkdir -p "$repo"
-git init -q -b main "$repo"
-g config user.name Bench
-g config user.email bench@example.invalid
-g config commit.gpgsign false
-g config core.hooksPath /dev/null
+bench_git_init "$repo"
 
 say "generating $FILES C# files of 10-30 KB"
 # One awk run writes every file: each file i has 3-9 classes (seeded by i), each with a nested type, a
@@ -162,7 +148,6 @@ stats=$("$sg" check --base main --cache-stats 2>&1 >/dev/null | tail -n 1)
 entries=$(find "$cache" -type f ! -name last-trim | wc -l)
 size=$(du -sk "$cache" | cut -f1)
 
-median() { tr ' ' '\n' | grep . | sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 git_ms=$(echo "${times[0]}" | median)
 {
   echo "Range: $changed files, $((bytes / changed / 1024)) KB on average, $lines changed lines; $RUNS interleaved runs; load average $load_start at the start, $load_end at the end."

@@ -27,23 +27,13 @@
 # Environment: RUNS=5 timed runs per command, WARMUP=1, KEEP_TMP=1 keeps the temporary folder,
 # SCOPEGUARD_CLI=PATH times that CLI instead of publishing one.
 # The ScopeGuard repository is only read.
-set -euo pipefail
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_COMMON_DIR GIT_PREFIX SCOPEGUARD_AGENT NO_COLOR
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 LC_ALL=C
+. "$(dirname "$0")/lib.sh"
 
 RUNS=${RUNS:-5}
 WARMUP=${WARMUP:-1}
-report_file=${1:-}
-root=$(cd "$(dirname "$0")/.." && pwd -P)
-if [ -n "$report_file" ]; then
-  case "$report_file" in /*) ;; *) report_file="$PWD/$report_file" ;; esac
-fi
+report_file=$(bench_report_path "${1:-}")
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scopeguard-conflicts.XXXXXX")
-cleanup() { if [ "${KEEP_TMP:-0}" = 1 ]; then echo "bench: kept $tmp" >&2; else rm -rf "$tmp"; fi; }
-trap cleanup EXIT
-say() { printf 'bench: %s\n' "$*" >&2; }
-load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
+bench_tmp conflicts
 load_start=$(load)
 
 if [ -n "${SCOPEGUARD_CLI:-}" ]; then
@@ -53,20 +43,12 @@ if [ -n "${SCOPEGUARD_CLI:-}" ]; then
   say "using $sg"
 else
   say "publishing into $tmp"
-  dotnet publish "$root/src/ScopeGuard.Cli/ScopeGuard.Cli.csproj" -c Release -p:PublishReadyToRun=true -o "$tmp/cli" \
-    --artifacts-path "$tmp/artifacts" -nologo -v:q -clp:ErrorsOnly >"$tmp/publish.log" 2>&1 \
-    || { cat "$tmp/publish.log" >&2; exit 1; }
-  sg=$tmp/cli/scopeguard
+  bench_publish_cli
 fi
 
 repo=$tmp/repo
 g() { git -C "$repo" "$@"; }
-mkdir -p "$repo"
-git init -q -b main "$repo"
-g config user.name Bench
-g config user.email bench@example.invalid
-g config commit.gpgsign false
-g config core.hooksPath /dev/null
+bench_git_init "$repo"
 g config gc.auto 0 # no background auto gc racing the gc below
 
 # gen.py REPO FILE... : writes each FILE (src/ModuleMM/ItemNNN.cs) with the edits given after a colon,
@@ -192,24 +174,7 @@ summary() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); from co
 say "ring: $(summary "$tmp/ring.json")"
 say "dense: $(summary "$tmp/dense-out.json")"
 
-median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-declare -A result cpu
-TIMEFORMAT='%3R %3U %3S'
-for entry in "${checks[@]}"; do
-  label=${entry%%|*}
-  command=${entry#*|}
-  for ((w = 0; w < WARMUP; w++)); do $command >/dev/null 2>&1 || true; done
-  times=() cpus=()
-  for ((r = 0; r < RUNS; r++)); do
-    # bash's time: real, user and sys seconds of the command and its children.
-    read -r real user sys < <({ time $command >/dev/null 2>&1 || true; } 2>&1)
-    times+=("$(awk -v s="$real" 'BEGIN { printf "%.0f", s * 1e6 }')")
-    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.0f", (u + s) * 1e6 }')")
-  done
-  result[$label]=$(printf '%s\n' "${times[@]}" | median)
-  cpu[$label]=$(printf '%s\n' "${cpus[@]}" | median)
-  say "$label: $(awk -v us="${result[$label]}" -v c="${cpu[$label]}" 'BEGIN { printf "%.1f ms wall, %.1f ms CPU", us / 1000, c / 1000 }')"
-done
+bench_time_checks
 
 ms() { awk -v us="$1" 'BEGIN { printf "%.0f", us / 1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }

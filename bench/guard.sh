@@ -18,54 +18,27 @@
 #
 # Environment: RUNS=20 (timed runs per command, over all rounds), ROUNDS=5, FILES=10000, AGENTS=100,
 # KEEP_TMP=1 keeps the temporary folder, RID (default from uname -m).
-set -euo pipefail
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_ALTERNATE_OBJECT_DIRECTORIES \
-      GIT_COMMON_DIR GIT_PREFIX GIT_NAMESPACE GIT_CEILING_DIRECTORIES SCOPEGUARD_AGENT NO_COLOR
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 LC_ALL=C
+. "$(dirname "$0")/lib.sh"
 
 RUNS=${RUNS:-20}
 ROUNDS=${ROUNDS:-5}
 FILES=${FILES:-10000}
 AGENTS=${AGENTS:-100}
-report_file=${1:-}
-if [ -z "${RID:-}" ]; then
-  case "$(uname -m)" in
-    x86_64) RID=linux-x64 ;;
-    aarch64 | arm64) RID=linux-arm64 ;;
-    *) echo "bench/guard.sh: unknown machine '$(uname -m)': set RID" >&2; exit 2 ;;
-  esac
-fi
+report_file=$(bench_report_path "${1:-}")
+bench_rid bench/guard.sh
 
-root=$(cd "$(dirname "$0")/.." && pwd -P)
-if [ -n "$report_file" ]; then
-  case "$report_file" in /*) ;; *) report_file="$PWD/$report_file" ;; esac
-fi
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scopeguard-guard-bench.XXXXXX")
-cleanup() { if [ "${KEEP_TMP:-0}" = 1 ]; then echo "bench: kept $tmp" >&2; else rm -rf "$tmp"; fi; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-say() { printf 'bench: %s\n' "$*" >&2; }
-load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
+bench_tmp guard-bench
 now_us() { if [ -n "${EPOCHREALTIME:-}" ]; then echo "${EPOCHREALTIME/./}"; else echo $(( $(date +%s%N) / 1000 )); fi; }
 
 say "publishing the CLI into $tmp ($RID)"
-dotnet publish "$root/src/ScopeGuard.Cli/ScopeGuard.Cli.csproj" -c Release -r "$RID" --self-contained false \
-  -p:PublishReadyToRun=true -o "$tmp/cli" --artifacts-path "$tmp/artifacts" -nologo -v:q -clp:ErrorsOnly >"$tmp/publish.log" 2>&1 \
-  || { cat "$tmp/publish.log" >&2; exit 1; }
-sg=$tmp/cli/scopeguard
+bench_publish_cli -r "$RID" --self-contained false
 
 # ---------------------------------------------------------------- repository
 repo=$tmp/repo
 g() { git -C "$repo" "$@"; }
 per_team=$(( FILES / AGENTS ))
 say "generating $FILES files over $AGENTS agents in $repo"
-mkdir -p "$repo"
-git init -q -b main "$repo"
-g config user.name Bench
-g config user.email bench@example.invalid
-g config commit.gpgsign false
-g config core.hooksPath /dev/null
+bench_git_init "$repo"
 g config gc.auto 0
 for ((t = 0; t < AGENTS; t++)); do
   team=$(printf 'Team%02d' "$t")
@@ -145,13 +118,12 @@ for ((r = 1; r <= ROUNDS; r++)); do
 done
 load_end=$(load)
 
-median() { sort -n "$1" | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-base=$(median "$tmp/times.1")
+base=$(median <"$tmp/times.1")
 {
   echo "| command | median ms | ratio to check --staged |"
   echo "|---|---:|---:|"
   for i in "${!names[@]}"; do
-    m=$(median "$tmp/times.$i")
+    m=$(median <"$tmp/times.$i")
     echo "| ${names[$i]} | $m | $(awk -v a="$m" -v b="$base" 'BEGIN { printf "%.2f", a / b }') |"
   done
   echo

@@ -18,32 +18,20 @@
 #
 # Environment: RUNS=3, KEEP_TMP=1 keeps the temporary folder, TOOL=path/to/scopeguard.dll uses that
 # build instead of publishing one. The repository is only read.
-set -euo pipefail
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE SCOPEGUARD_AGENT NO_COLOR
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 LC_ALL=C MSBUILDDISABLENODEREUSE=1
+. "$(dirname "$0")/lib.sh"
+export MSBUILDDISABLENODEREUSE=1
 
 RUNS=${RUNS:-3}
-report_file=${1:-}
-root=$(cd "$(dirname "$0")/.." && pwd -P)
-if [ -n "$report_file" ]; then
-  case "$report_file" in /*) ;; *) report_file="$PWD/$report_file" ;; esac
-fi
+report_file=$(bench_report_path "${1:-}")
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scopeguard-impact.XXXXXX")
-cleanup() {
-  if [ "${KEEP_TMP:-0}" = 1 ]; then echo "bench: kept $tmp" >&2; else rm -rf "$tmp"; fi
-}
-trap cleanup EXIT
-say() { printf 'bench: %s\n' "$*" >&2; }
-load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%.2f\n", (a[NR/2]+a[NR/2+1])/2}'; }
+bench_tmp impact
 now() { date +%s.%N; }
 
 if [ -n "${TOOL:-}" ]; then
   tool_dll=$TOOL
 else
   say "publishing the CLI"
-  dotnet publish "$root/src/ScopeGuard.Cli" -c Release -o "$tmp/tool" >/dev/null
+  bench_publish "$root/src/ScopeGuard.Cli/ScopeGuard.Cli.csproj" "$tmp/tool"
   tool_dll="$tmp/tool/scopeguard.dll"
 fi
 tool=("dotnet" "$tool_dll")
@@ -70,7 +58,7 @@ measure() {
   local findings
   findings=$(grep -o '"id": *"SG0010"' "$tmp/$name.json" | wc -l)
   local b i o a r
-  b=$(median < "$tmp/$name.build"); i=$(median < "$tmp/$name.impact"); o=$(median < "$tmp/$name.open"); a=$(median < "$tmp/$name.analysis"); r=$(median < "$tmp/$name.rss")
+  b=$(median 1 %.2f <"$tmp/$name.build"); i=$(median 1 %.2f <"$tmp/$name.impact"); o=$(median 1 %.2f <"$tmp/$name.open"); a=$(median 1 %.2f <"$tmp/$name.analysis"); r=$(median 1 %.2f <"$tmp/$name.rss")
   printf '| %s | %s | %.1f | %.1f | %.1f | %.1f | %s | %.2f |\n' "$name" "$findings" "$b" "$i" "$o" "$a" "$r" "$(echo "$i / $b" | bc -l)" >> "$tmp/rows"
 }
 

@@ -13,31 +13,17 @@
 # *.md (overlapping the modules' README.md files: SG0100 is reported, exit 1), and a "build" agent on
 # **/*.csproj (overlapping every module). Then RUNS alternating runs (default 11) of lint and of
 # git ls-files, and the medians.
-set -euo pipefail
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE SCOPEGUARD_AGENT
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 LC_ALL=C
+. "$(dirname "$0")/lib.sh"
 
 RUNS=${1:-11}
-root=$(cd "$(dirname "$0")/.." && pwd -P)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scopeguard-lint-bench.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-case "$(uname -m)" in
-  x86_64) rid=linux-x64 ;;
-  aarch64 | arm64) rid=linux-arm64 ;;
-  *) echo "bench/lint.sh: unknown machine '$(uname -m)'" >&2; exit 2 ;;
-esac
+bench_tmp lint-bench
+bench_rid bench/lint.sh
 
-echo "bench: publishing the CLI into $tmp" >&2
-dotnet publish "$root/src/ScopeGuard.Cli/ScopeGuard.Cli.csproj" -c Release -r "$rid" --self-contained false \
-  -p:PublishReadyToRun=true -o "$tmp/cli" --artifacts-path "$tmp/artifacts" -nologo -v:q -clp:ErrorsOnly >"$tmp/publish.log" 2>&1 \
-  || { cat "$tmp/publish.log" >&2; exit 1; }
-sg=$tmp/cli/scopeguard
+say "publishing the CLI into $tmp"
+bench_publish_cli -r "$RID" --self-contained false
 
 repo=$tmp/repo
-mkdir -p "$repo"
-git -C "$repo" init -q -b main
-git -C "$repo" config user.email bench@example.com
-git -C "$repo" config user.name bench
+bench_git_init "$repo"
 echo "bench: writing 50,000 files" >&2
 (
   cd "$repo"
@@ -93,10 +79,9 @@ for ((r = 0; r < RUNS; r++)); do
   start=$(now); git -C "$repo" ls-files >/dev/null; git_times+="$(( ($(now) - start) / 1000 )) "
 done
 
-median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) / 1000 }'; }
-ml=$(echo "$lint_times" | median)
-mg=$(echo "$git_times" | median)
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+ml=$(echo "$lint_times" | median 1000)
+mg=$(echo "$git_times" | median 1000)
+echo "load average: $(load)"
 echo "| command | median (ms) | runs |"
 echo "| --- | ---: | ---: |"
 echo "| scopeguard lint (100 agents, 50,000 files) | $ml | $RUNS |"

@@ -9,25 +9,14 @@
 # shape of bench/ScopeGuard.Benchmarks/ManifestLoadBenchmarks.cs), checks that lint accepts both, then
 # times RUNS runs of each (default 21), alternating, and prints the medians and their ratio.
 # The in-process figure is ManifestLoadBenchmarks (BenchmarkDotNet); this one includes process start.
-set -euo pipefail
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE SCOPEGUARD_AGENT
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 LC_ALL=C
+. "$(dirname "$0")/lib.sh"
 
 RUNS=${1:-21}
-root=$(cd "$(dirname "$0")/.." && pwd -P)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scopeguard-manifest-bench.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-case "$(uname -m)" in
-  x86_64) rid=linux-x64 ;;
-  aarch64 | arm64) rid=linux-arm64 ;;
-  *) echo "bench/manifest-load.sh: unknown machine '$(uname -m)'" >&2; exit 2 ;;
-esac
+bench_tmp manifest-bench
+bench_rid bench/manifest-load.sh
 
-echo "bench: publishing the CLI into $tmp" >&2
-dotnet publish "$root/src/ScopeGuard.Cli/ScopeGuard.Cli.csproj" -c Release -r "$rid" --self-contained false \
-  -p:PublishReadyToRun=true -o "$tmp/cli" --artifacts-path "$tmp/artifacts" -nologo -v:q -clp:ErrorsOnly >"$tmp/publish.log" 2>&1 \
-  || { cat "$tmp/publish.log" >&2; exit 1; }
-sg=$tmp/cli/scopeguard
+say "publishing the CLI into $tmp"
+bench_publish_cli -r "$RID" --self-contained false
 
 manifest() { # agents file
   awk -v n="$1" 'BEGIN {
@@ -61,10 +50,9 @@ for ((r = 0; r < RUNS; r++)); do
   done
 done
 
-median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) / 1000 }'; }
-m800=$(echo "${times[800]}" | median)
-m8000=$(echo "${times[8000]}" | median)
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+m800=$(echo "${times[800]}" | median 1000)
+m8000=$(echo "${times[8000]}" | median 1000)
+echo "load average: $(load)"
 echo "| agents | scopeguard lint --manifest FILE, median (ms) | runs |"
 echo "| ---: | ---: | ---: |"
 echo "| 800 | $m800 | $RUNS |"

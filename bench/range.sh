@@ -19,39 +19,21 @@
 #
 # Environment: RUNS=10 timed runs per command, WARMUP=2, KEEP_TMP=1 keeps the temporary folder.
 # The ScopeGuard repository is only read.
-set -euo pipefail
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_COMMON_DIR GIT_PREFIX SCOPEGUARD_AGENT NO_COLOR
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 LC_ALL=C
+. "$(dirname "$0")/lib.sh"
 
 RUNS=${RUNS:-10}
 WARMUP=${WARMUP:-2}
-report_file=${1:-}
-root=$(cd "$(dirname "$0")/.." && pwd -P)
-if [ -n "$report_file" ]; then
-  case "$report_file" in /*) ;; *) report_file="$PWD/$report_file" ;; esac
-fi
+report_file=$(bench_report_path "${1:-}")
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scopeguard-range.XXXXXX")
-cleanup() { if [ "${KEEP_TMP:-0}" = 1 ]; then echo "bench: kept $tmp" >&2; else rm -rf "$tmp"; fi; }
-trap cleanup EXIT
-say() { printf 'bench: %s\n' "$*" >&2; }
-load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
+bench_tmp range
 load_start=$(load)
 
 say "publishing into $tmp"
-dotnet publish "$root/src/ScopeGuard.Cli/ScopeGuard.Cli.csproj" -c Release -p:PublishReadyToRun=true -o "$tmp/cli" \
-  --artifacts-path "$tmp/artifacts" -nologo -v:q -clp:ErrorsOnly >"$tmp/publish.log" 2>&1 \
-  || { cat "$tmp/publish.log" >&2; exit 1; }
-sg=$tmp/cli/scopeguard
+bench_publish_cli
 
 repo=$tmp/repo
 g() { git -C "$repo" "$@"; }
-mkdir -p "$repo"
-git init -q -b main "$repo"
-g config user.name Bench
-g config user.email bench@example.invalid
-g config commit.gpgsign false
-g config core.hooksPath /dev/null
+bench_git_init "$repo"
 
 say "generating 3,000 C# files"
 source_file() { # path namespace class extra
@@ -144,22 +126,7 @@ for entry in "${checks[@]}"; do
   fi
 done
 
-median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-declare -A result
-for entry in "${checks[@]}"; do
-  label=${entry%%|*}
-  command=${entry#*|}
-  for ((w = 0; w < WARMUP; w++)); do $command >/dev/null 2>&1; done
-  times=()
-  for ((r = 0; r < RUNS; r++)); do
-    start=$(date +%s%N)
-    $command >/dev/null 2>&1
-    end=$(date +%s%N)
-    times+=("$(( (end - start) / 1000 ))")
-  done
-  result[$label]=$(printf '%s\n' "${times[@]}" | median)
-  say "$label: $(awk -v us="${result[$label]}" 'BEGIN { printf "%.1f ms", us / 1000 }')"
-done
+bench_time_checks
 
 rss() { # command: median peak RSS in MB over 5 runs
   for ((r = 0; r < 5; r++)); do

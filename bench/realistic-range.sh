@@ -25,24 +25,14 @@
 # Environment: RUNS=7 rounds, WARMUP=1, BENCH_CACHE=DIR, KEEP_TMP=1; BEFORE_CLI=PATH adds rows for another
 # published CLI (an earlier commit) on the 100- and 2,000-file ranges; SG_CLI=PATH and SG_PROBE=PATH use a
 # CLI and a bench/realistic already published instead of publishing them. The ScopeGuard repository is only read.
-set -euo pipefail
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_COMMON_DIR GIT_PREFIX SCOPEGUARD_AGENT NO_COLOR
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 LC_ALL=C
+. "$(dirname "$0")/lib.sh"
 
 RUNS=${RUNS:-7}
 WARMUP=${WARMUP:-1}
 FILES=2000
-report_file=${1:-}
-root=$(cd "$(dirname "$0")/.." && pwd -P)
-if [ -n "$report_file" ]; then
-  case "$report_file" in /*) ;; *) report_file="$PWD/$report_file" ;; esac
-fi
+report_file=$(bench_report_path "${1:-}")
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scopeguard-realistic.XXXXXX")
-cleanup() { if [ "${KEEP_TMP:-0}" = 1 ]; then echo "bench: kept $tmp" >&2; else rm -rf "$tmp"; fi; }
-trap cleanup EXIT
-say() { printf 'bench: %s\n' "$*" >&2; }
-load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
+bench_tmp realistic
 load_start=$(load)
 
 if [ -n "${SG_CLI:-}" ] && [ -n "${SG_PROBE:-}" ]; then
@@ -52,9 +42,7 @@ else
   say "publishing the CLI and bench/realistic (ReadyToRun) into $tmp"
   for project in src/ScopeGuard.Cli/ScopeGuard.Cli.csproj bench/realistic/Realistic.csproj; do
     out=$tmp/$(basename "$project" .csproj)
-    dotnet publish "$root/$project" -c Release -p:PublishReadyToRun=true -o "$out" \
-      --artifacts-path "$tmp/artifacts" -nologo -v:q -clp:ErrorsOnly >"$tmp/publish.log" 2>&1 \
-      || { cat "$tmp/publish.log" >&2; exit 1; }
+    bench_publish "$root/$project" "$out" -p:PublishReadyToRun=true
   done
   sg=$tmp/ScopeGuard.Cli/scopeguard
   probe=$tmp/Realistic/realistic
@@ -67,12 +55,7 @@ g() { git -C "$repo" "$@"; }
 if [ ! -f "$cache/ready" ]; then
   say "generating the repository in $cache (once per generator version)"
   rm -rf "$cache"
-  mkdir -p "$repo"
-  git init -q -b main "$repo"
-  g config user.name Bench
-  g config user.email bench@example.invalid
-  g config commit.gpgsign false
-  g config core.hooksPath /dev/null
+  bench_git_init "$repo"
   "$probe" generate "$repo" "$FILES"
   cat >"$repo/scopes.json" <<'JSON'
 {
@@ -142,7 +125,6 @@ for entry in "${checks[@]}"; do
   fi
 done
 "$sg" check --base main --head r100 --agent billing --format json | grep -q '"agent": "billing"' || { say "the check did not judge billing"; exit 1; }
-median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 declare -A times
 for ((r = -WARMUP; r < RUNS; r++)); do
   for entry in "${checks[@]}"; do

@@ -30,51 +30,20 @@
 #
 # The ScopeGuard repository is only read: builds go to the temporary folder (--artifacts-path),
 # and every git command names the generated repository explicitly.
-set -euo pipefail
-
-# Run from a git hook or a `git rebase --exec`, these would point git (and scopeguard) at the
-# ScopeGuard repository itself; the benchmark must only ever see its own generated repository.
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_ALTERNATE_OBJECT_DIRECTORIES \
-      GIT_COMMON_DIR GIT_PREFIX GIT_NAMESPACE GIT_CEILING_DIRECTORIES SCOPEGUARD_AGENT NO_COLOR
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-export LC_ALL=C
+. "$(dirname "$0")/lib.sh"
 
 RUNS=${RUNS:-30}
 ROUNDS=${ROUNDS:-10}
 WARMUP=${WARMUP:-1}
 FILES=${FILES:-5000}
-report_file=${1:-}
+report_file=$(bench_report_path "${1:-}")
 if [ "$FILES" -lt 5000 ]; then
   echo "bench/run.sh: FILES=$FILES: at least 5000 are needed for the 1,000-file commit" >&2
   exit 2
 fi
 
-if [ -z "${RID:-}" ]; then
-  case "$(uname -m)" in
-    x86_64) RID=linux-x64 ;;
-    aarch64 | arm64) RID=linux-arm64 ;;
-    *) echo "bench/run.sh: unknown machine '$(uname -m)': set RID" >&2; exit 2 ;;
-  esac
-fi
-
-root=$(cd "$(dirname "$0")/.." && pwd -P)
-if [ -n "$report_file" ]; then
-  case "$report_file" in /*) ;; *) report_file="$PWD/$report_file" ;; esac
-fi
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scopeguard-bench.XXXXXX")
-cleanup() {
-  if [ "${KEEP_TMP:-0}" = 1 ]; then
-    echo "bench: kept $tmp" >&2
-  else
-    rm -rf "$tmp"
-  fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-say() { printf 'bench: %s\n' "$*" >&2; }
-load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
+bench_rid bench/run.sh
+bench_tmp bench
 
 per_round=$(( (RUNS + ROUNDS - 1) / ROUNDS ))
 total_runs=$(( per_round * ROUNDS ))
@@ -82,15 +51,7 @@ load_start=$(load)
 started=$(date +%s)
 
 # ---------------------------------------------------------------- publish
-# Each publish gets its own --artifacts-path: an incremental publish that flips ReadyToRun settings
-# over another's obj folder can copy stale ReadyToRun images.
-publish() { # project output extra-args...
-  local project=$1 out=$2
-  shift 2
-  dotnet publish "$project" -c Release -r "$RID" --self-contained false -o "$out" \
-    --artifacts-path "$tmp/artifacts/$(basename "$out")" -nologo -v:q -clp:ErrorsOnly "$@" >"$tmp/publish.log" 2>&1 \
-    || { cat "$tmp/publish.log" >&2; say "publish of $project failed"; exit 1; }
-}
+publish() { bench_publish "$@" -r "$RID" --self-contained false; } # project output extra-args...
 
 say "publishing into $tmp ($RID)"
 publish "$root/src/ScopeGuard.Cli/ScopeGuard.Cli.csproj" "$tmp/cli" -p:PublishReadyToRun=true
@@ -257,17 +218,16 @@ measure() {
   cd "$root"
 }
 
-median() { sort -n "$1" | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit } if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 count() { wc -l <"$1" | tr -d ' '; }
 
 rows=()
 # table CASE TITLE: appends the case's rows; the ratios are to hello (index HELLO_I) and git (GIT_I).
 table() {
   local case=$1 title=$2 i n=${#cmds[@]} m hello_m git_m
-  hello_m=$(median "$tmp/times/$case.$hello_i")
-  git_m=$(median "$tmp/times/$case.$git_i")
+  hello_m=$(median <"$tmp/times/$case.$hello_i")
+  git_m=$(median <"$tmp/times/$case.$git_i")
   for ((i = 0; i < n; i++)); do
-    m=$(median "$tmp/times/$case.$i")
+    m=$(median <"$tmp/times/$case.$i")
     rows+=("$(awk -v t="$title" -v c="${names[$i]}" -v m="$m" -v h="$hello_m" -v g="$git_m" -v k="$(count "$tmp/times/$case.$i")" \
       'BEGIN { printf "| %s | %s | %.1f | %.2f | %.1f | %d |", t, c, m, m / h, m / g, k }')")
   done

@@ -13,18 +13,11 @@
 #
 # Environment: RUNS=15 timed runs of each; IL_FEED and R2R_FEED: folders that already hold the packages
 # (skips packing); KEEP_TMP=1 keeps the temporary folder. The ScopeGuard repository is only read.
-set -euo pipefail
-unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE SCOPEGUARD_AGENT NO_COLOR
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 LC_ALL=C
+. "$(dirname "$0")/lib.sh"
 
 RUNS=${RUNS:-15}
-report_file=${1:-}
-root=$(cd "$(dirname "$0")/.." && pwd -P)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/scopeguard-tool-packages.XXXXXX")
-cleanup() { if [ "${KEEP_TMP:-0}" = 1 ]; then echo "bench: kept $tmp" >&2; else rm -rf "$tmp"; fi; }
-trap cleanup EXIT
-say() { printf 'bench: %s\n' "$*" >&2; }
-load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime; }
+report_file=$(bench_report_path "${1:-}")
+bench_tmp tool-packages
 case "$(uname -s)-$(uname -m)" in
   Linux-x86_64) rid=linux-x64 ;;
   Linux-aarch64) rid=linux-arm64 ;;
@@ -64,10 +57,7 @@ find "$tmp/tool-r2r" -name 'ScopeGuard.Core.dll' -size +800k | grep -q . || { sa
 repo=$tmp/repo
 g() { git -C "$repo" "$@"; }
 mkdir -p "$repo/src/Billing" "$repo/src/Shared"
-git init -q -b main "$repo"
-g config user.name Bench
-g config user.email bench@example.invalid
-g config core.hooksPath /dev/null
+bench_git_init "$repo"
 for i in $(seq 1 10); do
   printf 'namespace Contoso.Billing;\n\npublic sealed class Item%d\n{\n    public int Total() => %d;\n}\n' "$i" "$i" >"$repo/src/Billing/Item$i.cs"
 done
@@ -87,7 +77,6 @@ g add -A
 cd "$repo"
 
 now() { date +%s%N; }
-median() { tr ' ' '\n' | grep . | sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 labels=("scopeguard --version" "check --staged (10 files, path rules)" "check --staged --agent clock (one file parsed)")
 run() { # tool index
   case $2 in

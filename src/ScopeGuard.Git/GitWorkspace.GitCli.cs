@@ -1,10 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.ComponentModel;
-using System.Diagnostics;
-using System.IO;
 using System.Linq;
-using System.Threading.Tasks;
 using ScopeGuard.Core;
 using ScopeGuard.Core.Text;
 
@@ -35,68 +31,23 @@ public sealed partial class GitWorkspace
 
     private (int ExitCode, byte[] Stdout, string Stderr) TryRunGit(string? input, params string[] args)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = repository.Info.WorkingDirectory is null ? GitDirectory : WorkingDirectory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
         // The same repository, working tree and index this workspace reads, whatever the caller's directory.
-        start.Environment["GIT_DIR"] = GitDirectory;
-        if (repository.Info.WorkingDirectory is not null)
+        var bare = repository.Info.WorkingDirectory is null;
+        var environment = new Dictionary<string, string?>
         {
-            start.Environment["GIT_WORK_TREE"] = WorkingDirectory;
-        }
-        else
-        {
-            start.Environment.Remove("GIT_WORK_TREE");
-        }
-
-        if (IndexFile is not null)
-        {
-            start.Environment["GIT_INDEX_FILE"] = IndexFile;
-        }
-        else
-        {
-            start.Environment.Remove("GIT_INDEX_FILE");
-        }
-
-        start.Environment["GIT_OPTIONAL_LOCKS"] = "0";
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        start.Environment.Remove("GIT_PREFIX");
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new ScopeGuardException("cannot start git");
-        }
-        catch (Win32Exception ex)
-        {
-            throw new ScopeGuardException($"cannot run git ({ex.Message}): this repository needs the git command line on PATH (see docs/cli.md, Limits)", ex);
-        }
-
-        using (process)
-        {
-            var stderrTask = process.StandardError.ReadToEndAsync();
-            using var buffer = new MemoryStream();
-            var stdoutTask = process.StandardOutput.BaseStream.CopyToAsync(buffer);
-            if (input is not null)
-            {
-                process.StandardInput.Write(input);
-            }
-
-            process.StandardInput.Close();
-            Task.WaitAll(stdoutTask, stderrTask);
-            process.WaitForExit();
-            return (process.ExitCode, buffer.ToArray(), stderrTask.Result);
-        }
+            ["GIT_DIR"] = GitDirectory,
+            ["GIT_WORK_TREE"] = bare ? null : WorkingDirectory,
+            ["GIT_INDEX_FILE"] = IndexFile,
+            ["GIT_OPTIONAL_LOCKS"] = "0",
+            ["GIT_PREFIX"] = null,
+        };
+        var (exitCode, stdout, stderr) = GitProcess.Run(
+            bare ? GitDirectory : WorkingDirectory,
+            args,
+            environment,
+            input,
+            "this repository needs the git command line on PATH (see docs/cli.md, Limits)");
+        return (exitCode, stdout, stderr);
     }
 
     private static string FirstLine(string text)

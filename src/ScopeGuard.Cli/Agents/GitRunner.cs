@@ -1,10 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Linq;
-using System.Threading.Tasks;
+using System.Text;
 using ScopeGuard.Core;
+using ScopeGuard.Git;
 
 namespace ScopeGuard.Cli.Agents;
 
@@ -23,49 +22,22 @@ internal sealed record GitResult(int ExitCode, string Stdout, string Stderr)
 /// </summary>
 internal static class GitRunner
 {
+    // Every call names its folder; the caller's repository variables would redirect it. Reading (status in
+    // agent list and remove) must not refresh another worktree's index as a side effect.
+    private static readonly KeyValuePair<string, string?>[] Environment =
+    [
+        new("GIT_DIR", null),
+        new("GIT_WORK_TREE", null),
+        new("GIT_INDEX_FILE", null),
+        new("GIT_PREFIX", null),
+        new("GIT_COMMON_DIR", null),
+        new("GIT_OPTIONAL_LOCKS", "0"),
+    ];
+
     public static GitResult Try(string directory, params string[] args)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = directory,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var variable in new[] { "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX", "GIT_COMMON_DIR" })
-        {
-            start.Environment.Remove(variable);
-        }
-
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-
-        // Reading (status in agent list and remove) must not refresh another worktree's index as a side effect.
-        start.Environment["GIT_OPTIONAL_LOCKS"] = "0";
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new ScopeGuardException("cannot start git");
-        }
-        catch (Win32Exception ex)
-        {
-            throw new ScopeGuardException($"cannot run git ({ex.Message}): the agent commands need the git command line on PATH", ex);
-        }
-
-        using (process)
-        {
-            process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            Task.WaitAll(stdout, stderr);
-            process.WaitForExit();
-            return new GitResult(process.ExitCode, stdout.Result, stderr.Result);
-        }
+        var result = GitProcess.Run(directory, args, Environment, input: null, "the agent commands need the git command line on PATH");
+        return new GitResult(result.ExitCode, Encoding.UTF8.GetString(result.Stdout), result.Stderr);
     }
 
     /// <summary>Runs git and returns its standard output; a failure is a <see cref="ScopeGuardException"/> saying what was being done.</summary>
