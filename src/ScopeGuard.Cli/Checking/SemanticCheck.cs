@@ -45,17 +45,7 @@ internal static class SemanticCheck
             notes.Add($"the solution is loaded from the working tree, which is at {checkedOut[..7]}, not the head {range.HeadSha[..7]}: the changed files are taken at the base and the head, every other file as the working tree has it");
         }
 
-        var progress = new LoadProgressWriter(context.Error, context.ErrorIsTerminal, SolutionLoader.CountProjects(solutionPath));
-        using var loaded = Load(solutionPath, progress);
-        progress.Finish();
-        foreach (var warning in loaded.Warnings)
-        {
-            context.Error.WriteLine($"scopeguard: warning: MSBuildWorkspace {warning}");
-            notes.Add($"MSBuildWorkspace {warning}");
-        }
-
-        var label = System.IO.Path.GetRelativePath(root, solutionPath).Replace('\\', '/');
-        context.Error.WriteLine($"scopeguard: loaded {label}: {loaded.Solution.ProjectIds.Count} project(s) in {loaded.Elapsed.TotalSeconds:0.0} s");
+        using var loaded = LoadReporting(root, solutionPath, context, notes, out var label);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var versions = SolutionVersions.Create(loaded.Solution, root, files);
         var impact = ImpactAnalyzer.AnalyzeAsync(versions, CancellationToken.None).GetAwaiter().GetResult();
@@ -106,17 +96,7 @@ internal static class SemanticCheck
 
         var root = git.WorkTreeRoot ?? throw new ScopeGuardException("conflicts --semantic loads the solution from the working tree, and this repository has none (a bare repository): run it in a checkout of the base");
         var solutionPath = SolutionFinder.Find(root, solutionOption, context.CurrentDirectory);
-        var progress = new LoadProgressWriter(context.Error, context.ErrorIsTerminal, SolutionLoader.CountProjects(solutionPath));
-        using var loaded = Load(solutionPath, progress);
-        progress.Finish();
-        foreach (var warning in loaded.Warnings)
-        {
-            context.Error.WriteLine($"scopeguard: warning: MSBuildWorkspace {warning}");
-            notes.Add($"MSBuildWorkspace {warning}");
-        }
-
-        var label = System.IO.Path.GetRelativePath(root, solutionPath).Replace('\\', '/');
-        context.Error.WriteLine($"scopeguard: loaded {label}: {loaded.Solution.ProjectIds.Count} project(s) in {loaded.Elapsed.TotalSeconds:0.0} s");
+        using var loaded = LoadReporting(root, solutionPath, context, notes, out var label);
         notes.Add($"semantic analysis: {label} loaded from the working tree; each branch's changed C# files are taken at its merge base and its tip, every other file as the working tree has it");
 
         var altered = new List<Dictionary<string, (string How, string Path)>>();
@@ -251,6 +231,23 @@ internal static class SemanticCheck
         }
 
         return owners;
+    }
+
+    // Loads the solution with progress on standard error; its load warnings go to standard error and the notes.
+    private static LoadedSolution LoadReporting(string root, string solutionPath, CliContext context, ICollection<string> notes, out string label)
+    {
+        var progress = new LoadProgressWriter(context.Error, context.ErrorIsTerminal, SolutionLoader.CountProjects(solutionPath));
+        var loaded = Load(solutionPath, progress);
+        progress.Finish();
+        foreach (var warning in loaded.Warnings)
+        {
+            context.Error.WriteLine($"scopeguard: warning: MSBuildWorkspace {warning}");
+            notes.Add($"MSBuildWorkspace {warning}");
+        }
+
+        label = System.IO.Path.GetRelativePath(root, solutionPath).Replace('\\', '/');
+        context.Error.WriteLine($"scopeguard: loaded {label}: {loaded.Solution.ProjectIds.Count} project(s) in {loaded.Elapsed.TotalSeconds:0.0} s");
+        return loaded;
     }
 
     private static LoadedSolution Load(string path, LoadProgressWriter progress) =>
