@@ -64,9 +64,9 @@ public sealed partial class GitWorkspace
 
     /// <summary>Reads a blob by its ID.</summary>
     /// <param name="blobId">The blob's SHA.</param>
-    /// <returns>The bytes, or <see langword="null"/> when there is no such blob.</returns>
-    public byte[]? ReadBlob(string blobId) =>
-        repository.Lookup<Blob>(new ObjectId(blobId)) is { } blob ? ReadBlob(blob) : null;
+    /// <returns>The bytes.</returns>
+    /// <exception cref="ScopeGuardException">The object database has no such blob (a damaged repository).</exception>
+    public byte[] ReadBlob(string blobId) => ReadBlob(repository, blobId);
 
     /// <summary>
     /// Gets a reader of the old and new blobs of this repository's change sets. It may be called from
@@ -97,7 +97,7 @@ public sealed partial class GitWorkspace
         }
 
         var entry = repository.Index[path];
-        return entry is null ? null : ReadBlob(repository.Lookup<Blob>(entry.Id));
+        return entry is null ? null : ReadBlob(repository, entry.Id.Sha);
     }
 
     private sealed class BlobContents : IChangeContents, IDisposable
@@ -136,24 +136,43 @@ public sealed partial class GitWorkspace
                 return null;
             }
 
-            var repository = Environment.CurrentManagedThreadId == ownerThread ? owner : perThread.Value!;
-            try
-            {
-                return repository.Lookup<Blob>(new ObjectId(id)) is { } blob ? ReadBlob(blob) : null;
-            }
-            catch (NotFoundException ex)
-            {
-                throw new ScopeGuardException($"blob {id} is not in this repository (a partial clone that could not fetch it, or a damaged repository: git fsck says which): {ex.Message}", ex);
-            }
+            return ReadBlob(Environment.CurrentManagedThreadId == ownerThread ? owner : perThread.Value!, id);
         }
+    }
+
+    // A blob a tree or the index names: missing means a damaged repository (a partial clone's missing blobs
+    // are fetched before they are read: EnsureBlobs), never "no contents", which would judge the file as empty.
+    private static byte[] ReadBlob(Repository repository, string id)
+    {
+        try
+        {
+            return repository.Lookup<Blob>(new ObjectId(id)) is { } blob ? ReadBlob(blob) : throw MissingBlob(id, null);
+        }
+        catch (NotFoundException ex)
+        {
+            throw MissingBlob(id, ex);
+        }
+    }
+
+    private static ScopeGuardException MissingBlob(string id, Exception? inner)
+    {
+        var message = $"blob {id} is not in this repository (a partial clone that could not fetch it, or a damaged repository: git fsck says what is missing)";
+        return inner is null ? new ScopeGuardException(message) : new ScopeGuardException(message + ": " + inner.Message, inner);
     }
 
     private static byte[] ReadBlob(Blob blob)
     {
         // The raw content stream knows its length: read it into one array, without a growing buffer and a copy.
-        using var stream = blob.GetContentStream();
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return bytes;
+        try
+        {
+            using var stream = blob.GetContentStream();
+            var bytes = new byte[stream.Length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
+        catch (NotFoundException ex)
+        {
+            throw MissingBlob(blob.Sha, ex);
+        }
     }
 }

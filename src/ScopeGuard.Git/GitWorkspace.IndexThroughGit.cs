@@ -158,7 +158,7 @@ public sealed partial class GitWorkspace
             var header = tab < 0 ? [] : line[..tab].Split(' ');
             if (header.Length == 3 && header[2] == "0" && line[(tab + 1)..] == path)
             {
-                return repository.Lookup<Blob>(new ObjectId(header[1])) is { } blob ? ReadBlob(blob) : null;
+                return ReadBlob(repository, header[1]);
             }
         }
 

@@ -137,8 +137,9 @@ public interface IGitRepository : IDisposable
 
     /// <summary>Reads a blob by its ID.</summary>
     /// <param name="blobId">The blob's SHA.</param>
-    /// <returns>The bytes, or <see langword="null"/> when there is no such blob.</returns>
-    byte[]? ReadBlob(string blobId);
+    /// <returns>The bytes.</returns>
+    /// <exception cref="ScopeGuard.Core.ScopeGuardException">There is no such blob (a damaged repository): never read as an empty file.</exception>
+    byte[] ReadBlob(string blobId);
 
     /// <summary>Reads a file as staged in the index.</summary>
     /// <param name="path">The repository-relative path.</param>

@@ -110,6 +110,29 @@ public sealed class RobustRepositoryTests
     }
 
     [Fact]
+    public void CheckRange_BlobMissingOutsideAPartialClone_OneLineErrorExit2_NeverJudgedAsAnEmptyFile()
+    {
+        var manifest = Manifests.Standard.Replace(
+            "\"paths\": [\"/src/Billing/\"],",
+            "\"paths\": [\"/src/Billing/\"], \"symbols\": { \"readonly\": [\"T:Contoso.Billing.Invoice\"] },",
+            StringComparison.Ordinal);
+        Assert.NotEqual(Manifests.Standard, manifest);
+        using var repo = TempRepo.Create(manifest, install: false);
+        repo.Git("checkout", "--quiet", "-b", "agent/billing");
+        repo.Write("src/Billing/Invoice.cs", "namespace Contoso.Billing;\n\npublic sealed class Invoice\n{\n    public decimal Total { get; init; }\n}\n");
+        repo.Git("commit", "--quiet", "-am", "a member in a readonly type");
+        var before = repo.ReadOnlyTool(repo.Path, "check", "--base", "main", "--no-cache");
+        Assert.True(before.ExitCode == 1, before.ToString());
+
+        // The new version's object leaves the store (a damaged repository, not a partial clone).
+        var id = repo.Git("rev-parse", "HEAD:src/Billing/Invoice.cs").Trim();
+        File.Delete(Path.Combine(repo.Path, ".git", "objects", id[..2], id[2..]));
+        var result = repo.ReadOnlyTool(repo.Path, "check", "--base", "main", "--no-cache");
+
+        AssertOneLineError(result, $"blob {id} is not in this repository");
+    }
+
+    [Fact]
     public void CheckStaged_Sha256Repository_OneLineUnsupportedExit2()
     {
         using var repo = TempRepo.Empty();

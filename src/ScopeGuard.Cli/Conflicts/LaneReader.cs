@@ -55,16 +55,18 @@ internal static partial class LaneReader
             items.AddRange(lanes[i].Changes.Where(IsCSharp).Select(c => (i, c)));
         }
 
-        // Read and decode every changed C# file once, in parallel; note the partial types each declares.
-        var texts = new (string? Old, string? New)[items.Count];
+        // Read and decode every changed C# file once, in parallel, and note the partial types each declares;
+        // a side the declaration cache knows and whose text does not mention "partial" is not read (its
+        // table, when it matters, is the cached one).
+        var sides = new (Side Old, Side New)[items.Count];
         var partialNames = new HashSet<string>?[items.Count];
         Run(items.Count, k =>
         {
             var change = items[k].Change;
-            var oldText = change.OldKind == EntryKind.None ? null : Decode(contents.ReadOld(change));
-            var newText = change.NewKind == EntryKind.None ? null : Decode(contents.ReadNew(change));
-            texts[k] = (oldText, newText);
-            partialNames[k] = PartialTypeNames(oldText, newText);
+            var old = Side.Of(change.OldKind, change.OldBlobId, tables, () => contents.ReadOld(change));
+            var @new = Side.Of(change.NewKind, change.NewBlobId, tables, () => contents.ReadNew(change));
+            sides[k] = (old, @new);
+            partialNames[k] = PartialTypeNames(old.Text, @new.Text);
         });
 
         // A file only one lane touched matters only through a partial type whose other part another lane
@@ -90,11 +92,14 @@ internal static partial class LaneReader
             var shared = change.TouchedPaths.Any(p => touchedBy.GetValueOrDefault(p) > 1);
             if (!shared && !(partialNames[k] ?? []).Any(n => lanesByName[n].Count > 1))
             {
+                // Not parsed: keep what the scan found, so the next run need not read it again.
+                sides[k].Old.NoteScanned(tables);
+                sides[k].New.NoteScanned(tables);
                 return;
             }
 
-            var before = texts[k].Old is { } oldText ? tables.TableOf(change.OldBlobId, oldText) : null;
-            var after = texts[k].New is { } newText ? tables.TableOf(change.NewBlobId, newText) : null;
+            var before = sides[k].Old.Table(tables, () => contents.ReadOld(change));
+            var after = sides[k].New.Table(tables, () => contents.ReadNew(change));
             diffs[k] = (DeclarationDiff.Compare(before, after), before, after);
         });
 
@@ -285,6 +290,70 @@ internal static partial class LaneReader
     private static partial System.Text.RegularExpressions.Regex NamespaceDeclaration();
 
     private static string? Decode(byte[]? bytes) => bytes is null ? null : SourceDecoding.TryDecode(bytes);
+
+    // One side of a changed C# file: absent, read (its text, null when it is not text), or known from the
+    // declaration cache without "partial" in it (its cached table, or none when only a scan was kept).
+    private sealed class Side
+    {
+        private static readonly Side Absent = new(null, null, null, read: true);
+
+        private Side(string? blobId, string? text, DeclarationSet? cached, bool read)
+        {
+            BlobId = blobId;
+            Text = text;
+            Cached = cached;
+            Read = read;
+        }
+
+        public string? BlobId { get; }
+
+        public string? Text { get; private set; }
+
+        public DeclarationSet? Cached { get; }
+
+        public bool Read { get; private set; }
+
+        public static Side Of(EntryKind kind, string? blobId, DeclarationTables tables, Func<byte[]?> read)
+        {
+            if (kind == EntryKind.None)
+            {
+                return Absent;
+            }
+
+            if (blobId is not null && tables.TryKnown(blobId, out var table, out var mentionsPartial) && !mentionsPartial)
+            {
+                return new Side(blobId, null, table, read: false);
+            }
+
+            return new Side(blobId, Decode(read()), null, read: true);
+        }
+
+        public void NoteScanned(DeclarationTables tables)
+        {
+            if (BlobId is not null && Text is not null)
+            {
+                tables.NoteScanned(BlobId, Text);
+            }
+        }
+
+        // The side's table: the cached one, else parsed from its text (read now if it was not read yet);
+        // null for an absent side or one that is not text.
+        public DeclarationSet? Table(DeclarationTables tables, Func<byte[]?> read)
+        {
+            if (Cached is not null)
+            {
+                return Cached;
+            }
+
+            if (!Read)
+            {
+                Text = Decode(read());
+                Read = true;
+            }
+
+            return Text is { } text ? tables.TableOf(BlobId, text) : null;
+        }
+    }
 
     private static bool MentionsPartial(string? text) => text is not null && text.Contains("partial", StringComparison.Ordinal);
 

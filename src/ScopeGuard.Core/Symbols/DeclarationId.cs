@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 
 namespace ScopeGuard.Core.Symbols;
 
@@ -27,14 +26,7 @@ public sealed class DeclarationId : IEquatable<DeclarationId>
         Parts = parts ?? throw new ArgumentNullException(nameof(parts));
         Parameters = parameters;
         NamespaceDepth = namespaceDepth;
-        var builder = new StringBuilder();
-        builder.Append(Prefix(kind)).Append(':').Append(string.Join(".", parts));
-        if (parameters is not null)
-        {
-            builder.Append(parameters);
-        }
-
-        text = builder.ToString();
+        text = Compose(kind, parts, parameters);
     }
 
     /// <summary>Gets the kind.</summary>
@@ -96,6 +88,35 @@ public sealed class DeclarationId : IEquatable<DeclarationId>
     /// <param name="kind">The kind.</param>
     /// <returns>N, T, M, P, F or E.</returns>
     public static char Prefix(SymbolKind kind) => Prefixes[(int)kind];
+
+    // "K:" + the parts joined with dots + the parameters, in one buffer of the exact length (IDs are made
+    // for every declaration of every file judged, and read back from the declaration cache by the thousand).
+    private static string Compose(SymbolKind kind, IReadOnlyList<string> parts, string? parameters)
+    {
+        var length = 2 + (parameters?.Length ?? 0) + Math.Max(0, parts.Count - 1);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            length += parts[i].Length;
+        }
+
+        var chars = new char[length];
+        chars[0] = Prefix(kind);
+        chars[1] = ':';
+        var at = 2;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (i > 0)
+            {
+                chars[at++] = '.';
+            }
+
+            parts[i].CopyTo(0, chars, at, parts[i].Length);
+            at += parts[i].Length;
+        }
+
+        parameters?.CopyTo(0, chars, at, parameters.Length);
+        return new string(chars);
+    }
 
     /// <summary>Gets the kind a kind letter stands for.</summary>
     /// <param name="prefix">N, T, M, P, F or E.</param>

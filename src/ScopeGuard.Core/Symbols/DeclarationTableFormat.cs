@@ -260,7 +260,8 @@ internal static class DeclarationTableFormat
         var depth = reader.Varint() - 1;
         var resolvedParameters = reader.Name();
         var resolvedName = reader.Name();
-        var alternates = new DeclarationId[reader.Count()];
+        var alternateCount = reader.Count();
+        var alternates = alternateCount == 0 ? Array.Empty<DeclarationId>() : new DeclarationId[alternateCount];
         for (var i = 0; i < alternates.Length; i++)
         {
             alternates[i] = ReadId(reader);
@@ -415,6 +416,7 @@ internal static class DeclarationTableFormat
         private readonly byte[] bytes;
         private readonly int end;
         private readonly List<string> names = [];
+        private readonly char[] hex = new char[16];
         private int at;
 
         public Reader(byte[] bytes, int end)
@@ -496,7 +498,7 @@ internal static class DeclarationTableFormat
                         throw new FormatException();
                     }
 
-                    var chars = new char[16];
+                    var chars = hex;
                     for (var i = 0; i < 8; i++)
                     {
                         var b = bytes[at++];

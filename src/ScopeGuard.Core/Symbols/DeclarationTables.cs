@@ -123,12 +123,53 @@ public sealed class DeclarationTables
         return parsed;
     }
 
+    /// <summary>
+    /// Gets what is known of one side of a C# file without reading it: its table (as fingerprints) when
+    /// one was kept, and whether the word <c>partial</c> occurs in its text. For a caller that reads a side
+    /// only when it must (<c>scopeguard conflicts</c>).
+    /// </summary>
+    /// <param name="blobId">The side's blob ID.</param>
+    /// <param name="table">The side's table, or <see langword="null"/> when only a scan of it was kept.</param>
+    /// <param name="mentionsPartial">Whether the text contains <c>partial</c>.</param>
+    /// <returns><see langword="true"/> when the blob is known as C# text; <see langword="false"/> when it must be read.</returns>
+    public bool TryKnown(string blobId, out DeclarationSet? table, out bool mentionsPartial)
+    {
+        // A look only: a later TableOf of the same side counts it once.
+        var known = blobId is null ? null : Get(Context, blobId, countMemoryHit: false);
+        table = known?.Table;
+        mentionsPartial = known?.ContainsPartial ?? true;
+        return known is { Unparseable: null };
+    }
+
+    /// <summary>
+    /// Records what a scan of one side's text finds (whether the word <c>partial</c> occurs, whether it may
+    /// hide names), without a table, when nothing is known of the blob yet: a later run then need not read
+    /// the side to learn that (<see cref="TryKnown"/>). For a caller that read a side it did not need to parse.
+    /// </summary>
+    /// <param name="blobId">The side's blob ID.</param>
+    /// <param name="text">The side's decoded text.</param>
+    public void NoteScanned(string blobId, string text)
+    {
+        if (blobId is null || text is null || memory.ContainsKey((Context, blobId)))
+        {
+            return;
+        }
+
+        Put(Context, blobId, new BlobEntry(null, SymbolPattern.MayHideNames(text), text.IndexOf("partial", StringComparison.Ordinal) >= 0, null, []));
+    }
+
     /// <summary>Gets what is known of a blob, from this run or the store.</summary>
-    internal BlobEntry? Get(string context, string blobId)
+    internal BlobEntry? Get(string context, string blobId) => Get(context, blobId, countMemoryHit: true);
+
+    private BlobEntry? Get(string context, string blobId, bool countMemoryHit)
     {
         if (memory.TryGetValue((context, blobId), out var known))
         {
-            Interlocked.Increment(ref fromMemory);
+            if (countMemoryHit)
+            {
+                Interlocked.Increment(ref fromMemory);
+            }
+
             return known;
         }
 

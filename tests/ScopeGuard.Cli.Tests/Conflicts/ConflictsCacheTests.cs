@@ -134,6 +134,41 @@ public sealed class ConflictsCacheTests
         Assert.True(Count(warmCheck, "from the cache") >= 1, warmCheck.ToString());
     }
 
+    [Fact]
+    public void Conflicts_WarmCache_DoesNotReadFilesOnlyOneBranchChanged_ThatDeclareNoPartialType()
+    {
+        var alone = Contract.Replace("IInvoice", "IAlone", StringComparison.Ordinal);
+        using var repo = ConflictsRepo.Create(
+            new Dictionary<string, string> { ["src/Calc.cs"] = Calc, ["src/IAlone.cs"] = alone },
+            ["a", "b"]);
+        repo.Branch("a", new Dictionary<string, string?>
+        {
+            ["src/Calc.cs"] = Calc.Replace("return x + 1;", "return x + 10;", StringComparison.Ordinal),
+            ["src/IAlone.cs"] = alone.Replace("int Tax();", "int Tax(int rate);", StringComparison.Ordinal),
+        });
+        repo.Branch("b", new Dictionary<string, string?> { ["src/Calc.cs"] = Calc.Replace("return x + 1;", "return x + 11;", StringComparison.Ordinal) });
+
+        var fill = repo.Run("--format", "json", "--cache-stats");
+        Assert.True(fill.ExitCode == ExitCodes.Findings, fill.ToString());
+
+        // Both versions of the file only branch a changed, and which declares no partial type, leave the
+        // object store: a run that still read them would fail.
+        foreach (var side in new[] { "main:src/IAlone.cs", "agent/a:src/IAlone.cs" })
+        {
+            var id = repo.Repo.Git("rev-parse", side).Trim();
+            File.Delete(Path.Combine(repo.Path, ".git", "objects", id[..2], id[2..]));
+        }
+
+        var warm = repo.Run("--format", "json", "--cache-stats");
+        var uncached = repo.Run("--format", "json", "--no-cache");
+
+        Assert.True(warm.ExitCode == fill.ExitCode, warm.ToString());
+        Assert.Equal(fill.Output, warm.Output);
+        Assert.Equal(0, Count(warm, "read from git"));
+        Assert.True(uncached.ExitCode == ExitCodes.Error, uncached.ToString());
+        Assert.Contains("is not in this repository", uncached.Error, StringComparison.Ordinal);
+    }
+
     private static string Findings(CliResult result)
     {
         using var json = JsonDocument.Parse(result.Output);

@@ -110,7 +110,7 @@ internal sealed class FakeRepository : IGitRepository, IChangeContents
     public IReadOnlyList<(string Path, string BlobId)> TreeFiles(string commit, IReadOnlyList<string> folders) =>
         commits.TryGetValue(commit, out var files) ? files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, Put(f.Value))).ToList() : [];
 
-    public byte[]? ReadBlob(string blobId) => blobs.TryGetValue(blobId, out var text) ? Encoding.UTF8.GetBytes(text) : null;
+    public byte[] ReadBlob(string blobId) => blobs.TryGetValue(blobId, out var text) ? Encoding.UTF8.GetBytes(text) : throw new ScopeGuard.Core.ScopeGuardException($"blob {blobId} is not in this repository");
 
     public byte[]? ReadStaged(string path) =>
         StagedFiles.TryGetValue(path, out var text) ? Encoding.UTF8.GetBytes(text) : HeadSha is { } head ? ReadAt(head, path) : null;
