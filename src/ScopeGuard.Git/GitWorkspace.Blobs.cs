@@ -17,7 +17,7 @@ public sealed partial class GitWorkspace
     /// <returns>The bytes, or <see langword="null"/> when the commit has no such file.</returns>
     public byte[]? ReadAt(string commit, string path)
     {
-        var entry = repository.Lookup<Commit>(commit)?[path];
+        var entry = CommitAt(commit)?[path];
         if (entry is null || entry.TargetType != TreeEntryTargetType.Blob)
         {
             return null;
@@ -34,7 +34,7 @@ public sealed partial class GitWorkspace
     public IReadOnlyList<(string Path, string BlobId)> TreeFiles(string commit, IReadOnlyList<string> folders)
     {
         var result = new List<(string Path, string BlobId)>();
-        var tree = repository.Lookup<Commit>(commit).Tree;
+        var tree = RequireCommit(commit).Tree;
         foreach (var folder in folders.Select(f => f.Trim('/')).Distinct(StringComparer.Ordinal))
         {
             var start = folder.Length == 0 ? tree : tree[folder]?.Target as Tree;

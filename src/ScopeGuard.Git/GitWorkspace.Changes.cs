@@ -33,8 +33,8 @@ public sealed partial class GitWorkspace
     /// <returns>The changes in path order.</returns>
     public IReadOnlyList<FileChange> CommitChanges(string? oldCommit, string newCommit)
     {
-        var oldTree = oldCommit is null ? null : repository.Lookup<Commit>(oldCommit).Tree;
-        var newTree = repository.Lookup<Commit>(newCommit).Tree;
+        var oldTree = oldCommit is null ? null : RequireCommit(oldCommit).Tree;
+        var newTree = RequireCommit(newCommit).Tree;
         EnsureDiffBlobs(oldTree, newTree);
         var options = new CompareOptions
         {

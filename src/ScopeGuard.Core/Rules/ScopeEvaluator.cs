@@ -271,7 +271,7 @@ public sealed class ScopeEvaluator
         var results = new List<Finding>[work.Count];
 
         // Tables hold declarations that depend on the blob alone: not those whose names are resolved.
-        var cache = tables is not null && index is null ? new CachedSides(tables, DeclarationTables.NamesKeyOf(restrictive), restrictive) : null;
+        var cache = tables is not null && index is null ? new Lazy<CachedSides>(() => new CachedSides(tables, DeclarationTables.NamesKeyOf(restrictive), restrictive)) : null;
 
         // Reading, the cheap check and parsing all run in parallel: on a large range, reading the blobs
         // costs as much as parsing them. A few files are judged on this thread: starting workers (and,
@@ -314,14 +314,30 @@ public sealed class ScopeEvaluator
 
             if (cache is not null && (broughtDiffs is null || !broughtDiffs.ContainsKey(change.Path)))
             {
+                // Without symbol rules to judge, only a new side that mentions "partial" needs its table:
+                // one blob read decides, before the cache (whose key loads Roslyn) is even opened.
+                if (!symbolsNeedContents && Decode(contents.ReadNew(change), change.NewKind).Text?.IndexOf("partial", StringComparison.Ordinal) is null or < 0)
+                {
+                    results[i] = [];
+                    return;
+                }
+
                 results[i] = JudgeCached(change, at, symbolsNeedContents, partials);
                 return;
             }
 
-            var old = Decode(contents.ReadOld(change), change.OldKind);
+            // The new side first: without symbol rules to judge, the old one matters only when the new one
+            // mentions "partial".
             var @new = Decode(contents.ReadNew(change), change.NewKind);
-            var symbolsMatter = symbolsNeedContents && (!pathAllowed || MayDeclare(old) || MayDeclare(@new));
             var partialsMatter = partials && @new.Text is not null && @new.Text.IndexOf("partial", StringComparison.Ordinal) >= 0;
+            if (!symbolsNeedContents && !partialsMatter)
+            {
+                results[i] = [];
+                return;
+            }
+
+            var old = Decode(contents.ReadOld(change), change.OldKind);
+            var symbolsMatter = symbolsNeedContents && (!pathAllowed || MayDeclare(old) || MayDeclare(@new));
             if (!symbolsMatter && !partialsMatter)
             {
                 results[i] = [];
@@ -349,19 +365,20 @@ public sealed class ScopeEvaluator
         // read, a side they know parsed is not parsed; what is learned goes back to them.
         List<Finding> JudgeCached(FileChange change, ContentPath at, bool symbolsNeedContents, bool partials)
         {
-            var old = cache.Load(change.OldBlobId, change.OldKind, () => contents.ReadOld(change));
-            var @new = cache.Load(change.NewBlobId, change.NewKind, () => contents.ReadNew(change));
+            var sides = cache!.Value;
+            var old = sides.Load(change.OldBlobId, change.OldKind, () => contents.ReadOld(change));
+            var @new = sides.Load(change.NewBlobId, change.NewKind, () => contents.ReadNew(change));
             try
             {
-                var symbolsMatter = symbolsNeedContents && (at.Refused is not null || cache.MayDeclare(old) || cache.MayDeclare(@new));
+                var symbolsMatter = symbolsNeedContents && (at.Refused is not null || sides.MayDeclare(old) || sides.MayDeclare(@new));
                 var partialsMatter = partials && @new.Entry is { Unparseable: null, ContainsPartial: true };
                 if (!symbolsMatter && !partialsMatter)
                 {
                     return [];
                 }
 
-                var before = old.Unparseable || @new.Unparseable ? null : cache.Table(old);
-                var after = old.Unparseable || @new.Unparseable ? null : cache.Table(@new);
+                var before = old.Unparseable || @new.Unparseable ? null : sides.Table(old);
+                var after = old.Unparseable || @new.Unparseable ? null : sides.Table(@new);
                 var diff = old.Unparseable || @new.Unparseable ? null : DeclarationDiff.Compare(before, after);
                 var found = symbolsMatter ? JudgeFile(agent, mode, change, at, old.AsSide(), @new.AsSide(), diff) : [];
                 if (partialsMatter && diff is not null)
@@ -373,8 +390,8 @@ public sealed class ScopeEvaluator
             }
             finally
             {
-                cache.Keep(old);
-                cache.Keep(@new);
+                sides.Keep(old);
+                sides.Keep(@new);
             }
         }
     }
