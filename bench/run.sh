@@ -8,8 +8,9 @@
 # tests/<Team>/..., a scopes.json with 5 agents, committed on main, branch agent/billing checked
 # out), stages a 10-file change and then a 1,000-file change in the agent's scope, and times,
 # side by side: `git diff --cached --name-status`, `scopeguard check --staged` (ReadyToRun and
-# plain), the same check with a manifest that has no symbol rules (paths only: no C# parsing), and
-# hello (ReadyToRun). The 10-file commit also gets an out-of-scope variant (exit 1) and
+# plain), the same check with a manifest that has no symbol rules (paths only: no C# parsing),
+# hello (ReadyToRun) and, for the 10-file commit, bench/libgit2-probe: the LibGit2Sharp calls of a
+# staged check and nothing else (the floor under the paths-only check). The 10-file commit also gets an out-of-scope variant (exit 1) and
 # `scopeguard --version` / `--help` (start-up without the check).
 # Prints a Markdown table of medians and ratios; with an argument, also writes it to that file.
 #
@@ -57,6 +58,8 @@ say "publishing into $tmp ($RID)"
 publish "$root/src/ScopeGuard.Cli/ScopeGuard.Cli.csproj" "$tmp/cli" -p:PublishReadyToRun=true
 publish "$root/src/ScopeGuard.Cli/ScopeGuard.Cli.csproj" "$tmp/cli-plain" -p:PublishReadyToRun=false
 publish "$root/bench/hello/Hello.csproj" "$tmp/hello" -p:PublishReadyToRun=true
+publish "$root/bench/libgit2-probe/Libgit2Probe.csproj" "$tmp/probe" -p:PublishReadyToRun=true
+probe=$tmp/probe/libgit2-probe
 sg=$tmp/cli/scopeguard
 sg_plain=$tmp/cli-plain/scopeguard
 hello=$tmp/hello/hello
@@ -283,9 +286,13 @@ add "scopeguard check --staged, 1 path out of scope, exit 1 (ReadyToRun)" "env G
 add "scopeguard --version (ReadyToRun: start-up and command line only)" "$sg --version"
 add "scopeguard --help (ReadyToRun: start-up, command line and help text)" "$sg --help"
 add "hello (ReadyToRun)" "$hello"
-git_i=0 hello_i=7
+add "LibGit2Sharp probe: the staged check's git calls only (ReadyToRun)" "$probe"
+git_i=0 hello_i=7 probe_i=8 paths_i=3
 measure small
 table small "10 files"
+probe_m=$(median <"$tmp/times/small.$probe_i")
+paths_m=$(median <"$tmp/times/small.$paths_i")
+probe_ratio=$(awk -v a="$paths_m" -v b="$probe_m" 'BEGIN { printf "%.2f", a / b }')
 
 # ---- 1,000-file commit: 700 modified, 200 added, 50 renamed, 50 deleted, all in billing's scope.
 g reset -q --hard HEAD
@@ -334,6 +341,8 @@ load_end=$(load)
   echo "| commit | command | median (ms) | × hello | × git diff | runs |"
   echo "| --- | --- | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${rows[@]}"
+  echo
+  echo "10 files, path rules: the check (paths only) takes $probe_ratio× the LibGit2Sharp probe (bench/libgit2-probe: open, branch, HEAD:scopes.json, one config key, the index against HEAD with copy detection; no manifest, rules or report)."
   echo
   if [ "$have_hyperfine" = 1 ]; then
     tool="$(hyperfine --version) (-N, $WARMUP warm-up runs a round)"
