@@ -17,7 +17,8 @@
 # Times side by side, in interleaved rounds (each round runs every command once, so load from
 # elsewhere hits all alike):
 #   - git diff (full patch) of the range;
-#   - scopeguard check --base main [--head ...] (with --no-cache when the CLI has it);
+#   - scopeguard check --base main [--head ...] (with --no-cache when the CLI has it: cold);
+#   - the same check with the declaration cache warm (the check before timing fills it);
 #   - the parse-only floor: `realistic parse`, Roslyn's parse of both sides of every changed file, in
 #     parallel, in one ReadyToRun process of its own (files read from disk, no git);
 #   - on the 150-commit range, check --per-commit next to the plain range check;
@@ -108,6 +109,8 @@ checks=(
   "git diff main...agent/billing (full patch)|git -C $repo diff main...agent/billing"
   "scopeguard check --base main $nocache|$sg check --base main --agent billing $nocache"
   "parse-only floor, 2,000 files (realistic parse)|$probe parse $cache/main $cache/agent $cache/list2000"
+  "scopeguard check --base main --head r100, warm cache|$sg check --base main --head r100 --agent billing"
+  "scopeguard check --base main, warm cache|$sg check --base main --agent billing"
   "scopeguard check --base main --head commits150 $nocache|$sg check --base main --head commits150 --agent billing $nocache"
   "scopeguard check --base main --head commits150 --per-commit $nocache|$sg check --base main --head commits150 --per-commit --agent billing $nocache"
 )
