@@ -11,7 +11,8 @@
 #   gen   a generated solution of 50 projects x 100 files (5,000 .cs files): P00 is a library owned by
 #         agent core, P01..P49 consume it (owned by agent apps); 10 files of P00 get a required
 #         parameter on their method, called from 49 consumer files each
-# For each it records, RUNS times: the warm build (after one untimed build), and the whole impact
+# For each it records, RUNS times: the warm build of the base (after one untimed build; the head's
+# breaking change does not compile), and the whole impact
 # process with its peak resident memory (/usr/bin/time) and the open and analysis times the CLI
 # prints. MSBuildWorkspace's open time is the floor of the load: the design-time build of every
 # project, which the impact command cannot skip.
@@ -36,17 +37,25 @@ else
 fi
 tool=("dotnet" "$tool_dll")
 
-# measure NAME DIR SOLUTION: warm builds and impact runs; appends a row to $tmp/rows
+# measure NAME DIR SOLUTION AGENT BASE: warm builds and impact runs; appends a row to $tmp/rows.
+# The warm build is of the base, which compiles: the head's change breaks its callers, and a project
+# that fails is never up to date, so a "warm" build of the head would compile again every time. After
+# an untimed first build, each timed build finds everything up to date, as a user's warm build does.
 measure() {
   local name=$1 dir=$2 sln=$3
-  say "$name: restore and a first build"
-  (cd "$dir" && git checkout -q agent/bench && dotnet restore "$sln" >/dev/null && dotnet build "$sln" --no-restore -c Release >/dev/null 2>&1 || true)
+  say "$name: restore and a first build of the base ($5)"
+  (cd "$dir" && git checkout -q "$5" && dotnet restore "$sln" >/dev/null && dotnet build "$sln" --no-restore -c Release >"$tmp/$name.first-build" 2>&1) \
+    || { tail -n 20 "$tmp/$name.first-build" >&2; say "$name: the base does not build"; exit 1; }
   : > "$tmp/$name.build" ; : > "$tmp/$name.impact"; : > "$tmp/$name.open"; : > "$tmp/$name.analysis"; : > "$tmp/$name.rss"
+  local t0 t1 i
   for i in $(seq "$RUNS"); do
-    say "$name: run $i of $RUNS (load $(load))"
-    local t0 t1
-    t0=$(now); (cd "$dir" && dotnet build "$sln" --no-restore -c Release >/dev/null 2>&1 || true); t1=$(now)
+    say "$name: warm build $i of $RUNS (load $(load))"
+    t0=$(now); (cd "$dir" && dotnet build "$sln" --no-restore -c Release >/dev/null 2>&1) || { say "$name: the warm build failed"; exit 1; }; t1=$(now)
     echo "$t1 - $t0" | bc >> "$tmp/$name.build"
+  done
+  (cd "$dir" && git checkout -q agent/bench)
+  for i in $(seq "$RUNS"); do
+    say "$name: impact $i of $RUNS (load $(load))"
     t0=$(now)
     (cd "$dir" && /usr/bin/time -f "%M" -o "$tmp/rss.txt" "${tool[@]}" impact --base "$5" --agent "$4" --solution "$sln" --format json >"$tmp/$name.json" 2>"$tmp/$name.err" || true)
     t1=$(now)
