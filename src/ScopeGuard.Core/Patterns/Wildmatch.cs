@@ -125,8 +125,36 @@ public static class Wildmatch
         return -1;
     }
 
+    /// <summary>
+    /// Gets how many times this thread has started matching a pattern tail against a text tail: each
+    /// match starts once, and each star retries once per place it tries. A backtracking blow-up shows
+    /// here as a count that grows exponentially with the pattern (the tests' measure of work, not time).
+    /// </summary>
+    internal static long Attempts => attempts;
+
+    /// <summary>
+    /// Gets or sets, for this thread, the count of <see cref="Attempts"/> past which matching throws
+    /// (0: no limit). Set by tests, so that a blow-up stops at a known amount of work instead of running on.
+    /// </summary>
+    internal static long AttemptLimit
+    {
+        get => attemptLimit;
+        set => attemptLimit = value;
+    }
+
+    [ThreadStatic]
+    private static long attempts;
+
+    [ThreadStatic]
+    private static long attemptLimit;
+
     private static Outcome Run(byte[] p, int pi, byte[] t, int ti, bool pathName, bool caseFold)
     {
+        if (++attempts > attemptLimit && attemptLimit > 0)
+        {
+            throw new InvalidOperationException($"wildmatch: more than {attemptLimit} attempts");
+        }
+
         for (; pi < p.Length; pi++, ti++)
         {
             var pc = p[pi];
