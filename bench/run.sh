@@ -287,12 +287,15 @@ add "scopeguard --version (ReadyToRun: start-up and command line only)" "$sg --v
 add "scopeguard --help (ReadyToRun: start-up, command line and help text)" "$sg --help"
 add "hello (ReadyToRun)" "$hello"
 add "LibGit2Sharp probe: the staged check's git calls only (ReadyToRun)" "$probe"
-git_i=0 hello_i=7 probe_i=8 paths_i=3
+add "LibGit2Sharp probe, base: also the base branch's tips, merge base and manifest there (ReadyToRun)" "$probe base"
+git_i=0 hello_i=7 probe_i=8 base_i=9 paths_i=3
 measure small
 table small "10 files"
 probe_m=$(median <"$tmp/times/small.$probe_i")
+base_m=$(median <"$tmp/times/small.$base_i")
 paths_m=$(median <"$tmp/times/small.$paths_i")
 probe_ratio=$(awk -v a="$paths_m" -v b="$probe_m" 'BEGIN { printf "%.2f", a / b }')
+base_ratio=$(awk -v a="$paths_m" -v b="$base_m" 'BEGIN { printf "%.2f", a / b }')
 
 # ---- 1,000-file commit: 700 modified, 200 added, 50 renamed, 50 deleted, all in billing's scope.
 g reset -q --hard HEAD
@@ -342,7 +345,7 @@ load_end=$(load)
   echo "| --- | --- | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${rows[@]}"
   echo
-  echo "10 files, path rules: the check (paths only) takes $probe_ratio× the LibGit2Sharp probe (bench/libgit2-probe: open, branch, HEAD:scopes.json, one config key, the index against HEAD with copy detection; no manifest, rules or report)."
+  echo "10 files, path rules: the check (paths only) takes $probe_ratio× the LibGit2Sharp probe (bench/libgit2-probe: open, branch, HEAD:scopes.json, one config key, the index against HEAD with copy detection; no manifest, rules or report), and $base_ratio× the probe with the base branch's lookups (\`libgit2-probe base\`)."
   echo
   if [ "$have_hyperfine" = 1 ]; then
     tool="$(hyperfine --version) (-N, $WARMUP warm-up runs a round)"
