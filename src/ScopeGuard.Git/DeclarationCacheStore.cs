@@ -66,9 +66,35 @@ public sealed class DeclarationCacheStore : IDeclarationCache
         var path = PathOf(context, blobId);
         try
         {
-            var bytes = File.ReadAllBytes(path);
+            // One open: the length and the time of last use come from the handle, not from the path again.
+            byte[] bytes;
+            DateTime written;
+            using (var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                var length = RandomAccess.GetLength(handle);
+                if (length > int.MaxValue)
+                {
+                    return null;
+                }
+
+                bytes = new byte[length];
+                var read = 0;
+                while (read < bytes.Length)
+                {
+                    var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+                    if (n == 0)
+                    {
+                        return null; // shrank while read: another process replaced it; treat as absent
+                    }
+
+                    read += n;
+                }
+
+                written = File.GetLastWriteTimeUtc(handle);
+            }
+
             var now = DateTime.UtcNow;
-            if (now - File.GetLastWriteTimeUtc(path) > TouchAfter)
+            if (now - written > TouchAfter)
             {
                 File.SetLastWriteTimeUtc(path, now);
             }

@@ -314,9 +314,11 @@ public sealed class ScopeEvaluator
 
             if (cache is not null && (broughtDiffs is null || !broughtDiffs.ContainsKey(change.Path)))
             {
-                // Without symbol rules to judge, only a new side that mentions "partial" needs its table:
-                // one blob read decides, before the cache (whose key loads Roslyn) is even opened.
-                if (!symbolsNeedContents && Decode(contents.ReadNew(change), change.NewKind).Text?.IndexOf("partial", StringComparison.Ordinal) is null or < 0)
+                // Without symbol rules to judge, only a new side that mentions "partial" needs its table. For a
+                // few files one blob read decides, before the cache (whose key loads Roslyn) is even opened; for
+                // many, the cache's entries say it without reading them.
+                if (!symbolsNeedContents && work.Count < ParallelThreshold
+                    && Decode(contents.ReadNew(change), change.NewKind).Text?.IndexOf("partial", StringComparison.Ordinal) is null or < 0)
                 {
                     results[i] = [];
                     return;

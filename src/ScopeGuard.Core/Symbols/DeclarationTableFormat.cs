@@ -415,7 +415,7 @@ internal static class DeclarationTableFormat
         private const string HexDigits = "0123456789abcdef";
         private readonly byte[] bytes;
         private readonly int end;
-        private readonly List<string> names = [];
+        private readonly List<string> names = new(128);
         private readonly char[] hex = new char[16];
         private int at;
 
