@@ -51,9 +51,8 @@ public sealed partial class GitWorkspace
         return repository.Lookup(revision);
     }
 
-    // A commit by its ID (as Lookup<Commit>(string) finds it: null when the ID names no commit).
-    private Commit? CommitAt(string commit) =>
-        commit.Length == 40 && ObjectId.TryParse(commit, out var id) ? repository.Lookup<Commit>(id) : repository.Lookup<Commit>(commit);
+    // A commit by its ID or name (null when it names no commit), as Lookup<Commit>(string) finds it.
+    private Commit? CommitAt(string commit) => LookupRevision(commit) as Commit;
 
     private Commit RequireCommit(string commit) =>
         CommitAt(commit) ?? throw new ScopeGuardException($"commit {commit} is not in this repository (a damaged repository: git fsck says what is missing)");

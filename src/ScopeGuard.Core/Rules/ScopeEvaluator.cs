@@ -315,23 +315,29 @@ public sealed class ScopeEvaluator
             if (cache is not null && (broughtDiffs is null || !broughtDiffs.ContainsKey(change.Path)))
             {
                 // Without symbol rules to judge, only a new side that mentions "partial" needs its table. For a
-                // few files one blob read decides, before the cache (whose key loads Roslyn) is even opened; for
-                // many, the cache's entries say it without reading them.
-                if (!symbolsNeedContents && work.Count < ParallelThreshold
-                    && Decode(contents.ReadNew(change), change.NewKind).Text?.IndexOf("partial", StringComparison.Ordinal) is null or < 0)
+                // few files one blob read decides, before the cache (whose key loads Roslyn) is even opened, and
+                // the bytes read serve the cache's load; for many, the cache's entries say it without reading.
+                Func<byte[]?> readNew = () => contents.ReadNew(change);
+                if (!symbolsNeedContents && work.Count < ParallelThreshold)
                 {
-                    results[i] = [];
-                    return;
+                    var bytes = contents.ReadNew(change);
+                    if (!BlobEntry.MentionsPartial(Decode(bytes, change.NewKind).Text))
+                    {
+                        results[i] = [];
+                        return;
+                    }
+
+                    readNew = () => bytes;
                 }
 
-                results[i] = JudgeCached(change, at, symbolsNeedContents, partials);
+                results[i] = JudgeCached(change, at, symbolsNeedContents, partials, readNew);
                 return;
             }
 
             // The new side first: without symbol rules to judge, the old one matters only when the new one
             // mentions "partial".
             var @new = Decode(contents.ReadNew(change), change.NewKind);
-            var partialsMatter = partials && @new.Text is not null && @new.Text.IndexOf("partial", StringComparison.Ordinal) >= 0;
+            var partialsMatter = partials && BlobEntry.MentionsPartial(@new.Text);
             if (!symbolsNeedContents && !partialsMatter)
             {
                 results[i] = [];
@@ -365,11 +371,11 @@ public sealed class ScopeEvaluator
 
         // The same judgement as above, from what the tables know of each blob: a side they know is not
         // read, a side they know parsed is not parsed; what is learned goes back to them.
-        List<Finding> JudgeCached(FileChange change, ContentPath at, bool symbolsNeedContents, bool partials)
+        List<Finding> JudgeCached(FileChange change, ContentPath at, bool symbolsNeedContents, bool partials, Func<byte[]?> readNew)
         {
             var sides = cache!.Value;
             var old = sides.Load(change.OldBlobId, change.OldKind, () => contents.ReadOld(change));
-            var @new = sides.Load(change.NewBlobId, change.NewKind, () => contents.ReadNew(change));
+            var @new = sides.Load(change.NewBlobId, change.NewKind, readNew);
             try
             {
                 var symbolsMatter = symbolsNeedContents && (at.Refused is not null || sides.MayDeclare(old) || sides.MayDeclare(@new));
@@ -710,8 +716,7 @@ public sealed class ScopeEvaluator
                 return new CachedSide(null, null, null, changed: false, read); // no contents: as an absent side
             }
 
-            var entry = new BlobEntry(null, SymbolPattern.MayHideNames(text), text.IndexOf("partial", StringComparison.Ordinal) >= 0, Table: null, Names: []);
-            return new CachedSide(blobId, entry, text, changed: true, read);
+            return new CachedSide(blobId, BlobEntry.Scanned(text), text, changed: true, read);
         }
 
         // Whether this side may declare something a restrictive rule covers (as MayDeclare in JudgeContents).

@@ -21,6 +21,16 @@ internal sealed record BlobEntry(string? Unparseable, bool MayHideNames, bool Co
     /// <summary>At most this many name sets are remembered per blob (the newest).</summary>
     public const int MaxNameSets = 16;
 
+    /// <summary>Gets what a scan of a text records, before any parse or name search: the entry every text side starts as.</summary>
+    /// <param name="text">The decoded text.</param>
+    /// <returns>A text entry with no table and no name-set results.</returns>
+    public static BlobEntry Scanned(string text) => new(null, SymbolPattern.MayHideNames(text), MentionsPartial(text), Table: null, Names: []);
+
+    /// <summary>Gets whether the word <c>partial</c> occurs in a text (the lexical test before any search for partial parts).</summary>
+    /// <param name="text">The text, or <see langword="null"/> for none.</param>
+    /// <returns><see langword="true"/> when it occurs.</returns>
+    public static bool MentionsPartial(string? text) => text is not null && text.IndexOf("partial", System.StringComparison.Ordinal) >= 0;
+
     /// <summary>Gets whether the names of a set occur, or <see langword="null"/> when the text was not scanned for it.</summary>
     public bool? NamesPresent(ulong key)
     {

@@ -116,7 +116,7 @@ public sealed class DeclarationTables
             // Only a text entry gains a table; one saying the blob is not C# text is left as it is.
             var entry = known is not null
                 ? known with { Table = parsed }
-                : new BlobEntry(null, SymbolPattern.MayHideNames(text), text.IndexOf("partial", StringComparison.Ordinal) >= 0, parsed, []);
+                : BlobEntry.Scanned(text) with { Table = parsed };
             Put(context, blobId, entry);
         }
 
@@ -135,7 +135,7 @@ public sealed class DeclarationTables
     public bool TryKnown(string blobId, out DeclarationSet? table, out bool mentionsPartial)
     {
         // A look only: a later TableOf of the same side counts it once.
-        var known = blobId is null ? null : Get(Context, blobId, countMemoryHit: false);
+        var known = Get(Context, blobId, countMemoryHit: false);
         table = known?.Table;
         mentionsPartial = known?.ContainsPartial ?? true;
         return known is { Unparseable: null };
@@ -155,7 +155,7 @@ public sealed class DeclarationTables
             return;
         }
 
-        Put(Context, blobId, new BlobEntry(null, SymbolPattern.MayHideNames(text), text.IndexOf("partial", StringComparison.Ordinal) >= 0, null, []));
+        Put(Context, blobId, BlobEntry.Scanned(text));
     }
 
     /// <summary>Gets what is known of a blob, from this run or the store.</summary>
